@@ -1,0 +1,52 @@
+import { type ScheduleFormat, type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
+import type { Day } from '../../timeline/day.js';
+import {
+  cycleProgress,
+  filterByKind,
+  phaseAt,
+  phaseSpans,
+  upcomingEvents,
+  weekLabel,
+} from '../../timeline/query.js';
+import type { Kind, Timeline } from '../../timeline/types.js';
+import { viewEvent } from '../../timeline/view.js';
+import type { Context } from '../context.js';
+import type { CommandResult } from '../main.js';
+
+export interface ScheduleOptions {
+  kinds: Kind[];
+  upcoming: boolean;
+  format: ScheduleFormat;
+}
+
+export function buildScheduleView(
+  timeline: Timeline,
+  today: Day,
+  options: Omit<ScheduleOptions, 'format'>,
+): ScheduleView {
+  let events = filterByKind(timeline.events, options.kinds);
+  if (options.upcoming) events = upcomingEvents(events, today);
+  const release = timeline.events.find((e) => e.id === 'release' || e.aliases.includes('release'));
+  const opening = phaseSpans(timeline).find((s) => s.start !== null)?.start ?? null;
+  return {
+    series: timeline.series,
+    title: timeline.title,
+    releaseId: timeline.releaseId,
+    today,
+    todayWeek: weekLabel(timeline.releaseWeek, today),
+    phase: phaseAt(timeline, today)?.phase ?? null,
+    progress: cycleProgress(timeline, today),
+    cycle: release && opening !== null ? { start: opening, end: release.start } : null,
+    events: events.map((e) => viewEvent(timeline, e, today)),
+  };
+}
+
+export async function scheduleCommand(ctx: Context, options: ScheduleOptions): Promise<CommandResult> {
+  const { timeline } = await ctx.load();
+  const view = buildScheduleView(timeline, ctx.today, options);
+  const stdout = scheduleRenderers[options.format](view, { style: ctx.style, width: ctx.width });
+  if (view.events.length === 0 && (options.kinds.length > 0 || options.upcoming)) {
+    return { stdout, exitCode: 1, messages: ['no events match the filters'] };
+  }
+  return { stdout };
+}

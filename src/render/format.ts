@@ -1,0 +1,75 @@
+// Small pieces of text shared by the presenters.
+import { oneLine } from '../timeline/text.js';
+
+/** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
+export function relativeDays(daysUntil: number, lengthInDays = 1): string {
+  if (daysUntil <= 0 && -daysUntil < lengthInDays && lengthInDays > 1) {
+    return `day ${1 - daysUntil} of ${lengthInDays}`;
+  }
+  if (daysUntil === 0) return 'today';
+  if (daysUntil === 1) return 'tomorrow';
+  if (daysUntil === -1) return 'yesterday';
+  if (daysUntil > 0) return `in ${daysUntil} days`;
+  return `${-daysUntil} days ago`;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${Math.abs(count) === 1 ? '' : 's'}`;
+}
+
+/** A JSON document for stdout: C1 controls and line separators escaped too, so no terminal acts on them. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )}\n`;
+}
+
+/** A text progress bar, `width` cells wide. */
+export function progressBar(fraction: number, width: number): string {
+  const filled = Math.round(fraction * width);
+  return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Neutralises a spreadsheet cell that would run as a formula, by prefixing a quote (OWASP's advice). */
+export function safeCell(text: string): string {
+  const flat = oneLine(text);
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${flat}` : flat;
+}
+
+export type Cell = string | number | null;
+
+function cellText(cell: Cell): string {
+  return cell === null ? '' : safeCell(String(cell));
+}
+
+/** RFC 4180 CSV: fields quoted when they hold a comma, a quote or a line break; CRLF line ends. */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  const quote = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return `${[header, ...rows].map((row) => row.map((c) => quote(cellText(c))).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Tab-separated values: tabs and line breaks inside cells become spaces. */
+export function toTsv(header: string[], rows: Cell[][]): string {
+  return (
+    [header, ...rows].map((row) => row.map((c) => cellText(c).replace(/\t/g, ' ')).join('\t')).join('\n') +
+    '\n'
+  );
+}
+
+/** A GitHub-flavoured Markdown table. */
+export function toMarkdown(header: string[], rows: Cell[][]): string {
+  const escapeCell = (cell: Cell) =>
+    cell === null
+      ? ''
+      : oneLine(String(cell))
+          .replace(/\\/g, '\\\\')
+          .replace(/\|/g, '\\|')
+          .replace(/</g, '&lt;')
+          .replace(/>/g, '&gt;');
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return `${[line(header), line(header.map(() => '---')), ...rows.map((r) => line(r.map(escapeCell)))].join('\n')}\n`;
+}

@@ -1,0 +1,197 @@
+// `juno schedule`: the timeline as a table, JSON, CSV, TSV or Markdown.
+import Table from 'cli-table3';
+import { type Day, dayRange, daysBetween, longDay } from '../timeline/day.js';
+import type { PhaseSpan } from '../timeline/query.js';
+import { oneLine } from '../timeline/text.js';
+import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
+import { type Cell, progressBar, relativeDays, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import type { Style } from './style.js';
+
+export const SCHEDULE_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
+export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+
+export interface ScheduleView {
+  series: string;
+  title: string | null;
+  releaseId: string | null;
+  today: Day;
+  todayWeek: string | null;
+  phase: PhaseSpan | null;
+  /** 0..1 through the cycle, or null when the timeline cannot say. */
+  progress: number | null;
+  cycle: { start: Day; end: Day } | null;
+  events: EventView[];
+}
+
+export interface ScheduleJson {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  title: string | null;
+  today: Day;
+  phase: { id: string; name: string; start: Day | null; end: Day | null } | null;
+  events: EventView[];
+}
+
+export interface RenderOptions {
+  style: Style;
+  /** Terminal width to fit the table into; null when not writing to a terminal. */
+  width: number | null;
+}
+
+export function scheduleJson(view: ScheduleView): ScheduleJson {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    series: view.series,
+    title: view.title,
+    today: view.today,
+    phase: view.phase
+      ? { id: view.phase.id, name: view.phase.name, start: view.phase.start, end: view.phase.end }
+      : null,
+    events: view.events,
+  };
+}
+
+const COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'start',
+  'end',
+  'week',
+  'daysUntil',
+  'status',
+  'confidence',
+  'project',
+  'location',
+];
+
+function rows(view: ScheduleView): Cell[][] {
+  return view.events.map((e) => [
+    e.id,
+    e.name,
+    e.kind,
+    e.start,
+    e.end,
+    e.week,
+    e.daysUntil,
+    e.status,
+    e.confidence,
+    e.project,
+    e.location,
+  ]);
+}
+
+const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
+
+export function eventLength(e: EventView): number {
+  return daysBetween(e.start, e.end) + 1;
+}
+
+/** The line above the table: series, today, phase and a progress bar. */
+export function scheduleHeading(view: ScheduleView, style: Style): string {
+  const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
+  const parts = [
+    style.bold(name),
+    `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+  ];
+  if (view.phase) parts.push(`phase: ${style.accent(oneLine(view.phase.name))}`);
+  const lines = [parts.join(' · ')];
+  if (view.progress !== null && view.cycle) {
+    const percent = Math.floor(view.progress * 100);
+    lines.push(
+      `${style.good(progressBar(view.progress, 30))} ${percent}% of the cycle, ${longDay(view.cycle.start)} → ${longDay(view.cycle.end)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function renderTable(view: ScheduleView, { style, width }: RenderOptions): string {
+  const firstUpcoming = view.events.find((e) => e.status === 'upcoming');
+  const head = ['Date', 'Week', 'Event', 'Kind', 'When'];
+  const body = view.events.map((e) => {
+    const length = eventLength(e);
+    const cells = [
+      dayRange(e.start, e.end) + (e.confidence ? CONFIDENCE_MARK[e.confidence] : ''),
+      e.week ?? '',
+      oneLine(e.name),
+      e.kind,
+      relativeDays(e.daysUntil, length),
+    ];
+    let paint = (text: string) => text;
+    if (e.status === 'past') paint = style.dim;
+    else if (e.status === 'current') paint = (t) => style.good(style.bold(t));
+    else if (e === firstUpcoming) paint = (t) => style.accent(style.bold(t));
+    if (e.status === 'upcoming' && e.daysUntil <= 7) {
+      const base = paint;
+      paint = (t) => style.warn(base(t));
+    }
+    return cells.map(paint);
+  });
+
+  // Widths without the event column; the event column takes what is left of the terminal.
+  const naturalEvent = Math.max(5, ...view.events.map((e) => oneLine(e.name).length));
+  let colWidths: (number | null)[] | undefined;
+  if (width !== null) {
+    const fixed = [0, 1, 3, 4].map((i) =>
+      Math.max(head[i]?.length ?? 0, ...body.map((r) => stripAnsi(r[i] ?? '').length)),
+    );
+    const spacing = 2 * 4;
+    const available = width - fixed.reduce((a, b) => a + b, 0) - spacing - 1;
+    if (available < naturalEvent && available >= 12) {
+      colWidths = [null, null, available, null, null];
+    }
+  }
+  const table = new Table({
+    head: head.map((h) => style.bold(h)),
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    ...(colWidths ? { colWidths: colWidths as number[], wordWrap: true } : {}),
+  });
+  table.push(...body);
+  const lines = [scheduleHeading(view, style), '', table.toString().replace(/[ \t]+$/gm, '')];
+  const marks = new Set(view.events.map((e) => e.confidence));
+  const legend: string[] = [];
+  if (marks.has('approximate')) legend.push('~ approximate date');
+  if (marks.has('unverified')) legend.push('? unverified date');
+  if (legend.length > 0) lines.push('', style.dim(legend.join(' · ')));
+  if (view.events.length === 0) lines.push('(no events)');
+  return `${lines.join('\n')}\n`;
+}
+
+function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
+export const scheduleRenderers = {
+  table: renderTable,
+  json: (view) => toJson(scheduleJson(view)),
+  csv: (view) => toCsv(COLUMNS, rows(view)),
+  tsv: (view) => toTsv(COLUMNS, rows(view)),
+  markdown: (view) =>
+    toMarkdown(
+      ['Date', 'Week', 'Event', 'Kind', 'When'],
+      view.events.map((e) => [
+        dayRange(e.start, e.end),
+        e.week,
+        e.name,
+        e.kind,
+        relativeDays(e.daysUntil, eventLength(e)),
+      ]),
+    ),
+} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => string>;

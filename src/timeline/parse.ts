@@ -1,0 +1,418 @@
+import { type Day, isDay, looksLikeDay, mondayOf } from './day.js';
+import { compareEvents } from './query.js';
+import { cleanText } from './text.js';
+import {
+  CONFIDENCES,
+  type Confidence,
+  KINDS,
+  type Kind,
+  type PhaseDefinition,
+  type Problem,
+  type ProjectInfo,
+  type Timeline,
+  type TimelineEvent,
+  type TimelineInfo,
+} from './types.js';
+
+export type ParseResult =
+  | { ok: true; timeline: Timeline; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
+
+const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
+const MAX_NAME = 1000;
+const MAX_TEXT = 20000;
+
+const TOP_KEYS = new Set([
+  '$schema',
+  'series',
+  'title',
+  'releaseId',
+  'releaseWeek',
+  'updated',
+  'description',
+  'phases',
+  'events',
+  'info',
+]);
+const EVENT_KEYS = new Set([
+  'id',
+  'name',
+  'kind',
+  'start',
+  'end',
+  'title',
+  'releaseId',
+  'releaseWeek',
+  'phases',
+  'aliases',
+  'confidence',
+  'sources',
+  'notes',
+  'location',
+  'project',
+  'url',
+  'sequence',
+  'updated',
+  'description',
+  'week',
+]);
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `"${cleanText(value).slice(0, 40)}"`;
+  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function has(record: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(record, key) && record[key] !== undefined;
+}
+
+/** Collects problems while reading fields of an untyped document. */
+class Reader {
+  readonly problems: Problem[] = [];
+  readonly warnings: Problem[] = [];
+
+  problem(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
+  }
+
+  text(record: Record<string, unknown>, key: string, path: string, max = MAX_TEXT): string | null {
+    if (!has(record, key) || record[key] === null) return null;
+    const value = record[key];
+    if (typeof value !== 'string') {
+      this.problem(path, `expected text, got ${describe(value)}`);
+      return null;
+    }
+    if (value.length > max) {
+      this.problem(path, `is ${value.length} characters long; at most ${max} are allowed`);
+      return null;
+    }
+    return cleanText(value);
+  }
+
+  requiredText(record: Record<string, unknown>, key: string, path: string, max = MAX_TEXT): string | null {
+    if (!has(record, key)) {
+      this.problem(path, 'is required');
+      return null;
+    }
+    const value = this.text(record, key, path, max);
+    if (value !== null && value.trim() === '') {
+      this.problem(path, 'must not be empty');
+      return null;
+    }
+    return value;
+  }
+
+  slug(record: Record<string, unknown>, key: string, path: string, required: boolean): string | null {
+    if (!has(record, key)) {
+      if (required) this.problem(path, 'is required');
+      return null;
+    }
+    const value = record[key];
+    if (typeof value !== 'string') {
+      this.problem(path, `expected a slug (lowercase letters, digits, hyphens), got ${describe(value)}`);
+      return null;
+    }
+    if (!SLUG.test(value)) {
+      this.problem(path, `${describe(value)} is not a slug (lowercase letters, digits and hyphens)`);
+      return null;
+    }
+    return value;
+  }
+
+  day(record: Record<string, unknown>, key: string, path: string, required: boolean): Day | null {
+    if (!has(record, key)) {
+      if (required) this.problem(path, 'is required');
+      return null;
+    }
+    const value = record[key];
+    if (typeof value !== 'string') {
+      this.problem(path, `expected a date YYYY-MM-DD, got ${describe(value)}`);
+      return null;
+    }
+    if (!looksLikeDay(value)) {
+      this.problem(path, `${describe(value)} is not a date in the form YYYY-MM-DD`);
+      return null;
+    }
+    if (!isDay(value)) {
+      this.problem(path, `${value} is not a calendar date`);
+      return null;
+    }
+    return value;
+  }
+
+  textList(record: Record<string, unknown>, key: string, path: string): string[] {
+    if (!has(record, key) || record[key] === null) return [];
+    const value = record[key];
+    if (!Array.isArray(value)) {
+      this.problem(path, `expected a list of text, got ${describe(value)}`);
+      return [];
+    }
+    const out: string[] = [];
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') this.problem(`${path}[${i}]`, `expected text, got ${describe(item)}`);
+      else if (item.length > MAX_TEXT) this.problem(`${path}[${i}]`, `is ${item.length} characters long`);
+      else out.push(cleanText(item));
+    });
+    return out;
+  }
+}
+
+function readEvent(reader: Reader, raw: unknown, path: string, index: number): TimelineEvent | null {
+  if (!isRecord(raw)) {
+    reader.problem(path, `expected an event object, got ${describe(raw)}`);
+    return null;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!EVENT_KEYS.has(key)) reader.warn(`${path}.${cleanText(key)}`, 'unknown property, ignored');
+  }
+  const id = reader.slug(raw, 'id', `${path}.id`, true);
+  const name = reader.requiredText(raw, 'name', `${path}.name`, MAX_NAME);
+  let kind: Kind | null = null;
+  if (!has(raw, 'kind')) reader.problem(`${path}.kind`, 'is required');
+  else if (typeof raw.kind === 'string' && (KINDS as readonly string[]).includes(raw.kind))
+    kind = raw.kind as Kind;
+  else
+    reader.problem(
+      `${path}.kind`,
+      `unknown kind ${describe(raw.kind)} (expected one of ${KINDS.join(', ')})`,
+    );
+  const start = reader.day(raw, 'start', `${path}.start`, true);
+  const end = reader.day(raw, 'end', `${path}.end`, false);
+  if (start && end && end < start) reader.problem(`${path}.end`, `${end} is before the start ${start}`);
+
+  let confidence: Confidence | null = null;
+  if (has(raw, 'confidence') && raw.confidence !== null) {
+    if (typeof raw.confidence === 'string' && (CONFIDENCES as readonly string[]).includes(raw.confidence)) {
+      confidence = raw.confidence as Confidence;
+    } else {
+      reader.problem(
+        `${path}.confidence`,
+        `unknown confidence ${describe(raw.confidence)} (expected one of ${CONFIDENCES.join(', ')})`,
+      );
+    }
+  }
+
+  let sequence = 0;
+  if (has(raw, 'sequence') && raw.sequence !== null) {
+    if (typeof raw.sequence === 'number' && Number.isInteger(raw.sequence) && raw.sequence >= 0) {
+      sequence = raw.sequence;
+    } else reader.problem(`${path}.sequence`, `expected a whole number ≥ 0, got ${describe(raw.sequence)}`);
+  }
+
+  const aliases = reader.textList(raw, 'aliases', `${path}.aliases`).map((alias, i) => {
+    const lower = alias.toLowerCase();
+    if (!ALIAS.test(lower))
+      reader.problem(`${path}.aliases[${i}]`, `${describe(alias)} is not a valid alias`);
+    return lower;
+  });
+  const sources = reader.textList(raw, 'sources', `${path}.sources`);
+  sources.forEach((source, i) => {
+    if (!/^https?:\/\/\S+$/.test(source)) {
+      reader.problem(`${path}.sources[${i}]`, `${describe(source)} is not an http(s) URL`);
+    }
+  });
+  const url = reader.text(raw, 'url', `${path}.url`);
+  if (url !== null && !/^https?:\/\/\S+$/.test(url))
+    reader.problem(`${path}.url`, `${describe(url)} is not an http(s) URL`);
+
+  const event = {
+    title: reader.text(raw, 'title', `${path}.title`, MAX_NAME),
+    description: reader.text(raw, 'description', `${path}.description`),
+    notes: reader.text(raw, 'notes', `${path}.notes`),
+    location: reader.text(raw, 'location', `${path}.location`, MAX_NAME),
+    project: reader.text(raw, 'project', `${path}.project`, MAX_NAME),
+    updated: reader.text(raw, 'updated', `${path}.updated`, 40),
+    week: reader.text(raw, 'week', `${path}.week`, 40),
+  };
+  if (id === null || name === null || kind === null || start === null) return null;
+  return {
+    id,
+    name,
+    kind,
+    start,
+    end: end !== null && end >= start ? end : start,
+    confidence,
+    sources,
+    aliases,
+    url,
+    sequence,
+    index,
+    ...event,
+  };
+}
+
+function readPhases(reader: Reader, raw: unknown, eventIds: Set<string>): PhaseDefinition[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    reader.problem('phases', `expected a list of phases, got ${describe(raw)}`);
+    return [];
+  }
+  const seen = new Set<string>();
+  const phases: PhaseDefinition[] = [];
+  raw.forEach((item, i) => {
+    const path = `phases[${i}]`;
+    if (!isRecord(item)) {
+      reader.problem(path, `expected a phase object, got ${describe(item)}`);
+      return;
+    }
+    const id = reader.slug(item, 'id', `${path}.id`, true);
+    const name = reader.requiredText(item, 'name', `${path}.name`, MAX_NAME);
+    const refs: (string | null)[] = [];
+    for (const key of ['from', 'until'] as const) {
+      const value = item[key];
+      if (value === null || value === undefined) refs.push(null);
+      else if (typeof value === 'string' && eventIds.has(value)) refs.push(value);
+      else {
+        reader.problem(`${path}.${key}`, `${describe(value)} is not the id of an event in this timeline`);
+        refs.push(null);
+      }
+    }
+    if (id !== null && seen.has(id)) reader.problem(`${path}.id`, `duplicate phase id "${id}"`);
+    if (id !== null) seen.add(id);
+    if (id !== null && name !== null)
+      phases.push({ id, name, from: refs[0] ?? null, until: refs[1] ?? null });
+  });
+  return phases;
+}
+
+function readProjects(reader: Reader, raw: unknown, path: string): ProjectInfo[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    reader.problem(path, `expected a list, got ${describe(raw)}`);
+    return [];
+  }
+  const out: ProjectInfo[] = [];
+  raw.forEach((item, i) => {
+    if (!isRecord(item)) {
+      reader.problem(`${path}[${i}]`, `expected an object, got ${describe(item)}`);
+      return;
+    }
+    const name = reader.requiredText(item, 'name', `${path}[${i}].name`, MAX_NAME);
+    const description = reader.text(item, 'description', `${path}[${i}].description`) ?? '';
+    if (name !== null) out.push({ name, description });
+  });
+  return out;
+}
+
+function readInfo(reader: Reader, raw: unknown): TimelineInfo | null {
+  if (raw === undefined || raw === null) return null;
+  if (!isRecord(raw)) {
+    reader.problem('info', `expected an object, got ${describe(raw)}`);
+    return null;
+  }
+  const projects = isRecord(raw.projects) ? raw.projects : {};
+  const summitsRaw = Array.isArray(raw.summits) ? raw.summits : [];
+  return {
+    projects: {
+      integrated: readProjects(reader, projects.integrated, 'info.projects.integrated'),
+      incubated: readProjects(reader, projects.incubated, 'info.projects.incubated'),
+      applied: readProjects(reader, projects.applied, 'info.projects.applied'),
+      notes: reader.text(projects, 'notes', 'info.projects.notes'),
+    },
+    highlights: reader.textList(raw, 'highlights', 'info.highlights'),
+    context: reader.textList(raw, 'context', 'info.context'),
+    summits: summitsRaw.filter(isRecord).map((s, i) => ({
+      event: reader.text(s, 'event', `info.summits[${i}].event`) ?? '',
+      city: reader.text(s, 'city', `info.summits[${i}].city`) ?? '',
+      when: reader.text(s, 'when', `info.summits[${i}].when`) ?? '',
+      attendees: reader.text(s, 'attendees', `info.summits[${i}].attendees`),
+    })),
+  };
+}
+
+/** Picks the Monday of week R+0: `releaseWeek`, else the event called `release`, else the last release. */
+export function findReleaseWeek(explicit: Day | null, events: TimelineEvent[]): Day | null {
+  if (explicit) return mondayOf(explicit);
+  const named = events.find((e) => e.id === 'release' || e.aliases.includes('release'));
+  if (named) return mondayOf(named.start);
+  const releases = events.filter((e) => e.kind === 'release');
+  const last = releases[releases.length - 1];
+  return last ? mondayOf(last.start) : null;
+}
+
+/** Reads an untyped document (parsed JSON or YAML) into a `Timeline`, or every problem found in it. */
+export function parseTimeline(raw: unknown): ParseResult {
+  const reader = new Reader();
+  if (!isRecord(raw)) {
+    reader.problem('(top level)', `expected an object with "series" and "events", got ${describe(raw)}`);
+    return { ok: false, problems: reader.problems, warnings: reader.warnings };
+  }
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.has(key)) reader.warn(cleanText(key), 'unknown property, ignored');
+  }
+  const series = reader.slug(raw, 'series', 'series', true);
+  const title = reader.text(raw, 'title', 'title', MAX_NAME);
+  const description = reader.text(raw, 'description', 'description');
+  const updated = reader.text(raw, 'updated', 'updated', 40);
+  if (
+    updated !== null &&
+    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(updated)
+  ) {
+    reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
+  }
+  let releaseId: string | null = null;
+  if (typeof raw.releaseId === 'number') releaseId = String(raw.releaseId);
+  else releaseId = reader.text(raw, 'releaseId', 'releaseId', 40);
+  const releaseWeek = reader.day(raw, 'releaseWeek', 'releaseWeek', false);
+
+  const events: TimelineEvent[] = [];
+  if (!has(raw, 'events')) reader.problem('events', 'is required (a list of events)');
+  else if (!Array.isArray(raw.events))
+    reader.problem('events', `expected a list of events, got ${describe(raw.events)}`);
+  else {
+    const ids = new Map<string, string>();
+    raw.events.forEach((item: unknown, i: number) => {
+      const event = readEvent(reader, item, `events[${i}]`, i);
+      if (!event) return;
+      const names = [event.id, ...event.aliases];
+      names.forEach((name, j) => {
+        const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
+        const owner = ids.get(name);
+        if (owner !== undefined && owner !== event.id) {
+          reader.problem(
+            path,
+            `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`,
+          );
+        } else if (owner === event.id && j === 0) {
+          reader.problem(path, `duplicate id "${name}"`);
+        }
+        if (owner === undefined) ids.set(name, event.id);
+      });
+      events.push(event);
+    });
+  }
+  const phases = readPhases(reader, raw.phases, new Set(events.map((e) => e.id)));
+  const info = readInfo(reader, raw.info);
+
+  if (reader.problems.length > 0 || series === null) {
+    return { ok: false, problems: reader.problems, warnings: reader.warnings };
+  }
+  events.sort(compareEvents);
+  return {
+    ok: true,
+    warnings: reader.warnings,
+    timeline: {
+      series,
+      title,
+      releaseId,
+      description,
+      updated,
+      releaseWeek: findReleaseWeek(releaseWeek, events),
+      phases,
+      events,
+      info,
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Text from timeline files reaches terminals, spreadsheets and calendars. Control characters (C0 except
+// newline, DEL, C1) and the bidirectional overrides that can disguise text are removed when a file is read.
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Strips control characters, keeping newlines (for multi-line notes). */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, '');
+}
+
+/** Strips control characters and folds line breaks into single spaces: for one-line cells and messages. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(UNSAFE_ANY, '');
+}

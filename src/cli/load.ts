@@ -6,6 +6,7 @@ import { parseTimeline } from '../timeline/parse.js';
 import { oneLine } from '../timeline/text.js';
 import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError } from './errors.js';
+import { loadYaml } from './lazy.js';
 
 /** The bundled data folder: `data/` beside `dist/` in the package, or beside `src/` when run from source. */
 export const DATA_DIR = fileURLToPath(
@@ -35,15 +36,15 @@ function lineAndColumn(text: string, offset: number): string {
 }
 
 async function parseYaml(text: string, label: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml');
+  const { parseDocument } = await loadYaml();
   // uniqueKeys: a duplicate key silently loses data, so it is an error. maxAliasCount bounds alias expansion.
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   if (doc.errors.length > 0) {
-    const details = doc.errors.map((e) => {
-      const where = e.linePos?.[0] ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : 'somewhere';
-      return `${label}: ${where}: ${oneLine(e.message.split('\n')[0] ?? e.message)}`;
+    const lines = doc.errors.map((e) => {
+      const where = e.pos ? `${lineAndColumn(text, e.pos[0])}: ` : '';
+      return `${label}: ${where}${oneLine(e.message)}`;
     });
-    throw new DataError(`${label}: not valid YAML`, details);
+    throw new DataError(lines[0] as string, lines.slice(1));
   }
   try {
     return doc.toJS({ maxAliasCount: 1000 });
@@ -66,9 +67,9 @@ export async function parseDocumentText(text: string, file: string): Promise<unk
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = oneLine((error as Error).message).replace(/, ".*" is not valid JSON$/, '');
+    const message = oneLine((error as Error).message).replace(/, \.{0,3}".*" is not valid JSON$/, '');
     // V8 does not always say where; yaml (a JSON superset) usually can.
-    const { parseDocument } = await import('yaml');
+    const { parseDocument } = await loadYaml();
     const doc = parseDocument(text, { prettyErrors: false });
     const pos = doc.errors[0]?.pos?.[0];
     const at = pos !== undefined ? ` (${lineAndColumn(text, pos)})` : '';

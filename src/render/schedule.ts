@@ -105,77 +105,78 @@ export function scheduleHeading(view: ScheduleView, style: Style): string {
   return lines.join('\n');
 }
 
+function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) => string {
+  if (e.status === 'past') return style.dim;
+  if (e.status === 'current') return (t) => style.good(style.bold(t));
+  if (e.daysUntil <= 7) return isNext ? (t) => style.warn(style.bold(t)) : style.warn;
+  if (isNext) return (t) => style.accent(style.bold(t));
+  return (t) => t;
+}
+
+const TABLE_CHARS = {
+  top: '',
+  'top-mid': '',
+  'top-left': '',
+  'top-right': '',
+  bottom: '',
+  'bottom-mid': '',
+  'bottom-left': '',
+  'bottom-right': '',
+  left: '',
+  'left-mid': '',
+  mid: '',
+  'mid-mid': '',
+  right: '',
+  'right-mid': '',
+  middle: '  ',
+};
+
+/**
+ * A borderless table. In a terminal narrower than the table, the Kind column goes first, then the Event
+ * column wraps; piped output is never wrapped, so that each event stays on one line for grep and friends.
+ */
 function renderTable(view: ScheduleView, { style, width }: RenderOptions): string {
   const firstUpcoming = view.events.find((e) => e.status === 'upcoming');
-  const head = ['Date', 'Week', 'Event', 'Kind', 'When'];
-  const body = view.events.map((e) => {
-    const length = eventLength(e);
-    const cells = [
-      dayRange(e.start, e.end) + (e.confidence ? CONFIDENCE_MARK[e.confidence] : ''),
-      e.week ?? '',
-      oneLine(e.name),
-      e.kind,
-      relativeDays(e.daysUntil, length),
-    ];
-    let paint = (text: string) => text;
-    if (e.status === 'past') paint = style.dim;
-    else if (e.status === 'current') paint = (t) => style.good(style.bold(t));
-    else if (e === firstUpcoming) paint = (t) => style.accent(style.bold(t));
-    if (e.status === 'upcoming' && e.daysUntil <= 7) {
-      const base = paint;
-      paint = (t) => style.warn(base(t));
-    }
-    return cells.map(paint);
-  });
-
-  // Widths without the event column; the event column takes what is left of the terminal.
-  const naturalEvent = Math.max(5, ...view.events.map((e) => oneLine(e.name).length));
+  let columns = ['Date', 'Week', 'Event', 'Kind', 'When'];
+  let cells = view.events.map((e) => [
+    dayRange(e.start, e.end) + (e.confidence ? CONFIDENCE_MARK[e.confidence] : ''),
+    e.week ?? '',
+    oneLine(e.name),
+    e.kind,
+    relativeDays(e.daysUntil, eventLength(e)),
+  ]);
+  const widthOf = (i: number) => Math.max(columns[i]?.length ?? 0, ...cells.map((r) => r[i]?.length ?? 0));
+  const tableWidth = () => columns.reduce((sum, _, i) => sum + widthOf(i), 0) + 2 * (columns.length - 1);
   let colWidths: (number | null)[] | undefined;
-  if (width !== null) {
-    const fixed = [0, 1, 3, 4].map((i) =>
-      Math.max(head[i]?.length ?? 0, ...body.map((r) => stripAnsi(r[i] ?? '').length)),
-    );
-    const spacing = 2 * 4;
-    const available = width - fixed.reduce((a, b) => a + b, 0) - spacing - 1;
-    if (available < naturalEvent && available >= 12) {
-      colWidths = [null, null, available, null, null];
-    }
+  if (width !== null && tableWidth() > width) {
+    columns = columns.filter((c) => c !== 'Kind');
+    cells = cells.map((r) => [r[0], r[1], r[2], r[4]] as string[]);
+    const overflow = tableWidth() - width;
+    const eventWidth = widthOf(2) - overflow;
+    if (overflow > 0 && eventWidth >= 12) colWidths = [null, null, eventWidth, null];
   }
   const table = new Table({
-    head: head.map((h) => style.bold(h)),
-    chars: {
-      top: '',
-      'top-mid': '',
-      'top-left': '',
-      'top-right': '',
-      bottom: '',
-      'bottom-mid': '',
-      'bottom-left': '',
-      'bottom-right': '',
-      left: '',
-      'left-mid': '',
-      mid: '',
-      'mid-mid': '',
-      right: '',
-      'right-mid': '',
-      middle: '  ',
-    },
+    head: columns.map((h) => style.bold(h)),
+    chars: TABLE_CHARS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     ...(colWidths ? { colWidths: colWidths as number[], wordWrap: true } : {}),
   });
-  table.push(...body);
-  const lines = [scheduleHeading(view, style), '', table.toString().replace(/[ \t]+$/gm, '')];
+  table.push(
+    ...cells.map((row, i) => {
+      const e = view.events[i] as EventView;
+      const paint = rowPaint(e, e === firstUpcoming, style);
+      return row.map((cell) => paint(cell));
+    }),
+  );
+  const lines = [scheduleHeading(view, style), ''];
+  if (view.events.length === 0) lines.push('No events.');
+  else lines.push(table.toString().replace(/[ \t]+$/gm, ''));
   const marks = new Set(view.events.map((e) => e.confidence));
   const legend: string[] = [];
   if (marks.has('approximate')) legend.push('~ approximate date');
   if (marks.has('unverified')) legend.push('? unverified date');
   if (legend.length > 0) lines.push('', style.dim(legend.join(' · ')));
-  if (view.events.length === 0) lines.push('(no events)');
   return `${lines.join('\n')}\n`;
-}
-
-function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, '');
 }
 
 export const scheduleRenderers = {

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { decideColor } from '../src/cli/color.js';
+import { resolveToday } from '../src/cli/today.js';
+
+describe('colour decision', () => {
+  it.each([
+    ['auto', {}, true, true],
+    ['auto', {}, false, false],
+    ['auto', { TERM: 'dumb' }, true, false],
+    ['auto', { NO_COLOR: '1' }, true, false],
+    ['auto', { NO_COLOR: '' }, true, true],
+    ['auto', { FORCE_COLOR: '1' }, false, true],
+    ['auto', { FORCE_COLOR: '0' }, true, false],
+    ['auto', { FORCE_COLOR: '1', NO_COLOR: '1' }, false, false],
+    ['always', { NO_COLOR: '1' }, false, true],
+    ['never', { FORCE_COLOR: '1' }, true, false],
+  ] as const)('--color %s with %j, tty %s: %s', (choice, env, tty, expected) => {
+    expect(decideColor(choice, env, tty)).toBe(expected);
+  });
+});
+
+describe('today', () => {
+  const now = new Date(2014, 8, 21, 23, 30);
+  it('takes --date first', () => {
+    expect(resolveToday('2014-10-16', { SOURCE_DATE_EPOCH: '0' }, now)).toBe('2014-10-16');
+  });
+  it('then SOURCE_DATE_EPOCH as a UTC date', () => {
+    expect(resolveToday(undefined, { SOURCE_DATE_EPOCH: '1413417600' }, now)).toBe('2014-10-16');
+    expect(resolveToday(undefined, { SOURCE_DATE_EPOCH: '1413503999' }, now)).toBe('2014-10-16');
+  });
+  it('then the local calendar date', () => {
+    expect(resolveToday(undefined, {}, now)).toBe('2014-09-21');
+  });
+  it('reads the local date in the machine time zone', () => {
+    const saved = process.env.TZ;
+    const instant = new Date(Date.UTC(2014, 9, 18, 23, 30));
+    try {
+      process.env.TZ = 'Pacific/Kiritimati';
+      expect(resolveToday(undefined, {}, instant)).toBe('2014-10-19');
+      process.env.TZ = 'Pacific/Pago_Pago';
+      expect(resolveToday(undefined, {}, instant)).toBe('2014-10-18');
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+  it.each(['2014-02-30', '2014-10-16T00:00', '20141016', '2014-1-6', 'yesterday', ''])(
+    'rejects --date %j',
+    (text) => {
+      expect(() => resolveToday(text, {}, now)).toThrow(/--date/);
+    },
+  );
+  it.each(['soon', '-5', '1.5', '99999999999999'])('rejects SOURCE_DATE_EPOCH=%j', (value) => {
+    expect(() => resolveToday(undefined, { SOURCE_DATE_EPOCH: value }, now)).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, dayRange, daysBetween, isDay, longDay, mondayOf } from '../src/timeline/day.js';
+
+describe('calendar days', () => {
+  it.each([
+    ['2014-10-16', true],
+    ['2016-02-29', true],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
+    ['2014-02-29', false],
+    ['2014-02-30', false],
+    ['2014-04-31', false],
+    ['2014-13-01', false],
+    ['2014-00-10', false],
+    ['2014-10-00', false],
+    ['2014-1-6', false],
+    ['20141016', false],
+    ['2014-10-16T00:00', false],
+    [' 2014-10-16', false],
+    ['yesterday', false],
+  ])('isDay(%s) is %s', (text, expected) => {
+    expect(isDay(text)).toBe(expected);
+  });
+
+  it('counts the day before, of and after', () => {
+    expect(daysBetween('2014-10-15', '2014-10-16')).toBe(1);
+    expect(daysBetween('2014-10-16', '2014-10-16')).toBe(0);
+    expect(daysBetween('2014-10-17', '2014-10-16')).toBe(-1);
+  });
+
+  it('crosses year ends, leap days and DST changes', () => {
+    expect(addDays('2014-12-31', 1)).toBe('2015-01-01');
+    expect(addDays('2015-01-01', -1)).toBe('2014-12-31');
+    expect(addDays('2016-02-28', 1)).toBe('2016-02-29');
+    expect(addDays('2015-02-28', 1)).toBe('2015-03-01');
+    expect(daysBetween('2016-02-01', '2016-03-01')).toBe(29);
+    expect(daysBetween('2014-01-01', '2015-01-01')).toBe(365);
+    // São Paulo: 2014-10-19 00:00 did not exist; calendar days do not care.
+    expect(addDays('2014-10-18', 1)).toBe('2014-10-19');
+    expect(daysBetween('2014-10-18', '2014-10-20')).toBe(2);
+    expect(daysBetween('2014-09-21', '2014-10-16')).toBe(25);
+  });
+
+  it('finds the Monday of a week', () => {
+    expect(mondayOf('2014-10-16')).toBe('2014-10-13');
+    expect(mondayOf('2014-10-13')).toBe('2014-10-13');
+    expect(mondayOf('2014-10-19')).toBe('2014-10-13');
+    expect(mondayOf('2015-01-01')).toBe('2014-12-29');
+  });
+
+  it('formats days and ranges', () => {
+    expect(longDay('2014-10-16')).toBe('Thu 16 Oct 2014');
+    expect(dayRange('2014-10-16', '2014-10-16')).toBe('Thu 16 Oct 2014');
+    expect(dayRange('2014-11-03', '2014-11-07')).toBe('Mon 3 – Fri 7 Nov 2014');
+    expect(dayRange('2014-09-25', '2014-10-15')).toBe('Thu 25 Sep – Wed 15 Oct 2014');
+    expect(dayRange('2014-12-29', '2015-01-02')).toBe('Mon 29 Dec 2014 – Fri 2 Jan 2015');
+  });
+});

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseTimeline } from '../src/timeline/parse.js';
+import type { Timeline, TimelineEvent } from '../src/timeline/types.js';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const BIN = fileURLToPath(new URL('../bin/juno.js', import.meta.url));
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
+  const start = overrides.start ?? '2014-09-04';
+  return {
+    id: 'event',
+    name: 'An event',
+    kind: 'milestone',
+    start,
+    end: overrides.end ?? start,
+    title: null,
+    description: null,
+    confidence: 'confirmed',
+    sources: [],
+    notes: null,
+    aliases: [],
+    location: null,
+    project: null,
+    url: null,
+    sequence: 0,
+    updated: null,
+    week: null,
+    index: 0,
+    ...overrides,
+  };
+}
+
+/** A timeline from raw event objects, through the real parser. */
+export function makeTimeline(raw: Record<string, unknown>): Timeline {
+  const result = parseTimeline({ series: 'test', ...raw });
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
+  return result.timeline;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+/** Runs bin/juno.js as a user would, with colour off by default and a controlled environment. */
+export function runJuno(
+  args: string[],
+  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {},
+): Promise<RunResult> {
+  const env: Record<string, string> = {};
+  for (const key of ['PATH', 'HOME', 'SYSTEMROOT'])
+    if (process.env[key]) env[key] = process.env[key] as string;
+  env.TZ = 'UTC';
+  for (const [key, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? ROOT });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+export const TIME_ZONES = [
+  'UTC',
+  'America/Los_Angeles',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'Asia/Kolkata',
+  'America/Sao_Paulo',
+];

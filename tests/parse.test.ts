@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseTimeline } from '../src/timeline/parse.js';
+import { ROOT } from './helpers.js';
+
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: 'ff',
+  name: 'Feature freeze',
+  kind: 'freeze',
+  start: '2014-09-04',
+  ...overrides,
+});
+
+function problems(raw: unknown): string[] {
+  const result = parseTimeline(raw);
+  return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+}
+
+describe('parseTimeline', () => {
+  it('reads the bundled Juno timeline', () => {
+    const result = parseTimeline(JSON.parse(readFileSync(`${ROOT}data/juno.json`, 'utf8')));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings).toEqual([]);
+    expect(result.timeline.series).toBe('juno');
+    expect(result.timeline.events).toHaveLength(17);
+    expect(result.timeline.releaseWeek).toBe('2014-10-13');
+    expect(result.timeline.phases.map((p) => p.id)).toEqual([
+      'not-started',
+      'development',
+      'feature-freeze',
+      'release-candidate',
+      'released',
+      'end-of-life',
+    ]);
+    const fpf = result.timeline.events.find((e) => e.id === 'feature-proposal-freeze');
+    expect(fpf?.notes).toContain('Sept 21');
+    expect(fpf?.confidence).toBe('unverified');
+    for (const e of result.timeline.events) {
+      expect(e.sources.length, e.id).toBeGreaterThan(0);
+      expect(e.confidence, e.id).not.toBeNull();
+    }
+  });
+
+  it('fills end with start and keeps the file order for ties', () => {
+    const result = parseTimeline({
+      series: 'x',
+      events: [
+        event({ id: 'b', start: '2014-09-05' }),
+        event({ id: 'a' }),
+        event({ id: 'c' }),
+        event({ id: 'd', end: '2014-09-06' }),
+      ],
+    });
+    expect(result.ok && result.timeline.events.map((e) => `${e.id}:${e.end}`)).toEqual([
+      'a:2014-09-04',
+      'c:2014-09-04',
+      'd:2014-09-06',
+      'b:2014-09-05',
+    ]);
+  });
+
+  it.each([
+    [null, '(top level): expected an object with "series" and "events", got null'],
+    [[], '(top level): expected an object with "series" and "events", got a list'],
+    [{ events: [] }, 'series: is required'],
+    [
+      { series: 'Juno!', events: [] },
+      'series: "Juno!" is not a slug (lowercase letters, digits and hyphens)',
+    ],
+    [{ series: 'x' }, 'events: is required (a list of events)'],
+    [{ series: 'x', events: {} }, 'events: expected a list of events, got an object'],
+    [{ series: 'x', events: [42] }, 'events[0]: expected an event object, got the number 42'],
+    [
+      { series: 'x', events: [event({ start: '2014-02-30' })] },
+      'events[0].start: 2014-02-30 is not a calendar date',
+    ],
+    [
+      { series: 'x', events: [event({ start: 20140904 })] },
+      'events[0].start: expected a date YYYY-MM-DD, got the number 20140904',
+    ],
+    [
+      { series: 'x', events: [event({ start: '4 Sep 2014' })] },
+      'events[0].start: "4 Sep 2014" is not a date in the form YYYY-MM-DD',
+    ],
+    [{ series: 'x', events: [event({ start: undefined })] }, 'events[0].start: is required'],
+    [
+      { series: 'x', events: [event({ end: '2014-09-03' })] },
+      'events[0].end: 2014-09-03 is before the start 2014-09-04',
+    ],
+    [
+      { series: 'x', events: [event({ kind: 'party' })] },
+      'events[0].kind: unknown kind "party" (expected one of milestone, freeze, deadline, rc, release, summit, eol, other)',
+    ],
+    [{ series: 'x', events: [event({ name: undefined })] }, 'events[0].name: is required'],
+    [{ series: 'x', events: [event({ name: '  ' })] }, 'events[0].name: must not be empty'],
+    [{ series: 'x', events: [event({ name: 7 })] }, 'events[0].name: expected text, got the number 7'],
+    [
+      { series: 'x', events: [event({ id: 'Has Space' })] },
+      'events[0].id: "Has Space" is not a slug (lowercase letters, digits and hyphens)',
+    ],
+    [{ series: 'x', events: [event(), event()] }, 'events[1].id: duplicate id "ff"'],
+    [
+      { series: 'x', events: [event(), event({ id: 'other', aliases: ['FF'] })] },
+      'events[1].aliases[0]: "ff" is already used by the event "ff"',
+    ],
+    [
+      { series: 'x', events: [event({ confidence: 'sure' })] },
+      'events[0].confidence: unknown confidence "sure" (expected one of confirmed, approximate, unverified)',
+    ],
+    [
+      { series: 'x', events: [event({ sources: ['not a url'] })] },
+      'events[0].sources[0]: "not a url" is not an http(s) URL',
+    ],
+    [
+      { series: 'x', events: [event({ sequence: -1 })] },
+      'events[0].sequence: expected a whole number ≥ 0, got the number -1',
+    ],
+    [
+      { series: 'x', events: [event({ name: 'x'.repeat(2_000_000) })] },
+      'events[0].name: is 2000000 characters long; at most 1000 are allowed',
+    ],
+    [
+      { series: 'x', events: [event()], phases: [{ id: 'dev', name: 'Dev', from: 'nope' }] },
+      'phases[0].from: "nope" is not the id of an event in this timeline',
+    ],
+    [
+      { series: 'x', events: [], updated: 'last week' },
+      'updated: "last week" is not an ISO 8601 date or date-time',
+    ],
+  ])('rejects %j', (raw, expected) => {
+    expect(problems(raw)).toContain(expected);
+  });
+
+  it('reports every problem at once', () => {
+    const found = problems({
+      series: 'x',
+      events: [event({ start: '2014-02-30' }), event({ id: 'b', kind: 'x', end: 'soon' })],
+    });
+    expect(found).toHaveLength(3);
+  });
+
+  it('warns about unknown properties without failing', () => {
+    const result = parseTimeline({ series: 'x', colour: 'blue', events: [event({ priority: 1 })] });
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.path)).toEqual(['colour', 'events[0].priority']);
+  });
+
+  it('strips control characters from text', () => {
+    const result = parseTimeline({
+      series: 'x',
+      events: [event({ name: 'Feature\u001b]0;pwned\u0007 freeze\u009b2J' })],
+    });
+    expect(result.ok && result.timeline.events[0]?.name).toBe('Feature]0;pwned freeze2J');
+  });
+
+  it('does not let __proto__ keys reach prototypes', () => {
+    const raw = JSON.parse(
+      '{"series":"x","__proto__":{"polluted":1},"events":[{"id":"a","name":"A","kind":"other","start":"2014-01-01","__proto__":{"polluted":2}}]}',
+    );
+    const result = parseTimeline(raw);
+    expect(result.ok).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

@@ -14,7 +14,8 @@ await build({
   target: 'node20.19',
   minify: true,
   legalComments: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks sit beside the entry, so every module finds data/ at ../data/.
+  chunkNames: '[name]-[hash]',
   define: { __JUNO_VERSION__: JSON.stringify(version) },
   // Bundled CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
   banner: {

@@ -1,10 +1,13 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
-import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 
 // biome-ignore lint/suspicious/noExplicitAny: any command of the program, whatever its options
 type AnyCommand = Command<any, any, any>;
 
+import { CHECK_FORMATS } from '../render/check.js';
+import { SHELLS } from '../render/completion.js';
 import { SCHEDULE_FORMATS } from '../render/schedule.js';
+import type { Condition } from '../timeline/check.js';
 import { oneLine } from '../timeline/text.js';
 import { KINDS, type Kind } from '../timeline/types.js';
 import { COLOR_CHOICES } from './color.js';
@@ -36,8 +39,19 @@ export function parseKinds(values: string[]): Kind[] {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+function wholeNumber(minimum: number) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) < minimum) {
+      throw new InvalidArgumentError(`expected a whole number ≥ ${minimum}`);
+    }
+    return Number(value);
+  };
+}
+
+const TEXT_OR_JSON = ['text', 'json'] as const;
+
 function examples(...lines: string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;
 }
 
 const EXIT_HELP = `
@@ -77,7 +91,10 @@ function buildProgram(
   program
     .command('schedule', { isDefault: true })
     .description('print the schedule: every event with its date, week and countdown (the default command)')
-    .argument('[command]', 'hidden: catches unknown command names')
+    // Catches a mistyped command name (juno schedle), which would otherwise reach schedule as an argument.
+    .argument('[command]')
+    .usage('[options]')
+    .configureHelp({ showGlobalOptions: true, visibleArguments: () => [] })
     .option(
       '-k, --kind <kinds>',
       `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
@@ -129,6 +146,140 @@ function buildProgram(
       await run(async (ctx) => {
         const { infoCommand } = await import('./commands/info.js');
         return infoCommand(ctx, options);
+      }, cmd);
+    });
+
+  program
+    .command('next')
+    .description('the next event(s) to begin, counting one that begins today')
+    .option('-k, --kind <kinds>', 'only these kinds, repeatable or comma-separated', collect)
+    .option('-n, --count <n>', 'the next N events (JSON then gives a list)', wholeNumber(1))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno next --date 2014-09-21',
+        'juno next --kind freeze --count 3',
+        'juno next --format json | jq -r .event.id',
+      ),
+    )
+    .action(async (options, cmd) => {
+      await run(async (ctx) => {
+        const { nextCommand } = await import('./commands/countdown.js');
+        return nextCommand(ctx, {
+          kinds: parseKinds(options.kind ?? []),
+          count: options.count,
+          format: options.format,
+        });
+      }, cmd);
+    });
+
+  program
+    .command('countdown')
+    .description('days until an event (or since it), by id or alias: release, ff, j-3, final, ...')
+    .argument('<event>', 'an event id or alias, case-insensitive')
+    .option(
+      '-p, --plain',
+      'print only the signed number of days until the first day (1 the day before, 0 on the day, -1 after)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno countdown release --date 2014-09-21',
+        'juno countdown ff --plain',
+        'juno countdown kilo-summit --format json',
+      ),
+    )
+    .action(async (name, options, cmd) => {
+      await run(async (ctx) => {
+        const { countdownCommand } = await import('./commands/countdown.js');
+        return countdownCommand(ctx, name, { format: options.format, plain: options.plain === true });
+      }, cmd);
+    });
+
+  program
+    .command('phase')
+    .description('the current phase of the cycle: its id on the first line, then since when and what ends it')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno phase --date 2014-09-21',
+        'juno phase | head -1',
+        'juno phase --format json | jq -r .next.start',
+      ),
+    )
+    .action(async (options, cmd) => {
+      await run(async (ctx) => {
+        const { phaseCommand } = await import('./commands/phase.js');
+        return phaseCommand(ctx, options);
+      }, cmd);
+    });
+
+  // Conditions keep the order they were given in.
+  const conditions: { condition: Condition; name: string }[] = [];
+  const condition =
+    (kind: Condition) =>
+    (value: string, previous: string[] = []) => {
+      conditions.push({ condition: kind, name: value });
+      return [...previous, value];
+    };
+  program
+    .command('check')
+    .description('a CI gate: exit 0 when every condition holds today, 1 when one does not')
+    .option('--before <event>', 'today is before the first day of EVENT (repeatable)', condition('before'))
+    .option('--until <event>', 'today is on or before the last day of EVENT (repeatable)', condition('until'))
+    .option('--after <event>', 'today is on or after the first day of EVENT (repeatable)', condition('after'))
+    .option(
+      '-w, --warn-within <days>',
+      'warn when a condition holds but its boundary is at most DAYS away',
+      wholeNumber(0),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno check --before feature-freeze --date 2014-09-03',
+        'juno check --before ff --warn-within 7 --format github',
+        'juno check --after rc1 --until release --format json',
+      ),
+    )
+    .action(async (options, cmd) => {
+      await run(async (ctx) => {
+        const { checkCommand } = await import('./commands/check.js');
+        return checkCommand(ctx, {
+          conditions,
+          warnWithin: options.warnWithin ?? null,
+          format: options.format,
+        });
+      }, cmd);
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script (see the README for installing it)')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .addHelpText(
+      'after',
+      examples(
+        'juno completion bash > ~/.local/share/bash-completion/completions/juno',
+        'juno completion zsh > ~/.zfunc/_juno',
+        'juno completion fish > ~/.config/fish/completions/juno.fish',
+      ),
+    )
+    .action(async (shell, _options, cmd) => {
+      await run(async (ctx) => {
+        const { completionCommand } = await import('./commands/completion.js');
+        return completionCommand(ctx, shell, program);
       }, cmd);
     });
 

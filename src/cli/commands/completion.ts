@@ -1,0 +1,66 @@
+import type { Command, Option } from '@commander-js/extra-typings';
+import {
+  type CommandSpec,
+  type CompletionSpec,
+  completionRenderers,
+  type OptionSpec,
+  type Shell,
+} from '../../render/completion.js';
+import { KINDS } from '../../timeline/types.js';
+import type { Context } from '../context.js';
+import { loadTimeline } from '../load.js';
+import type { CommandResult } from '../main.js';
+
+const EVENT_OPTIONS = new Set(['--before', '--until', '--after']);
+const FILE_OPTIONS = new Set(['--timeline', '--output']);
+
+function optionSpec(option: Option): OptionSpec | null {
+  if (!option.long || option.hidden) return null;
+  const takesValue = option.required || option.optional;
+  let value: OptionSpec['value'] = null;
+  if (takesValue) {
+    if (EVENT_OPTIONS.has(option.long)) value = 'events';
+    else if (FILE_OPTIONS.has(option.long)) value = 'files';
+    else if (option.long === '--kind') value = { words: [...KINDS] };
+    else if (option.argChoices) value = { words: option.argChoices };
+    else value = 'text';
+  }
+  return { long: option.long, short: option.short ?? null, description: option.description, value };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any command of the program
+type AnyCommand = Command<any, any, any>;
+
+/** Describes the program's commands and options for completion, from commander's own definitions. */
+export function describeProgram(program: AnyCommand, events: string[]): CompletionSpec {
+  const specs = (options: readonly Option[]) =>
+    options.map(optionSpec).filter((o): o is OptionSpec => o !== null);
+  const commands: CommandSpec[] = program.commands.map((c: AnyCommand) => {
+    const first = c.registeredArguments[0];
+    const isEvent = first?.name() === 'event';
+    return {
+      name: c.name(),
+      description: c.description(),
+      options: specs(c.options as readonly Option[]),
+      eventArgument: isEvent,
+      argumentWords: !isEvent && first?.argChoices ? first.argChoices : null,
+    };
+  });
+  return {
+    program: program.name(),
+    commands,
+    globalOptions: specs(program.options as readonly Option[]).filter((o) => o.long !== '--version'),
+    events,
+  };
+}
+
+export async function completionCommand(
+  _ctx: Context,
+  shell: Shell,
+  program: AnyCommand,
+): Promise<CommandResult> {
+  // Event names come from the bundled timeline, whatever --timeline says: the script is installed once.
+  const { timeline } = await loadTimeline();
+  const events = [...new Set(timeline.events.flatMap((e) => [e.id, ...e.aliases]))].sort();
+  return { stdout: completionRenderers[shell](describeProgram(program, events)) };
+}

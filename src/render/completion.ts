@@ -1,0 +1,179 @@
+// Shell completion scripts, generated from the same option definitions the CLI parses.
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+export interface OptionSpec {
+  long: string;
+  short: string | null;
+  description: string;
+  /** What the value completes to: fixed words, event names, files, or nothing (free text); null: a flag. */
+  value: { words: string[] } | 'events' | 'files' | 'text' | null;
+}
+
+export interface CommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  /** The command's first argument is an event id or alias. */
+  eventArgument: boolean;
+  /** The command's first argument is one of these words. */
+  argumentWords: string[] | null;
+}
+
+export interface CompletionSpec {
+  program: string;
+  commands: CommandSpec[];
+  globalOptions: OptionSpec[];
+  /** Ids and aliases of the bundled timeline's events. */
+  events: string[];
+}
+
+const shellWord = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+const flags = (o: OptionSpec) => (o.short ? [o.long, o.short] : [o.long]);
+
+function bash(spec: CompletionSpec): string {
+  const valueCase = (options: OptionSpec[], indent: string) =>
+    options
+      .filter((o) => o.value !== null && o.value !== 'text')
+      .map((o) => {
+        const words =
+          o.value === 'files'
+            ? `COMPREPLY=($(compgen -f -- "$cur"))`
+            : o.value === 'events'
+              ? `COMPREPLY=($(compgen -W "$events" -- "$cur"))`
+              : `COMPREPLY=($(compgen -W ${shellWord((o.value as { words: string[] }).words.join(' '))} -- "$cur"))`;
+        return `${indent}${flags(o).join('|')}) ${words}; return ;;`;
+      })
+      .join('\n');
+  const textOptions = [...spec.globalOptions, ...spec.commands.flatMap((c) => c.options)]
+    .filter((o) => o.value === 'text')
+    .flatMap(flags);
+  const globals = spec.globalOptions.flatMap((o) => [o.long]).join(' ');
+  const commandCases = spec.commands
+    .map((c) => {
+      const optionWords = [...c.options.map((o) => o.long), '--help'].join(' ');
+      const argument = c.eventArgument
+        ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "$events" -- "$cur")); return; }`
+        : c.argumentWords
+          ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${shellWord(c.argumentWords.join(' '))} -- "$cur")); return; }`
+          : '';
+      const values = valueCase(c.options, '        ');
+      return `    ${c.name})${values ? `\n      case "$prev" in\n${values}\n      esac` : ''}${argument}
+      COMPREPLY=($(compgen -W ${shellWord(`${optionWords} ${globals}`)} -- "$cur")) ;;`;
+    })
+    .join('\n');
+  return `# bash completion for ${spec.program}
+_${spec.program}() {
+  local cur prev cmd i
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  local commands=${shellWord(spec.commands.map((c) => c.name).join(' '))}
+  local events=${shellWord(spec.events.join(' '))}
+  cmd=""
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    if [[ " $commands " == *" \${COMP_WORDS[i]} "* ]]; then cmd="\${COMP_WORDS[i]}"; break; fi
+  done
+  case "$prev" in
+${valueCase(spec.globalOptions, '    ')}
+${textOptions.length > 0 ? `    ${textOptions.join('|')}) return ;;\n` : ''}  esac
+  case "$cmd" in
+${commandCases}
+    *) COMPREPLY=($(compgen -W "$commands ${globals} --help --version" -- "$cur")) ;;
+  esac
+}
+complete -F _${spec.program} ${spec.program}
+`;
+}
+
+function zshEscape(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, `'\\''`)
+    .replace(/\[/g, '\\[')
+    .replace(/\]/g, '\\]')
+    .replace(/:/g, '\\:');
+}
+
+function zshOption(o: OptionSpec, events: string): string[] {
+  const description = zshEscape(o.description);
+  let action = '';
+  if (o.value === 'files') action = ':file:_files';
+  else if (o.value === 'events') action = `:event:(${events})`;
+  else if (o.value === 'text') action = ':value: ';
+  else if (o.value) action = `:value:(${o.value.words.join(' ')})`;
+  return flags(o).map((flag) => `'${flag}[${description}]${action}'`);
+}
+
+function zsh(spec: CompletionSpec): string {
+  const events = spec.events.join(' ');
+  const globals = spec.globalOptions.flatMap((o) => zshOption(o, events));
+  const cases = spec.commands
+    .map((c) => {
+      const args = [...globals, ...c.options.flatMap((o) => zshOption(o, events))];
+      if (c.eventArgument) args.push(`'1:event:(${events})'`);
+      else if (c.argumentWords) args.push(`'1:value:(${c.argumentWords.join(' ')})'`);
+      return `        ${c.name}) _arguments ${args.join(' ')} ;;`;
+    })
+    .join('\n');
+  const commands = spec.commands
+    .map((c) => `    '${zshEscape(c.name)}:${zshEscape(c.description)}'`)
+    .join('\n');
+  return `#compdef ${spec.program}
+# zsh completion for ${spec.program}
+_${spec.program}() {
+  local context state state_descr line
+  typeset -A opt_args
+  local -a commands
+  commands=(
+${commands}
+  )
+  _arguments -C ${globals.join(' ')} '1: :->command' '*:: :->args'
+  case $state in
+    command) _describe -t commands '${spec.program} command' commands ;;
+    args)
+      case $words[1] in
+${cases}
+      esac
+      ;;
+  esac
+}
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  _${spec.program} "$@"
+else
+  compdef _${spec.program} ${spec.program}
+fi
+`;
+}
+
+function fish(spec: CompletionSpec): string {
+  const p = spec.program;
+  const lines = [`# fish completion for ${p}`, `complete -c ${p} -f`];
+  const option = (o: OptionSpec, condition: string) => {
+    const parts = [`complete -c ${p}`];
+    if (condition) parts.push(`-n ${shellWord(condition)}`);
+    parts.push(`-l ${o.long.replace(/^--/, '')}`);
+    if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
+    if (o.value === 'files') parts.push('-r -F');
+    else if (o.value === 'events') parts.push(`-x -a ${shellWord(spec.events.join(' '))}`);
+    else if (o.value === 'text') parts.push('-x');
+    else if (o.value) parts.push(`-x -a ${shellWord(o.value.words.join(' '))}`);
+    parts.push(`-d ${shellWord(o.description)}`);
+    return parts.join(' ');
+  };
+  for (const o of spec.globalOptions) lines.push(option(o, ''));
+  for (const c of spec.commands) {
+    lines.push(`complete -c ${p} -n __fish_use_subcommand -a ${c.name} -d ${shellWord(c.description)}`);
+    const seen = `__fish_seen_subcommand_from ${c.name}`;
+    for (const o of c.options) lines.push(option(o, seen));
+    if (c.eventArgument)
+      lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(spec.events.join(' '))}`);
+    if (c.argumentWords)
+      lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(c.argumentWords.join(' '))}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const completionRenderers = { bash, zsh, fish } satisfies Record<
+  Shell,
+  (spec: CompletionSpec) => string
+>;

@@ -1,12 +1,6 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-
-// biome-ignore lint/suspicious/noExplicitAny: any command of the program, whatever its options
-type AnyCommand = Command<any, any, any>;
-
-import { CHECK_FORMATS } from '../render/check.js';
-import { SHELLS } from '../render/completion.js';
-import { SCHEDULE_FORMATS } from '../render/schedule.js';
+import { CHECK_FORMATS, SCHEDULE_FORMATS, SHELLS, TEXT_OR_JSON } from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
 import { oneLine } from '../timeline/text.js';
 import { KINDS, type Kind } from '../timeline/types.js';
@@ -15,6 +9,9 @@ import { type Context, type GlobalOptions, makeContext } from './context.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: any command of the program, whatever its options
+type AnyCommand = Command<any, any, any>;
 
 /** What a command produces: the whole of stdout, written at once, and its exit code. */
 export interface CommandResult {
@@ -47,8 +44,6 @@ function wholeNumber(minimum: number) {
     return Number(value);
   };
 }
-
-const TEXT_OR_JSON = ['text', 'json'] as const;
 
 function examples(...lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}`;

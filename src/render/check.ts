@@ -4,10 +4,8 @@ import type { Day } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { SCHEMA_VERSION } from '../timeline/view.js';
 import { toJson } from './format.js';
+import type { CheckFormat } from './formats.js';
 import type { Style } from './style.js';
-
-export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export interface CheckJson {
   schemaVersion: typeof SCHEMA_VERSION;

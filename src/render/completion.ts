@@ -1,6 +1,5 @@
 // Shell completion scripts, generated from the same option definitions the CLI parses.
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
-export type Shell = (typeof SHELLS)[number];
+import type { Shell } from './formats.js';
 
 export interface OptionSpec {
   long: string;

@@ -5,10 +5,8 @@ import type { PhaseSpan } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
 import { type Cell, progressBar, relativeDays, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import type { ScheduleFormat } from './formats.js';
 import type { Style } from './style.js';
-
-export const SCHEDULE_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
-export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
 
 export interface ScheduleView {
   series: string;

@@ -1,4 +1,5 @@
-import { type CheckFormat, type CheckJson, checkRenderers } from '../../render/check.js';
+import { type CheckJson, checkRenderers } from '../../render/check.js';
+import type { CheckFormat } from '../../render/formats.js';
 import { type CheckRequest, type Condition, evaluate } from '../../timeline/check.js';
 import { SCHEMA_VERSION } from '../../timeline/view.js';
 import type { Context } from '../context.js';

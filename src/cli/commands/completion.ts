@@ -4,8 +4,8 @@ import {
   type CompletionSpec,
   completionRenderers,
   type OptionSpec,
-  type Shell,
 } from '../../render/completion.js';
+import type { Shell } from '../../render/formats.js';
 import { KINDS } from '../../timeline/types.js';
 import type { Context } from '../context.js';
 import { loadTimeline } from '../load.js';

@@ -1,4 +1,5 @@
-import { type ScheduleFormat, type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
+import type { ScheduleFormat } from '../../render/formats.js';
+import { type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
 import type { Day } from '../../timeline/day.js';
 import {
   cycleProgress,

@@ -1,0 +1,13 @@
+// The output formats each command offers. Kept apart from the renderers so that declaring the options does
+// not load the libraries the renderers use.
+export const SCHEDULE_FORMATS = ['table', 'json', 'csv', 'tsv', 'markdown'] as const;
+export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
+
+export const TEXT_OR_JSON = ['text', 'json'] as const;
+export type TextOrJson = (typeof TEXT_OR_JSON)[number];
+
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];

@@ -1,6 +1,6 @@
 // Calendar days are ISO `YYYY-MM-DD` strings. All arithmetic goes through UTC dates, which no time zone or
 // daylight-saving jump can shift, so every machine gets the same answer.
-import { UTCDate } from '@date-fns/utc';
+import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
 import { addDays as addDaysFns } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
@@ -30,7 +30,7 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function toUTCDate(day: Day): UTCDate {
+export function toUTCDate(day: Day): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const date = new UTCDate(0);
   date.setUTCFullYear(y, m - 1, d);

@@ -1,0 +1,183 @@
+// `npm run bench`: measures the built CLI as whole processes. It builds nothing itself (run `npm run build`
+// or `npm install` first) and asserts nothing: it prints a table and writes the figures to bench/results.json.
+//
+//   node scripts/bench.mjs [--pairs N] [--sizes 1000,10000,100000] [--quick]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/juno.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const quick = args.includes('--quick');
+const PAIRS = Number(option('--pairs', quick ? '15' : '25'));
+const WARMUP = 5;
+const SIZES = option('--sizes', quick ? '1000,10000' : '1000,10000,100000')
+  .split(',')
+  .map(Number);
+
+if (!existsSync(join(root, 'dist/juno.js'))) {
+  console.error('bench: dist/juno.js is missing; run `npm run build` (or `npm install`) first');
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'juno-bench-'));
+const rssFile = join(work, 'rss');
+// Preloaded into measured processes: writes the peak resident set size (KiB) when the process exits.
+const rssProbe = join(work, 'rss-probe.cjs');
+writeFileSync(
+  rssProbe,
+  `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
+);
+
+const env = { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', NO_COLOR: '1' };
+
+function timeRun(argv, { probe = false } = {}) {
+  const nodeArgs = probe ? ['--require', rssProbe, ...argv] : argv;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, nodeArgs, {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`${argv.join(' ')} exited ${result.status}: ${String(result.stderr).slice(0, 500)}`);
+  }
+  const rssMiB = probe ? Number(readFileSync(rssFile, 'utf8')) / 1024 : null;
+  return { ms, rssMiB };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// Start-up: `node -e 0` and a juno command, interleaved A, B, A, B ... after a warm-up of both.
+const STARTUP = [
+  { name: 'juno next', argv: [bin, 'next', '--date', '2014-09-21'], target: 1.25 },
+  { name: 'juno schedule', argv: [bin, 'schedule', '--date', '2014-09-21'], target: 1.3 },
+  { name: 'juno export', argv: [bin, 'export'], target: 1.5 },
+  { name: 'juno --help', argv: [bin, '--help'], target: null },
+];
+const floor = ['-e', '0'];
+const startup = [];
+for (const command of STARTUP) {
+  for (let i = 0; i < WARMUP; i++) {
+    timeRun(floor);
+    timeRun(command.argv);
+  }
+  const a = [];
+  const b = [];
+  const ratios = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const base = timeRun(floor).ms;
+    const cli = timeRun(command.argv).ms;
+    a.push(base);
+    b.push(cli);
+    ratios.push(cli / base);
+  }
+  startup.push({
+    command: command.name,
+    pairs: PAIRS,
+    nodeMedianMs: +median(a).toFixed(1),
+    junoMedianMs: +median(b).toFixed(1),
+    ratio: +median(ratios).toFixed(3),
+    target: command.target,
+  });
+  process.stderr.write('.');
+}
+
+// Scale: generated timelines, one process per measurement (the median of three, one for the largest).
+function generate(count) {
+  const kinds = ['milestone', 'freeze', 'deadline', 'rc', 'release', 'summit', 'other'];
+  const events = [];
+  const base = Date.UTC(2010, 0, 4);
+  for (let i = 0; i < count; i++) {
+    const start = new Date(base + (i % 5000) * 86_400_000).toISOString().slice(0, 10);
+    const kind = kinds[i % kinds.length];
+    const end =
+      kind === 'summit' ? new Date(base + ((i % 5000) + 4) * 86_400_000).toISOString().slice(0, 10) : start;
+    events.push({
+      id: `event-${i}`,
+      name: `Generated ${kind} number ${i}, with a name long enough to be folded in calendars — ünïcödé`,
+      kind,
+      start,
+      end,
+      confidence: 'confirmed',
+      sources: [`https://example.org/events/${i}`],
+      notes: `Event ${i}; generated for the benchmark.`,
+      aliases: [`e${i}`],
+    });
+  }
+  events.push({ id: 'release', name: 'Release', kind: 'release', start: '2024-01-04' });
+  const file = join(work, `timeline-${count}.json`);
+  writeFileSync(file, JSON.stringify({ series: 'bench', updated: '2026-01-01T00:00:00Z', events }));
+  return file;
+}
+
+const SCALE = [
+  {
+    name: 'schedule --format json',
+    argv: (file) => [bin, 'schedule', '--format', 'json', '--timeline', file, '--date', '2014-09-21'],
+  },
+  { name: 'export (ics)', argv: (file) => [bin, 'export', '--timeline', file] },
+  { name: 'validate', argv: (file) => [bin, 'validate', file] },
+];
+const scale = [];
+for (const size of SIZES) {
+  const file = generate(size);
+  for (const command of SCALE) {
+    const runs = size >= 100_000 ? 1 : 3;
+    const samples = Array.from({ length: runs }, () => timeRun(command.argv(file), { probe: true }));
+    scale.push({
+      command: command.name,
+      events: size,
+      seconds: +(median(samples.map((s) => s.ms)) / 1000).toFixed(3),
+      peakRssMiB: +Math.max(...samples.map((s) => s.rssMiB)).toFixed(1),
+    });
+    process.stderr.write('.');
+  }
+}
+process.stderr.write('\n');
+for (const row of scale) {
+  const previous = scale.find((r) => r.command === row.command && r.events * 10 === row.events);
+  row.growth = previous ? +(row.seconds / previous.seconds).toFixed(2) : null;
+}
+
+const machine = {
+  node: process.version,
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+  memoryGiB: +(totalmem() / 2 ** 30).toFixed(1),
+  platform: `${process.platform} ${process.arch}`,
+  date: new Date().toISOString().slice(0, 10),
+};
+
+console.log(`juno benchmark on ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+console.log('Start-up (median of interleaved pairs against `node -e 0`)');
+console.log('command          node -e 0   juno      ratio   target');
+for (const r of startup) {
+  console.log(
+    `${r.command.padEnd(16)} ${`${r.nodeMedianMs} ms`.padEnd(11)} ${`${r.junoMedianMs} ms`.padEnd(9)} ${`${r.ratio.toFixed(2)}×`.padEnd(7)} ${r.target ? `≤ ${r.target}×` : ''}`,
+  );
+}
+console.log('\nScale (generated timelines; growth = time ÷ time at a tenth of the events)');
+console.log('command                  events    seconds   peak RSS    growth');
+for (const r of scale) {
+  console.log(
+    `${r.command.padEnd(24)} ${String(r.events).padEnd(9)} ${r.seconds.toFixed(3).padEnd(9)} ${`${r.peakRssMiB} MiB`.padEnd(11)} ${r.growth === null ? '' : `${r.growth}×`}`,
+  );
+}
+
+mkdirSync(join(root, 'bench'), { recursive: true });
+const out = join(root, 'bench/results.json');
+writeFileSync(out, `${JSON.stringify({ machine, pairs: PAIRS, startup, scale }, null, 2)}\n`);
+console.log(`\nFigures written to ${out}`);
+rmSync(work, { recursive: true, force: true });

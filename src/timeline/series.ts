@@ -114,7 +114,8 @@ export interface Neighbours {
 /**
  * The status of `series` on `today`, in this order:
  * 1. on or after the end of life (recorded, or a dated planned one): `end of life`;
- * 2. on or after a dated `next-phase`: that phase's status;
+ * 2. on or after a dated `next-phase`: that phase's status (a dated start of development holds until the
+ *    release);
  * 3. before the release: `future` until the previous series' release (or while the recorded status is
  *    `future`, whose start of development is then the dated next phase), `development` after it;
  * 4. from the release: the recorded status, except that a series recorded as future or in development has
@@ -126,8 +127,11 @@ export function seriesStatus(series: SeriesRecord, today: Day, neighbours: Neigh
   const eol = eolOf(series);
   if (eol !== null && today >= eol) return 'end of life';
   const next = series.nextPhase;
-  if (next?.date && today >= next.date) return next.status;
-  if (today < series.initialRelease) {
+  const released = today >= series.initialRelease;
+  // A dated start of development no longer holds once the series is out.
+  const superseded = released && (next?.status === 'future' || next?.status === 'development');
+  if (next?.date && today >= next.date && !superseded) return next.status;
+  if (!released) {
     if (series.status === 'future') return 'future';
     const { previousRelease } = neighbours;
     return previousRelease !== null && today < previousRelease ? 'future' : 'development';

@@ -67,12 +67,19 @@ export interface RstDocument {
   sections: Map<string, RstSection>;
 }
 
-const UNDERLINE = /^([=\-~^"'`#*+:.])\1{2,}\s*$/;
+const UNDERLINE = /^([=\-~^"'`#*+:.])\1*\s*$/;
 
+/** A title: a line of text underlined by punctuation at least as long (or at least three characters). */
 function isTitleAt(lines: string[], i: number): boolean {
   const text = lines[i]?.trim() ?? '';
-  const under = lines[i + 1] ?? '';
-  return text !== '' && !text.startsWith('..') && !UNDERLINE.test(text) && UNDERLINE.test(under);
+  const under = (lines[i + 1] ?? '').trim();
+  return (
+    text !== '' &&
+    !text.startsWith('..') &&
+    !UNDERLINE.test(text) &&
+    UNDERLINE.test(under) &&
+    under.length >= Math.min(text.length, 3)
+  );
 }
 
 /** Inline markup to plain text: roles (:ref:`x <y>`), literals, emphasis, links. */
@@ -124,7 +131,7 @@ export function parseRst(text: string): RstDocument {
       });
       pending = [];
     }
-    if (UNDERLINE.test(line)) continue;
+    if (UNDERLINE.test(line) && line.trim().length >= 3) continue;
     for (const section of current) section.text += `${line}\n`;
   }
   for (const { label, line } of pending) sections.set(label, { title: null, text: '', line });
@@ -420,7 +427,8 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
       ) ?? null
     );
   };
-  const weekEvents = new Map<Row, string[]>(rows.map((r) => [r, []]));
+  /** The event each label of each row became. */
+  const eventAt = new Map<Row, Map<string, string>>(rows.map((r) => [r, new Map()]));
   const usedIds = new Set<string>(occurrences.keys());
   const events: Record<string, unknown>[] = [];
   const warnedLabels = new Set<string>();
@@ -507,7 +515,7 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
       }
       const holding =
         run.find((o) => mondayOf(o.row.start) <= start && start <= addDays(mondayOf(o.row.end), 6)) ?? first;
-      for (const o of run) weekEvents.get(o.row)?.push(id);
+      for (const o of run) eventAt.get(o.row)?.set(label, id);
       events.push({
         id,
         name,
@@ -543,7 +551,7 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
     upstream: weekNames.get(row)?.upstream ?? false,
     start: row.start,
     end: row.end,
-    events: weekEvents.get(row) ?? [],
+    events: row.labels.flatMap(({ label }) => eventAt.get(row)?.get(label) ?? []),
   }));
   if (!parsed.ok) return { ...parsed, warnings: [...warnings, ...parsed.warnings] };
   return { ok: true, timeline: { ...parsed.timeline, weeks }, warnings: [...warnings, ...parsed.warnings] };

@@ -62,8 +62,21 @@ describe('parseSeriesList', () => {
   it('reports every problem with its path', () => {
     const result = parseSeriesList({
       series: [
-        { name: 'a', releaseId: 1, status: 'alive', initialRelease: '2014-02-30', eolDate: null, nextPhase: null },
-        { name: 'b', releaseId: null, status: 'future', initialRelease: '2014-01-01', nextPhase: { status: 'x' } },
+        {
+          name: 'a',
+          releaseId: 1,
+          status: 'alive',
+          initialRelease: '2014-02-30',
+          eolDate: null,
+          nextPhase: null,
+        },
+        {
+          name: 'b',
+          releaseId: null,
+          status: 'future',
+          initialRelease: '2014-01-01',
+          nextPhase: { status: 'x' },
+        },
       ],
     });
     expect(result.ok).toBe(false);
@@ -133,7 +146,10 @@ describe('seriesStatus around each transition', () => {
   });
 
   it('prefers a dated next phase to the recorded status', () => {
-    const series = makeSeries({ status: 'maintained', nextPhase: { status: 'unmaintained', date: '2026-01-01' } });
+    const series = makeSeries({
+      status: 'maintained',
+      nextPhase: { status: 'unmaintained', date: '2026-01-01' },
+    });
     expect(seriesStatus(series, '2025-12-31', none)).toBe('maintained');
     expect(seriesStatus(series, '2026-01-01', none)).toBe('unmaintained');
   });

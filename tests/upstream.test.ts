@@ -123,7 +123,9 @@ describe('isUpstreamSchedule', () => {
     expect(isUpstreamSchedule(CYCLE)).toBe(true);
     expect(isUpstreamSchedule({ cycle: [], 'start-week': '2030-01-07' })).toBe(true);
     expect(isUpstreamSchedule({ cycle: [] })).toBe(false);
-    expect(isUpstreamSchedule({ series: 'x', events: [], cycle: [], 'release-week': '2030-01-07' })).toBe(false);
+    expect(isUpstreamSchedule({ series: 'x', events: [], cycle: [], 'release-week': '2030-01-07' })).toBe(
+      false,
+    );
     expect(isUpstreamSchedule([])).toBe(false);
   });
 });
@@ -145,7 +147,9 @@ describe('parseRst', () => {
   });
 
   it('reduces inline markup', () => {
-    const doc = parseRst('.. _a:\n\nT\n-\n\nSee :ref:`the freeze <a-ff>` and `RC1 <https://x>`_ and ``code``.\n');
+    const doc = parseRst(
+      '.. _a:\n\nT\n-\n\nSee :ref:`the freeze <a-ff>` and `RC1 <https://x>`_ and ``code``.\n',
+    );
     expect(doc.sections.get('a')?.text).toBe('See the freeze and RC1 and code.');
   });
 });
@@ -217,7 +221,12 @@ describe('readUpstreamSchedule', () => {
 
   it('dates an event by the one day its section names in its week (confirmed), else by its week', () => {
     const e = byId(timeline());
-    expect(e['y-1']).toMatchObject({ start: '2029-11-14', end: '2029-11-14', confidence: 'confirmed', week: 'R-20' });
+    expect(e['y-1']).toMatchObject({
+      start: '2029-11-14',
+      end: '2029-11-14',
+      confidence: 'confirmed',
+      week: 'R-20',
+    });
     expect(e['y-2']).toMatchObject({ start: '2030-01-07', end: '2030-01-11', confidence: 'approximate' });
     expect(e['y-ff']).toMatchObject({ start: '2030-02-28', confidence: 'confirmed', kind: 'freeze' });
     expect(e['y-3']).toMatchObject({ start: '2030-02-28', kind: 'milestone' });
@@ -279,7 +288,17 @@ describe('readUpstreamSchedule', () => {
 
   it('keeps upstream week names with their events', () => {
     const t = timeline();
-    expect(t.weeks?.map((w) => w.name)).toEqual(['Xylem R+0', 'R-25', 'R-20', 'R-12', 'R-6', 'R-5', 'R-3', 'R-2', 'R+0']);
+    expect(t.weeks?.map((w) => w.name)).toEqual([
+      'Xylem R+0',
+      'R-25',
+      'R-20',
+      'R-12',
+      'R-6',
+      'R-5',
+      'R-3',
+      'R-2',
+      'R+0',
+    ]);
     const weeks = upstreamWeeks(t);
     expect(weeks[4]).toMatchObject({ name: 'R-6', upstream: true, start: '2030-02-18', end: '2030-02-22' });
     expect(weeks[5]?.events.map((e) => e.id)).toEqual([
@@ -300,7 +319,9 @@ describe('readUpstreamSchedule', () => {
       path: 'cycle[4].x-project[0]',
       message: '"z-election-nominations" has no section in yew/schedule.rst; named "Election nominations"',
     });
-    expect(result.ok && byId(result.timeline)['y-cinder-driver-deadline']?.name).toBe('Cinder driver deadline');
+    expect(result.ok && byId(result.timeline)['y-cinder-driver-deadline']?.name).toBe(
+      'Cinder driver deadline',
+    );
   });
 
   it('reads a cycle without RST: names from labels, dates from weeks', () => {
@@ -312,7 +333,10 @@ describe('readUpstreamSchedule', () => {
 
   it('reads a series the list does not know: the release from its section', () => {
     const rst = '.. _q-final:\n\nQ release\n---------\n\nOn Wednesday 3 April 2030.\n';
-    const doc = { 'release-week': '2030-04-01', cycle: [week('R+0', '2030-04-01', { 'x-project': ['q-final'] })] };
+    const doc = {
+      'release-week': '2030-04-01',
+      cycle: [week('R+0', '2030-04-01', { 'x-project': ['q-final'] })],
+    };
     const t = timeline({ doc, series: 'quince', rst: { text: rst, file: 'schedule.rst' } });
     expect(t.releaseId).toBeNull();
     expect(byId(t)['q-final']).toMatchObject({ start: '2030-04-03', confidence: 'confirmed' });
@@ -343,7 +367,8 @@ describe('readUpstreamSchedule', () => {
       },
       { path: 'cycle[1] (line 10)', message: 'a week without a name; shown as R-1' },
     ]);
-    if (result.ok) expect(byId(result.timeline)['y-2']).toMatchObject({ start: '2029-12-24', end: '2030-01-04' });
+    if (result.ok)
+      expect(byId(result.timeline)['y-2']).toMatchObject({ start: '2029-12-24', end: '2030-01-04' });
   });
 
   it('reports broken rows as problems', () => {

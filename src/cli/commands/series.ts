@@ -55,5 +55,13 @@ export async function seriesCommand(
 }
 
 function describeFilter(filter: SeriesFilter): string {
-  return filter === 'eol' ? 'at end of life' : filter === 'supported' ? 'supported' : `${filter}`;
+  const words: Record<SeriesFilter, string> = {
+    all: 'known',
+    supported: 'supported',
+    maintained: 'maintained',
+    unmaintained: 'unmaintained',
+    eol: 'at end of life',
+    development: 'in development',
+  };
+  return words[filter];
 }

@@ -7,7 +7,6 @@ import { type ParseResult, parseTimeline } from '../timeline/parse.js';
 import { parseSeriesList, type SeriesRecord } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
 import type { Problem, Timeline } from '../timeline/types.js';
-import { isUpstreamSchedule, readUpstreamSchedule } from '../timeline/upstream.js';
 import { DataError } from './errors.js';
 import { loadYaml } from './lazy.js';
 
@@ -152,7 +151,14 @@ export interface CheckedTimeline {
 export async function checkTimeline(file: string = BUNDLED_TIMELINE): Promise<CheckedTimeline> {
   const { text, modified } = await readText(file);
   const { value, lineOf } = await parseDocumentWithLines(text, file);
-  if (!isUpstreamSchedule(value)) return { file, format: 'juno', result: parseTimeline(value), modified };
+  // Loaded only for upstream files; the shape test is repeated here so that juno files never load it.
+  const upstreamShape =
+    typeof value === 'object' && value !== null && Array.isArray((value as { cycle?: unknown }).cycle);
+  const upstream = upstreamShape ? await import('../timeline/upstream.js') : null;
+  if (!upstream?.isUpstreamSchedule(value)) {
+    return { file, format: 'juno', result: parseTimeline(value), modified };
+  }
+  const { readUpstreamSchedule } = upstream;
   const folder = dirname(resolve(file));
   const rstPath = join(folder, 'schedule.rst');
   const rstLabel = fileLabel(join(dirname(file), 'schedule.rst'));

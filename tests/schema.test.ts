@@ -31,3 +31,48 @@ describe('data/timeline.schema.json', () => {
     expect(validate(doc)).toBe(false);
   });
 });
+
+describe('data/series.schema.json', () => {
+  const seriesSchema = JSON.parse(readFileSync(`${ROOT}data/series.schema.json`, 'utf8'));
+  const validateSeries = ajv.compile(seriesSchema);
+
+  it('accepts the bundled series list, which points at it', () => {
+    const list = JSON.parse(readFileSync(`${ROOT}data/series.json`, 'utf8'));
+    expect(list.$schema).toBe('./series.schema.json');
+    expect(validateSeries(list), JSON.stringify(validateSeries.errors)).toBe(true);
+  });
+
+  it.each([
+    [
+      {
+        series: [
+          {
+            name: 'x',
+            releaseId: 2027.1,
+            status: 'future',
+            initialRelease: '2027-03-24',
+            eolDate: null,
+            nextPhase: null,
+          },
+        ],
+      },
+    ],
+    [
+      {
+        series: [
+          {
+            name: 'x',
+            releaseId: null,
+            status: 'alive',
+            initialRelease: '2027-03-24',
+            eolDate: null,
+            nextPhase: null,
+          },
+        ],
+      },
+    ],
+    [{ series: [{ name: 'x', releaseId: null, status: 'future', initialRelease: '2027-03-24' }] }],
+  ])('rejects %j', (doc) => {
+    expect(validateSeries(doc)).toBe(false);
+  });
+});

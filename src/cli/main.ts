@@ -1,7 +1,15 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { CHECK_FORMATS, SCHEDULE_FORMATS, SHELLS, TEXT_OR_JSON } from '../render/formats.js';
+import {
+  CHECK_FORMATS,
+  SCHEDULE_FORMATS,
+  SERIES_FORMATS,
+  SHELLS,
+  TEXT_OR_JSON,
+  VALIDATE_FORMATS,
+} from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
+import { SERIES_FILTERS, type SeriesFilter } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
 import { KINDS, type Kind } from '../timeline/types.js';
 import { COLOR_CHOICES } from './color.js';
@@ -275,6 +283,72 @@ function buildProgram(
       await run(async (ctx) => {
         const { completionCommand } = await import('./commands/completion.js');
         return completionCommand(ctx, shell, program);
+      }, cmd);
+    });
+
+  program
+    .command('validate')
+    .description(
+      'check a timeline (juno format or an openstack/releases schedule.yaml) and list every problem and warning',
+    )
+    .argument('[file]', 'the file to check; default: the --timeline file, else the bundled data')
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(VALIDATE_FORMATS).default('text' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno validate',
+        'juno validate my-cycle.yaml',
+        'juno validate releases/doc/source/indri/schedule.yaml --format json',
+      ),
+    )
+    .action(async (file, options, cmd) => {
+      await run(async (ctx) => {
+        const { validateCommand } = await import('./commands/validate.js');
+        return validateCommand(ctx, file, options);
+      }, cmd);
+    });
+
+  program
+    .command('series')
+    .description('every OpenStack series, austin to indri: version, release, end of life and status today')
+    .argument('[name]', 'show only this series (a name such as juno, or a version such as 2014.2)')
+    .option('--all', 'every series (the default)')
+    .option('--supported', 'series in development or maintained')
+    .option('--maintained', 'maintained series')
+    .option('--unmaintained', 'unmaintained series')
+    .option('--eol', 'series at end of life')
+    .option('--development', 'the series in development')
+    .addOption(
+      new Option(
+        '--days <milestone>',
+        'add the signed days from today to the release or the end of life',
+      ).choices(['release', 'eol'] as const),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(SERIES_FORMATS).default('table' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno series --supported',
+        'juno series juno --format json',
+        'juno series --eol --days eol --format csv',
+      ),
+    )
+    .action(async (name, options, cmd) => {
+      const chosen = SERIES_FILTERS.filter((f) => options[f] === true);
+      if (chosen.length > 1) {
+        throw new UsageError(
+          `choose one filter, not ${chosen.map((f) => `--${f}`).join(' and ')}`,
+          'e.g. juno series --supported',
+        );
+      }
+      const filter: SeriesFilter = chosen[0] ?? 'all';
+      await run(async (ctx) => {
+        const { seriesCommand } = await import('./commands/series.js');
+        return seriesCommand(ctx, name, { filter, days: options.days ?? null, format: options.format });
       }, cmd);
     });
 

@@ -11,3 +11,9 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
+
+export const SERIES_FORMATS = SCHEDULE_FORMATS;
+export type SeriesFormat = ScheduleFormat;
+
+export const VALIDATE_FORMATS = TEXT_OR_JSON;
+export type ValidateFormat = TextOrJson;

@@ -56,6 +56,11 @@ export function mondayOf(day: Day): Day {
   return fromDate(startOfISOWeek(toUTCDate(day)));
 }
 
+/** The day of the week: 0 Sunday, 1 Monday … 6 Saturday. */
+export function weekdayOf(day: Day): number {
+  return toUTCDate(day).getUTCDay();
+}
+
 /** `pattern` in date-fns `format` tokens, applied in UTC. */
 export function formatDay(day: Day, pattern: string): string {
   return format(toUTCDate(day), pattern);

@@ -410,6 +410,7 @@ export function parseTimeline(raw: unknown): ParseResult {
       phases,
       events,
       info,
+      weeks: null,
     },
   };
 }

@@ -84,8 +84,16 @@ function editDistance(a: string, b: string): number {
 
 /** The ids and aliases closest to `name`, best first, for "did you mean ...?". */
 export function suggestNames(timeline: Timeline, name: string, limit = 3): string[] {
+  return closestNames(
+    timeline.events.flatMap((e) => [e.id, ...e.aliases]),
+    name,
+    limit,
+  );
+}
+
+/** The candidates closest to `name` (by edit distance, or sharing a prefix), best first. */
+export function closestNames(candidates: string[], name: string, limit = 3): string[] {
   const wanted = normaliseName(name);
-  const candidates = timeline.events.flatMap((e) => [e.id, ...e.aliases]);
   return candidates
     .map((candidate) => {
       let score = editDistance(wanted, candidate);

@@ -68,10 +68,30 @@ export interface Timeline {
   /** In schedule order: start, end, then position in the file. */
   events: TimelineEvent[];
   info: TimelineInfo | null;
+  /**
+   * The weeks as the source names them, in date order: upstream schedules list named weeks (`R-25` … `R+0`);
+   * null for juno's own format, whose weeks are counted from `releaseWeek` (see `weekLabel`).
+   */
+  weeks: NamedWeek[] | null;
+}
+
+/** A week of an upstream schedule (a row of schedule.yaml) with the events it lists. */
+export interface NamedWeek {
+  /** Upstream's name (`R-5`); for a row without one, the previous release's week (`Bobcat R+0`). */
+  name: string;
+  /** True when the name is upstream's own. */
+  upstream: boolean;
+  /** The row's days as upstream wrote them (usually Monday to Friday). */
+  start: Day;
+  end: Day;
+  /** Ids of the events listed in this week; an event spanning weeks is listed in each. */
+  events: string[];
 }
 
 /** A problem found while reading a timeline, with the path or line it concerns. */
 export interface Problem {
   path: string;
   message: string;
+  /** Set when the problem is in another file than the one read (schedule.rst beside schedule.yaml). */
+  file?: string;
 }

@@ -1,14 +1,8 @@
 import type { ScheduleFormat } from '../../render/formats.js';
 import { type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
 import type { Day } from '../../timeline/day.js';
-import {
-  cycleProgress,
-  filterByKind,
-  phaseAt,
-  phaseSpans,
-  upcomingEvents,
-  weekLabel,
-} from '../../timeline/query.js';
+import { weekNameAt } from '../../timeline/named-weeks.js';
+import { cycleProgress, filterByKind, phaseAt, phaseSpans, upcomingEvents } from '../../timeline/query.js';
 import type { Kind, Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
 import type { Context } from '../context.js';
@@ -34,7 +28,7 @@ export function buildScheduleView(
     title: timeline.title,
     releaseId: timeline.releaseId,
     today,
-    todayWeek: weekLabel(timeline.releaseWeek, today),
+    todayWeek: weekNameAt(timeline, today),
     phase: phaseAt(timeline, today)?.phase ?? null,
     progress: cycleProgress(timeline, today),
     cycle: release && opening !== null ? { start: opening, end: release.start } : null,

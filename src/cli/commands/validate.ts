@@ -1,0 +1,100 @@
+// `juno validate [FILE]`: checks a timeline in either format (or, without FILE, the bundled data) and lists
+// every problem and warning. Exit 0 when valid, warnings or not; 3 when not.
+import { type FileReport, renderValidate, reported, type ValidateFormat } from '../../render/validate.js';
+import { parseSeriesList } from '../../timeline/series.js';
+import type { Context } from '../context.js';
+import { DataError, EXIT } from '../errors.js';
+import {
+  BUNDLED_SERIES,
+  BUNDLED_TIMELINE,
+  checkTimeline,
+  fileLabel,
+  parseDocumentText,
+  readText,
+} from '../load.js';
+import type { CommandResult } from '../main.js';
+
+/** A file that could not be read or parsed at all: its error's lines become problems. */
+function unreadable(file: string, error: DataError): FileReport {
+  const label = fileLabel(file);
+  const problems = [error.message, ...error.details].map((text) => {
+    const rest = text.startsWith(`${label}: `) ? text.slice(label.length + 2) : text;
+    const at = /^(line \d+, column \d+): (.*)$/.exec(rest);
+    return at
+      ? { file: label, path: at[1] as string, message: at[2] as string }
+      : { file: label, path: '', message: rest };
+  });
+  return {
+    file: label,
+    format: null,
+    valid: false,
+    series: null,
+    entries: null,
+    weeks: null,
+    problems,
+    warnings: [],
+  };
+}
+
+async function checkFile(file: string): Promise<FileReport> {
+  const label = fileLabel(file);
+  try {
+    const { format, result } = await checkTimeline(file);
+    const warnings = result.warnings.map((w) => reported(label, w));
+    if (!result.ok) {
+      const problems = result.problems.map((p) => reported(label, p));
+      return {
+        file: label,
+        format,
+        valid: false,
+        series: null,
+        entries: null,
+        weeks: null,
+        problems,
+        warnings,
+      };
+    }
+    const { timeline } = result;
+    return {
+      file: label,
+      format,
+      valid: true,
+      series: timeline.series,
+      entries: timeline.events.length,
+      weeks: timeline.weeks?.length ?? null,
+      problems: [],
+      warnings,
+    };
+  } catch (error) {
+    if (error instanceof DataError) return unreadable(file, error);
+    throw error;
+  }
+}
+
+async function checkSeries(file: string): Promise<FileReport> {
+  const label = fileLabel(file);
+  try {
+    const result = parseSeriesList(await parseDocumentText((await readText(file)).text, file));
+    const base = { file: label, format: 'series' as const, series: null, weeks: null, warnings: [] };
+    return result.ok
+      ? { ...base, valid: true, entries: result.series.length, problems: [] }
+      : { ...base, valid: false, entries: null, problems: result.problems.map((p) => reported(label, p)) };
+  } catch (error) {
+    if (error instanceof DataError) return unreadable(file, error);
+    throw error;
+  }
+}
+
+export async function validateCommand(
+  ctx: Context,
+  file: string | undefined,
+  options: { format: ValidateFormat },
+): Promise<CommandResult> {
+  const target = file ?? ctx.timelineFile;
+  const reports =
+    target !== undefined
+      ? [await checkFile(target)]
+      : [await checkFile(BUNDLED_TIMELINE), await checkSeries(BUNDLED_SERIES)];
+  const stdout = renderValidate(reports, options.format, ctx.style);
+  return { stdout, exitCode: reports.every((r) => r.valid) ? EXIT.ok : EXIT.data };
+}

@@ -8,9 +8,13 @@ import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError } from './errors.js';
 import { loadYaml } from './lazy.js';
 
-/** The bundled data folder: `data/` beside `dist/` in the package, or beside `src/` when run from source. */
+/**
+ * The bundled data folder: `data/` beside `dist/` in the package, or beside `src/` when run from source. Found
+ * from the `dist/` part of the path, because the bundler may place this module in `dist/` or in `dist/chunks/`.
+ */
+const DIST = import.meta.url.lastIndexOf('/dist/');
 export const DATA_DIR = fileURLToPath(
-  new URL(import.meta.url.includes('/dist/') ? '../data/' : '../../data/', import.meta.url),
+  DIST >= 0 ? new URL('data/', import.meta.url.slice(0, DIST + 1)) : new URL('../../data/', import.meta.url),
 );
 export const BUNDLED_TIMELINE = `${DATA_DIR}juno.json`;
 

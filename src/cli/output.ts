@@ -6,9 +6,12 @@ import { basename, dirname, join } from 'node:path';
 import { oneLine } from '../timeline/text.js';
 import { OutputError } from './errors.js';
 
-/** `-o -` and no `-o` at all mean stdout. */
+/**
+ * `-o -`, `-o /dev/stdout` and no `-o` at all mean stdout. /dev/stdout goes through the process's own stream
+ * because opening it fails when stdout is a socket (ENXIO), as it is under some supervisors and test runners.
+ */
 export function isStdout(file: string | undefined): boolean {
-  return file === undefined || file === '-';
+  return file === undefined || file === '-' || file === '/dev/stdout';
 }
 
 /** Why a write failed, in words, from the system's error code. */
@@ -38,7 +41,7 @@ export function describeWriteError(error: unknown, file: string): OutputError {
   }
 }
 
-/** Writes straight to a target that cannot be replaced: a device, a pipe, /dev/stdout. */
+/** Writes straight to a target that cannot be replaced: a device, a pipe. */
 async function writeDirect(file: string, text: string): Promise<void> {
   const handle = await open(file, 'w');
   try {
@@ -54,7 +57,7 @@ const SPECIAL = /^\/(dev|proc)\//;
 /**
  * Writes `text` to `file` atomically: into a temporary file in the same folder, flushed, then renamed over the
  * target. A failure removes the temporary file and leaves an existing target as it was. A target that is not a
- * regular file (a device, a pipe, /dev/stdout) is written directly. Failures are `OutputError`s (exit 4).
+ * regular file (a device, a pipe) is written directly. Failures are `OutputError`s (exit 4).
  */
 export async function writeOutput(file: string, text: string): Promise<void> {
   let info: Stats | null = null;

@@ -96,6 +96,8 @@ export function renderIcs(input: ExportInput): string {
     description: escapeText(description),
     // No calendar time zone: all-day dates are floating dates, the same everywhere.
     timezone: null,
+    // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    ttl: 86_400,
   });
   for (const event of timeline.events) {
     const created = calendar.createEvent(eventData(timeline, event, input));

@@ -15,7 +15,8 @@ function run(args) {
     encoding: 'utf8',
     env: { PATH: process.env.PATH, TZ: 'UTC', NO_COLOR: '1' },
   });
-  const output = (result.stdout + result.stderr).replace(/\s+$/, '');
+  // CRLF line ends (iCalendar) are shown as plain newlines.
+  const output = (result.stdout + result.stderr).replace(/\r\n/g, '\n').replace(/\s+$/, '');
   const status = result.status === 0 ? '' : `\n$ echo $?\n${result.status}`;
   return `\`\`\`console\n$ npx juno ${args}\n${output}${status}\n\`\`\``;
 }

@@ -1,5 +1,6 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import { EXPORT_FORMATS } from '../render/export.js';
 import {
   CHECK_FORMATS,
   SCHEDULE_FORMATS,
@@ -349,6 +350,41 @@ function buildProgram(
       await run(async (ctx) => {
         const { seriesCommand } = await import('./commands/series.js');
         return seriesCommand(ctx, name, { filter, days: options.days ?? null, format: options.format });
+      }, cmd);
+    });
+
+  program
+    .command('export')
+    .description('write the schedule as a calendar file to import or subscribe to (iCalendar)')
+    .option('-o, --output <file>', 'write to this file, atomically, instead of stdout ("-" is stdout)')
+    .addOption(
+      new Option('-f, --format <format>', 'file format').choices(EXPORT_FORMATS).default('ics' as const),
+    )
+    .option(
+      '-k, --kind <kinds>',
+      `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
+      collect,
+    )
+    .option('--alarm <duration>', 'a reminder this long before each event: 30m, 2h, 1d, 1w')
+    .option('--name <name>', "the calendar's name in calendar apps (default: the timeline's title)")
+    .addHelpText(
+      'after',
+      examples(
+        'juno export -o juno.ics',
+        'juno export --kind release,summit --alarm 1d -o juno-releases.ics',
+        'juno export --timeline kilo.yaml --name "OpenStack Kilo" > kilo.ics',
+      ),
+    )
+    .action(async (options, cmd) => {
+      await run(async (ctx) => {
+        const { exportCommand } = await import('./commands/export.js');
+        return exportCommand(ctx, {
+          format: options.format,
+          kinds: parseKinds(options.kind ?? []),
+          alarm: options.alarm,
+          name: options.name,
+          output: options.output,
+        });
       }, cmd);
     });
 

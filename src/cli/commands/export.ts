@@ -1,0 +1,93 @@
+// `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
+import type { ExportFormat, ExportInput } from '../../render/export.js';
+import { renderIcs } from '../../render/ics.js';
+import { isDay } from '../../timeline/day.js';
+import { filterByKind } from '../../timeline/query.js';
+import { oneLine } from '../../timeline/text.js';
+import type { Kind } from '../../timeline/types.js';
+import type { Context } from '../context.js';
+import { DataError, NothingError, UsageError } from '../errors.js';
+import { fileLabel } from '../load.js';
+import type { CommandResult } from '../main.js';
+import { isStdout, writeOutput } from '../output.js';
+import { sourceDateEpoch } from '../today.js';
+import { VERSION } from '../version.js';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  kinds: Kind[];
+  /** `--alarm` as typed, e.g. "1d". */
+  alarm: string | undefined;
+  name: string | undefined;
+  /** `-o`: a file, `-` or nothing for stdout. */
+  output: string | undefined;
+}
+
+/** One renderer per format; each gets the same resolved input. */
+export const exporters = {
+  ics: renderIcs,
+} satisfies Record<ExportFormat, (input: ExportInput) => string>;
+
+const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
+
+/** `--alarm 30m|2h|1d|1w` as seconds before the event. */
+export function parseAlarm(text: string): number {
+  const match = /^(\d{1,4})([mhdw])$/.exec(text.trim().toLowerCase());
+  if (!match) {
+    throw new UsageError(
+      `--alarm ${JSON.stringify(oneLine(text))}: expected a duration such as 30m, 2h, 1d or 1w`,
+      'a number followed by m (minutes), h (hours), d (days) or w (weeks)',
+    );
+  }
+  return Number(match[1]) * ALARM_UNITS[match[2] as keyof typeof ALARM_UNITS];
+}
+
+/** "2014-10-16", "2014-10-16T12:00", "2014-10-16 12:00:00+0200" as an instant; no offset means UTC. */
+export function parseUpdated(text: string, label: string): Date {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
+  const date = match?.[1];
+  const problem = () => new DataError(`${label}: updated: "${oneLine(text)}" is not a valid date-time`);
+  if (!match || !isDay(date)) throw problem();
+  const time = match[2] ?? '00:00';
+  const zone = (match[3] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const instant = new Date(`${date}T${time}${zone}`);
+  if (Number.isNaN(instant.getTime())) throw problem();
+  return instant;
+}
+
+/**
+ * The calendar's DTSTAMP: `SOURCE_DATE_EPOCH`, else the timeline's `updated`, else the timeline file's
+ * modification time. Never the wall clock, so that the same data gives the same bytes.
+ */
+export function exportStamp(
+  env: NodeJS.ProcessEnv,
+  updated: string | null,
+  modified: Date,
+  label: string,
+): Date {
+  return sourceDateEpoch(env) ?? (updated !== null ? parseUpdated(updated, label) : modified);
+}
+
+export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
+  const alarmSeconds = options.alarm === undefined ? null : parseAlarm(options.alarm);
+  if (options.name !== undefined && oneLine(options.name).trim() === '') {
+    throw new UsageError('--name: the calendar name must not be empty');
+  }
+  const { timeline, file, modified } = await ctx.load();
+  const events = filterByKind(timeline.events, options.kinds);
+  if (events.length === 0) {
+    throw new NothingError('no events match the filters', 'nothing was written');
+  }
+  const text = exporters[options.format]({
+    timeline: { ...timeline, events },
+    name: options.name ?? null,
+    stamp: exportStamp(ctx.io.env, timeline.updated, modified, fileLabel(file)),
+    alarmSeconds,
+    version: VERSION,
+  });
+  if (isStdout(options.output)) return { stdout: text };
+  await writeOutput(options.output as string, text);
+  return { stdout: '' };
+}

@@ -1,0 +1,109 @@
+// iCalendar (RFC 5545) for calendar apps: one all-day VEVENT per event, stable UIDs, reproducible bytes.
+import ical, {
+  ICalAlarmType,
+  ICalCalendarMethod,
+  type ICalEventData,
+  ICalEventTransparency,
+} from 'ical-generator';
+import { addDays, type Day } from '../timeline/day.js';
+import { eventWeek } from '../timeline/query.js';
+import { cleanText, oneLine } from '../timeline/text.js';
+import type { Timeline, TimelineEvent } from '../timeline/types.js';
+import type { ExportInput } from './export.js';
+
+/**
+ * The UID of an event: `<event id>@<series>.juno.openstack`. It depends on the series and the event id only,
+ * never on dates, names or randomness, so that a re-import or a subscription refresh updates the event in
+ * place when its date moves. Ids and series are slugs, so the UID needs no escaping.
+ */
+export function eventUid(series: string, eventId: string): string {
+  return `${eventId}@${series}.juno.openstack`;
+}
+
+/**
+ * A calendar day as the UTC midnight `Date` ical-generator formats all-day values from. With no time zone set on
+ * the calendar or the event, ical-generator reads the UTC fields of the date, so no machine time zone can shift it.
+ */
+function utcMidnight(day: Day): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
+}
+
+/** TEXT escaping (RFC 5545 3.3.11), for the calendar name and description, which ical-generator writes raw. */
+export function escapeText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/**
+ * A URI property value: every character outside RFC 3986's unreserved and reserved sets, and also commas and
+ * semicolons (which calendar parsers split or unescape) and a `%` that starts no escape, percent-encoded as UTF-8. The result holds nothing
+ * ical-generator's TEXT escaping would touch, so it reaches the file unchanged.
+ */
+export function encodeUri(url: string): string {
+  return url.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+=%]/gu, (c) =>
+    Array.from(new TextEncoder().encode(c), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(
+      '',
+    ),
+  );
+}
+
+/** What a reader of the calendar entry wants to know: kind, week, confidence, then the notes and the evidence. */
+export function eventDescription(timeline: Timeline, event: TimelineEvent): string {
+  const facts = [`Kind: ${event.kind}`];
+  const week = eventWeek(timeline, event);
+  if (week) facts.push(`Week: ${oneLine(week)}`);
+  if (event.confidence) facts.push(`Confidence: ${event.confidence}`);
+  if (event.project) facts.push(`Project: ${oneLine(event.project)}`);
+  const blocks = [facts.join('\n')];
+  if (event.description) blocks.push(cleanText(event.description));
+  if (event.notes) blocks.push(cleanText(event.notes));
+  if (event.sources.length > 0) blocks.push(['Sources:', ...event.sources.map((s) => oneLine(s))].join('\n'));
+  return blocks.join('\n\n');
+}
+
+function eventData(timeline: Timeline, event: TimelineEvent, input: ExportInput): ICalEventData {
+  return {
+    id: eventUid(timeline.series, event.id),
+    sequence: event.sequence,
+    stamp: input.stamp,
+    allDay: true,
+    start: utcMidnight(event.start),
+    // DTEND of an all-day event is exclusive: the day after the last day.
+    end: utcMidnight(addDays(event.end, 1)),
+    summary: oneLine(event.name),
+    description: eventDescription(timeline, event),
+    categories: [{ name: event.kind }, ...(event.project ? [{ name: oneLine(event.project) }] : [])],
+    ...(event.location ? { location: oneLine(event.location) } : {}),
+    ...(event.url ? { url: encodeUri(event.url) } : {}),
+    transparency: ICalEventTransparency.TRANSPARENT,
+  };
+}
+
+/** The timeline's events as an iCalendar document: CRLF line ends, folded at 75 octets, a final CRLF. */
+export function renderIcs(input: ExportInput): string {
+  const { timeline } = input;
+  const name = oneLine(input.name ?? timeline.title ?? timeline.series);
+  const description = cleanText(
+    timeline.description ?? `The ${timeline.title ?? timeline.series} release schedule.`,
+  );
+  const calendar = ical({
+    prodId: `//juno//juno ${oneLine(input.version)}//EN`,
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+    name: escapeText(name),
+    description: escapeText(description),
+    // No calendar time zone: all-day dates are floating dates, the same everywhere.
+    timezone: null,
+    // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
+    ttl: 86_400,
+  });
+  for (const event of timeline.events) {
+    const created = calendar.createEvent(eventData(timeline, event, input));
+    if (input.alarmSeconds !== null) {
+      created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
+    }
+  }
+  return `${calendar.toString()}\r\n`;
+}

@@ -1,0 +1,250 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
+import { BUNDLED_TIMELINE } from '../src/cli/load.js';
+import type { ExportInput } from '../src/render/export.js';
+import { encodeUri, escapeText, eventUid, renderIcs } from '../src/render/ics.js';
+import { parseTimeline } from '../src/timeline/parse.js';
+import type { Timeline } from '../src/timeline/types.js';
+import { checkLines, parseIcs } from './calendar.js';
+import { FIXTURES, makeTimeline, TIME_ZONES } from './helpers.js';
+
+const STAMP = new Date(Date.UTC(2014, 9, 16, 12, 0, 0));
+
+function input(timeline: Timeline, overrides: Partial<ExportInput> = {}): ExportInput {
+  return { timeline, name: null, stamp: STAMP, alarmSeconds: null, version: '1.2.3', ...overrides };
+}
+
+function loadFixture(path: string): Timeline {
+  const result = parseTimeline(JSON.parse(readFileSync(path, 'utf8')));
+  if (!result.ok) throw new Error('invalid fixture');
+  return result.timeline;
+}
+
+const juno = loadFixture(BUNDLED_TIMELINE);
+const hostile = loadFixture(`${FIXTURES}timelines/hostile.json`);
+
+/** Properties juno writes in a VEVENT; anything else would be injected. */
+const EVENT_PROPERTIES = new Set([
+  'uid',
+  'sequence',
+  'dtstamp',
+  'dtstart',
+  'dtend',
+  'x-microsoft-cdo-alldayevent',
+  'x-microsoft-msncalendar-alldayevent',
+  'summary',
+  'transp',
+  'location',
+  'description',
+  'categories',
+  'url',
+]);
+
+describe('the calendar', () => {
+  const ics = renderIcs(input(juno));
+  const parsed = parseIcs(ics);
+
+  it('has the calendar properties, escaped', () => {
+    expect(parsed.props).toMatchObject({
+      version: '2.0',
+      prodid: '-//juno//juno 1.2.3//EN',
+      method: 'PUBLISH',
+      calscale: 'GREGORIAN',
+      'x-wr-calname': 'OpenStack Juno',
+      'refresh-interval': 'P1D',
+      'x-published-ttl': 'P1D',
+    });
+    expect(parsed.props['x-wr-caldesc']).toBe(juno.description);
+    expect(ics).toContain('X-WR-CALDESC:The OpenStack Juno cycle (2014.2): from the Icehouse release \r\n');
+    expect(ics).toContain('signed release tag\r\n s\\, openstack/releases');
+  });
+
+  it('follows the line rules: CRLF, 75 octets, final CRLF', () => {
+    const lines = checkLines(ics);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(juno.events.length);
+  });
+
+  it('round-trips every event through ical.js', () => {
+    expect(parsed.events).toHaveLength(juno.events.length);
+    juno.events.forEach((event, i) => {
+      const got = parsed.events[i];
+      expect(got).toMatchObject({
+        uid: `${event.id}@juno.juno.openstack`,
+        summary: event.name,
+        start: event.start,
+        startIsDate: true,
+        endIsDate: true,
+        sequence: event.sequence,
+        stamp: '2014-10-16T12:00:00Z',
+        transp: 'TRANSPARENT',
+        location: event.location,
+        alarms: [],
+      });
+      expect(got?.categories[0]).toBe(event.kind);
+      expect(got?.description).toContain(`Kind: ${event.kind}`);
+      for (const source of event.sources) expect(got?.description).toContain(source);
+      if (event.notes) expect(got?.description).toContain(event.notes);
+    });
+    expect(new Set(parsed.events.map((e) => e.uid)).size).toBe(juno.events.length);
+  });
+
+  it('gives all-day dates with an exclusive end', () => {
+    const paris = parsed.events.find((e) => e.uid === 'kilo-summit@juno.juno.openstack');
+    expect(paris).toMatchObject({
+      start: '2014-11-03',
+      end: '2014-11-08',
+      location: 'Palais des Congrès, Paris',
+    });
+    expect(ics).toContain('DTSTART;VALUE=DATE:20141103\r\nDTEND;VALUE=DATE:20141108\r\n');
+    const release = parsed.events.find((e) => e.uid === 'release@juno.juno.openstack');
+    expect(release).toMatchObject({ start: '2014-10-16', end: '2014-10-17' });
+    expect(release?.description).toMatch(/^Kind: release\nWeek: R\+0\nConfidence: confirmed\n\n/);
+  });
+
+  it('puts the project in the categories', () => {
+    const nova = juno.events.find((e) => e.project === 'nova');
+    const got = parsed.events.find((e) => e.uid === eventUid('juno', nova?.id ?? ''));
+    expect(got?.categories).toEqual([nova?.kind, 'nova']);
+    expect(got?.description).toContain('Project: nova');
+  });
+
+  it('is the same in every time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of TIME_ZONES) {
+        process.env.TZ = tz;
+        expect(renderIcs(input(juno))).toBe(ics);
+      }
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+});
+
+describe('UIDs', () => {
+  it('depend on the series and the event id only', () => {
+    const before = makeTimeline({
+      events: [{ id: 'ff', name: 'Feature freeze', kind: 'freeze', start: '2014-09-04' }],
+    });
+    const after = makeTimeline({
+      events: [
+        { id: 'ff', name: 'Feature freeze (moved)', kind: 'freeze', start: '2014-09-11', sequence: 1 },
+      ],
+    });
+    const [a] = parseIcs(renderIcs(input(before))).events;
+    const [b] = parseIcs(renderIcs(input(after, { stamp: new Date(0) }))).events;
+    expect(a?.uid).toBe('ff@test.juno.openstack');
+    expect(b?.uid).toBe(a?.uid);
+    expect(b).toMatchObject({ start: '2014-09-11', end: '2014-09-12', sequence: 1 });
+  });
+});
+
+describe('hostile text', () => {
+  const ics = renderIcs(input(hostile, { name: 'Mine, mine; \\ "all"\r\nX-INJECTED:1' }));
+
+  it('stays within the line rules', () => {
+    const lines = checkLines(ics);
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9-]*[;:]/);
+    expect(lines.filter((l) => l.startsWith('BEGIN:VEVENT'))).toHaveLength(hostile.events.length);
+    expect(lines.filter((l) => l.startsWith('UID:'))).toHaveLength(hostile.events.length);
+    expect(lines.some((l) => l.startsWith('X-INJECTED'))).toBe(false);
+  });
+
+  it('round-trips every text exactly', () => {
+    const parsed = parseIcs(ics);
+    expect(parsed.props['x-wr-calname']).toBe('Mine, mine; \\ "all" X-INJECTED:1');
+    expect(parsed.props['x-wr-caldesc']).toBe(hostile.description);
+    expect(parsed.events.map((e) => e.uid)).toEqual(
+      hostile.events.map((e) => `${e.id}@hostile.juno.openstack`),
+    );
+    hostile.events.forEach((event, i) => {
+      const got = parsed.events[i];
+      expect(got?.summary).toBe(event.name.replace(/\s*\n\s*/g, ' '));
+      expect(got?.start).toBe(event.start);
+      if (event.notes) expect(got?.description).toContain(event.notes);
+      for (const name of got?.propertyNames ?? []) expect(EVENT_PROPERTIES).toContain(name);
+    });
+    const commas = parsed.events.find((e) => e.uid.startsWith('commas@'));
+    expect(commas).toMatchObject({
+      summary: 'Freeze, part 1; see \\\\server\\share "quoted" \'single\'',
+      location: 'Room 1; Building 2, Floor \\3',
+      categories: ['freeze', 'nova, neutron; glance'],
+      url: 'https://example.org/a%2Cb%3Bc?x=1%2C2%3B3&y=%5Cz',
+      sequence: 3,
+    });
+    const long = parsed.events.find((e) => e.uid.startsWith('long-name@'));
+    expect(long?.summary.length).toBeGreaterThanOrEqual(120);
+    expect(parsed.events.find((e) => e.uid.startsWith('emoji@'))?.summary).toBe(
+      'Release 🎉 👨‍👩‍👧‍👦 🇫🇷 done',
+    );
+  });
+});
+
+describe('alarms', () => {
+  it.each([
+    ['1d', 'TRIGGER:-P1D'],
+    ['2h', 'TRIGGER:-PT2H'],
+    ['30m', 'TRIGGER:-PT30M'],
+    ['1w', 'TRIGGER:-P7D'],
+  ])('--alarm %s gives %s', (text, trigger) => {
+    const timeline = makeTimeline({ events: [{ id: 'a', name: 'A', kind: 'other', start: '2014-01-01' }] });
+    const ics = renderIcs(input(timeline, { alarmSeconds: parseAlarm(text) }));
+    expect(ics).toContain(`BEGIN:VALARM\r\nACTION:DISPLAY\r\n${trigger}\r\nDESCRIPTION:A\r\nEND:VALARM\r\n`);
+    const [event] = parseIcs(ics).events;
+    expect(event?.alarms).toEqual([{ action: 'DISPLAY', trigger: trigger.slice(8), description: 'A' }]);
+  });
+
+  it.each(['', '1', 'd', '1y', '-1d', '1.5h', '1 day', '99999d'])('rejects --alarm %j', (text) => {
+    expect(() => parseAlarm(text)).toThrow(/--alarm/);
+  });
+});
+
+describe('pieces', () => {
+  it('escapes TEXT', () => {
+    expect(escapeText('a,b;c\\d\ne\r\nf')).toBe('a\\,b\\;c\\\\d\\ne\\nf');
+  });
+
+  it('percent-encodes what a URI value must not hold', () => {
+    expect(encodeUri('https://x.org/a,b;c')).toBe('https://x.org/a%2Cb%3Bc');
+    expect(encodeUri('https://x.org/é?q=%20&r=%zz')).toBe('https://x.org/%C3%A9?q=%20&r=%25zz');
+    expect(encodeUri('https://x.org/a"b<c>\\')).toBe('https://x.org/a%22b%3Cc%3E%5C');
+  });
+});
+
+describe('DTSTAMP', () => {
+  const modified = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
+  it('comes from SOURCE_DATE_EPOCH first', () => {
+    const stamp = exportStamp({ SOURCE_DATE_EPOCH: '1413417600' }, '2014-01-01', modified, 'f');
+    expect(stamp.toISOString()).toBe('2014-10-16T00:00:00.000Z');
+  });
+  it("then from the timeline's updated", () => {
+    expect(exportStamp({}, '2014-10-16T12:34:56Z', modified, 'f').toISOString()).toBe(
+      '2014-10-16T12:34:56.000Z',
+    );
+  });
+  it('then from the file modification time', () => {
+    expect(exportStamp({ SOURCE_DATE_EPOCH: '' }, null, modified, 'f')).toBe(modified);
+  });
+  it.each([
+    ['2014-10-16', '2014-10-16T00:00:00.000Z'],
+    ['2014-10-16T12:00', '2014-10-16T12:00:00.000Z'],
+    ['2014-10-16 12:00:30+0200', '2014-10-16T10:00:30.000Z'],
+    ['2014-10-16T12:00:00.5-03:00', '2014-10-16T15:00:00.500Z'],
+  ])('reads updated %j as UTC unless it says otherwise', (text, iso) => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of TIME_ZONES) {
+        process.env.TZ = tz;
+        expect(parseUpdated(text, 'f').toISOString()).toBe(iso);
+      }
+    } finally {
+      process.env.TZ = saved;
+    }
+  });
+  it('rejects an impossible updated', () => {
+    expect(() => parseUpdated('2014-02-30', 'juno.json')).toThrow(
+      'juno.json: updated: "2014-02-30" is not a valid date-time',
+    );
+  });
+});

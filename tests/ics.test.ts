@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
-import { BUNDLED_TIMELINE } from '../src/cli/load.js';
+import { BUNDLED_TIMELINE, loadTimeline } from '../src/cli/load.js';
 import type { ExportInput } from '../src/render/export.js';
 import { encodeUri, escapeText, eventUid, renderIcs } from '../src/render/ics.js';
 import { parseTimeline } from '../src/timeline/parse.js';
@@ -12,7 +12,15 @@ import { FIXTURES, makeTimeline, TIME_ZONES } from './helpers.js';
 const STAMP = new Date(Date.UTC(2014, 9, 16, 12, 0, 0));
 
 function input(timeline: Timeline, overrides: Partial<ExportInput> = {}): ExportInput {
-  return { timeline, name: null, stamp: STAMP, alarmSeconds: null, version: '1.2.3', ...overrides };
+  return {
+    timeline,
+    name: null,
+    stamp: STAMP,
+    alarmSeconds: null,
+    version: '1.2.3',
+    weeks: false,
+    ...overrides,
+  };
 }
 
 function loadFixture(path: string): Timeline {
@@ -246,5 +254,52 @@ describe('DTSTAMP', () => {
     expect(() => parseUpdated('2014-02-30', 'juno.json')).toThrow(
       'juno.json: updated: "2014-02-30" is not a valid date-time',
     );
+  });
+});
+
+describe('one entry per week (--weeks)', () => {
+  it('groups the Juno events by R-N week, Monday to Saturday-exclusive', () => {
+    const ics = renderIcs(input(juno, { weeks: true }));
+    expect(checkLines(ics)).toContain('END:VEVENT');
+    const weeks = parseIcs(ics).events;
+    const r6 = weeks.find((w) => w.uid === 'r-6@juno.weeks.juno.openstack');
+    expect(r6).toMatchObject({ start: '2014-09-01', end: '2014-09-06', startIsDate: true });
+    expect(r6?.summary).toBe(
+      'R-6: juno-3 milestone (2014.2.b3), Feature freeze, String freeze, Dependency (requirements) freeze',
+    );
+    expect(r6?.description).toContain('Feature freeze (freeze): Thu 4 Sep 2014');
+    expect(weeks.map((w) => w.uid.split('@')[0])).toEqual([
+      'r-49',
+      'r-26',
+      'r-22',
+      'r-18',
+      'r-14',
+      'r-12',
+      'r-8',
+      'r-6',
+      'r-5',
+      'r-3',
+      'r+0',
+      'r+3',
+      'r+60',
+    ]);
+    // A summit's week is the Monday to Friday of its first day.
+    expect(weeks.find((w) => w.uid.startsWith('r+3@'))).toMatchObject({
+      start: '2014-11-03',
+      end: '2014-11-08',
+    });
+  });
+
+  it('keeps upstream week names and their days', async () => {
+    const { timeline } = await loadTimeline(`${FIXTURES}upstream/indri/schedule.yaml`);
+    const ics = renderIcs(input(timeline, { weeks: true }));
+    const weeks = parseIcs(ics).events;
+    expect(weeks[0]).toMatchObject({
+      uid: 'hibiscus-r+0@indri.weeks.juno.openstack',
+      summary: 'Hibiscus R+0: Hibiscus release',
+    });
+    const r5 = weeks.find((w) => w.summary.startsWith('R-5:'));
+    expect(r5?.start).toBe('2027-02-15');
+    expect(r5?.end).toBe('2027-02-20');
   });
 });

@@ -367,6 +367,7 @@ function buildProgram(
     )
     .option('--alarm <duration>', 'a reminder this long before each event: 30m, 2h, 1d, 1w')
     .option('--name <name>', "the calendar's name in calendar apps (default: the timeline's title)")
+    .option('--weeks', "one all-day entry per week holding events (releases.openstack.org's style)")
     .addHelpText(
       'after',
       examples(
@@ -382,6 +383,7 @@ function buildProgram(
           format: options.format,
           kinds: parseKinds(options.kind ?? []),
           alarm: options.alarm,
+          weeks: options.weeks === true,
           name: options.name,
           output: options.output,
         });

@@ -16,4 +16,6 @@ export interface ExportInput {
   alarmSeconds: number | null;
   /** juno's version, for PRODID. */
   version: string;
+  /** One entry per week holding events (releases.openstack.org's style) instead of one per event. */
+  weeks: boolean;
 }

@@ -5,7 +5,8 @@ import ical, {
   type ICalEventData,
   ICalEventTransparency,
 } from 'ical-generator';
-import { addDays, type Day } from '../timeline/day.js';
+import { addDays, type Day, dayRange, mondayOf } from '../timeline/day.js';
+import { upstreamWeeks } from '../timeline/named-weeks.js';
 import { eventWeek } from '../timeline/query.js';
 import { cleanText, oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
@@ -81,6 +82,73 @@ function eventData(timeline: Timeline, event: TimelineEvent, input: ExportInput)
   };
 }
 
+export interface WeekEntry {
+  name: string;
+  start: Day;
+  /** Last day, inclusive (upstream's weeks end on Friday). */
+  end: Day;
+  events: TimelineEvent[];
+}
+
+/**
+ * The weeks that hold the timeline's events: upstream's named weeks where the source names them, else the
+ * Monday–Friday week of each event's first day under its R-N label. Empty when the timeline has no week names.
+ */
+export function weekEntries(timeline: Timeline): WeekEntry[] {
+  const included = new Set(timeline.events.map((e) => e.id));
+  if (timeline.weeks && timeline.weeks.length > 0) {
+    return upstreamWeeks(timeline)
+      .map((w) => ({
+        name: w.name,
+        start: w.start,
+        end: w.end,
+        events: w.events.filter((e) => included.has(e.id)),
+      }))
+      .filter((w) => w.events.length > 0);
+  }
+  const byWeek = new Map<string, WeekEntry>();
+  for (const event of timeline.events) {
+    const name = eventWeek(timeline, event);
+    if (name === null) continue;
+    const monday = mondayOf(event.start);
+    const key = `${monday} ${name}`;
+    const entry = byWeek.get(key) ?? { name, start: monday, end: addDays(monday, 4), events: [] };
+    entry.events.push(event);
+    byWeek.set(key, entry);
+  }
+  return [...byWeek.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** `r-6@juno.weeks.juno.openstack`: from the series and the week's name only, like event UIDs. */
+export function weekUid(series: string, weekName: string): string {
+  const slug = weekName
+    .toLowerCase()
+    .replace(/[^a-z0-9+-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `${slug}@${series}.weeks.juno.openstack`;
+}
+
+function weekData(timeline: Timeline, week: WeekEntry, input: ExportInput): ICalEventData {
+  const names = week.events.map((e) => oneLine(e.name));
+  return {
+    id: weekUid(timeline.series, week.name),
+    sequence: Math.max(0, ...week.events.map((e) => e.sequence)),
+    stamp: input.stamp,
+    allDay: true,
+    start: utcMidnight(week.start),
+    end: utcMidnight(addDays(week.end, 1)),
+    summary: `${oneLine(week.name)}: ${names.join(', ')}`,
+    description: week.events
+      .map(
+        (e) =>
+          `${oneLine(e.name)} (${e.kind}): ${dayRange(e.start, e.end)}${e.confidence && e.confidence !== 'confirmed' ? `, ${e.confidence}` : ''}`,
+      )
+      .join('\n'),
+    categories: [{ name: 'week' }],
+    transparency: ICalEventTransparency.TRANSPARENT,
+  };
+}
+
 /** The timeline's events as an iCalendar document: CRLF line ends, folded at 75 octets, a final CRLF. */
 export function renderIcs(input: ExportInput): string {
   const { timeline } = input;
@@ -99,8 +167,11 @@ export function renderIcs(input: ExportInput): string {
     // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     ttl: 86_400,
   });
-  for (const event of timeline.events) {
-    const created = calendar.createEvent(eventData(timeline, event, input));
+  const entries = input.weeks
+    ? weekEntries(timeline).map((week) => weekData(timeline, week, input))
+    : timeline.events.map((event) => eventData(timeline, event, input));
+  for (const entry of entries) {
+    const created = calendar.createEvent(entry);
     if (input.alarmSeconds !== null) {
       created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
     }

@@ -202,3 +202,31 @@ describe('juno export failures', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep me');
   });
 });
+
+describe('juno export --weeks', () => {
+  it('writes one entry per week holding events', async () => {
+    const result = await runJuno(['export', '--weeks', '--kind', 'release']);
+    expect(result.code).toBe(0);
+    const events = parseIcs(result.stdout).events;
+    expect(events.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual([
+      ['r-26@juno.weeks.juno.openstack', 'R-26: Icehouse 2014.1 release', '2014-04-14', '2014-04-19'],
+      ['r+0@juno.weeks.juno.openstack', 'R+0: Juno 2014.2 release', '2014-10-13', '2014-10-18'],
+    ]);
+  });
+
+  it('is a usage error for a timeline without week names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-weeks-'));
+    const file = join(dir, 'no-release.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ series: 'x', events: [{ id: 'a', name: 'A', kind: 'other', start: '2014-01-01' }] }),
+    );
+    const result = await runJuno(['export', '--weeks', '--timeline', file]);
+    expect(result).toEqual({
+      stdout: '',
+      stderr:
+        'juno: --weeks: the x timeline has no release, so its weeks have no names\njuno: hint: give the timeline a release event or a releaseWeek\n',
+      code: 2,
+    });
+  });
+});

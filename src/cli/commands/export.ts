@@ -21,6 +21,8 @@ export interface ExportOptions {
   name: string | undefined;
   /** `-o`: a file, `-` or nothing for stdout. */
   output: string | undefined;
+  /** One entry per week (upstream's style). */
+  weeks: boolean;
 }
 
 /** One renderer per format; each gets the same resolved input. */
@@ -80,12 +82,19 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   if (events.length === 0) {
     throw new NothingError('no events match the filters', 'nothing was written');
   }
+  if (options.weeks && timeline.releaseWeek === null && !timeline.weeks?.length) {
+    throw new UsageError(
+      `--weeks: the ${timeline.series} timeline has no release, so its weeks have no names`,
+      'give the timeline a release event or a releaseWeek',
+    );
+  }
   const text = exporters[options.format]({
     timeline: { ...timeline, events },
     name: options.name ?? null,
     stamp: exportStamp(ctx.io.env, timeline.updated, modified, fileLabel(file)),
     alarmSeconds,
     version: VERSION,
+    weeks: options.weeks,
   });
   if (isStdout(options.output)) return { stdout: text };
   await writeOutput(options.output as string, text);

@@ -302,3 +302,33 @@ describe('juno series', () => {
     expect(await runJuno(args as string[])).toEqual({ stdout: '', stderr, code });
   });
 });
+
+describe('every command on an upstream cycle', () => {
+  const at = (...args: string[]) => runJuno([...args, '--timeline', INDRI, '--date', '2026-11-23']);
+
+  it('counts down to the release and to feature freeze through the common aliases', async () => {
+    expect((await at('countdown', 'release', '--plain')).stdout).toBe('121\n');
+    expect((await at('countdown', 'release')).stdout).toBe('121 days until Indri release, Wed 24 Mar 2027\n');
+    expect((await at('countdown', 'ff', '--plain')).stdout).toBe('87\n');
+    expect((await at('countdown', 'feature-freeze', '--plain')).stdout).toBe('87\n');
+    expect((await at('countdown', 'milestone-2', '--plain')).stdout).toBe('45\n');
+    expect((await at('countdown', 'rc1', '--plain')).stdout).toBe('98\n');
+  });
+
+  it('answers next, phase and check', async () => {
+    expect(JSON.parse((await at('next', '--format', 'json')).stdout).event.id).toBe('i-cinder-spec-freeze');
+    expect((await at('phase')).stdout.split('\n')[0]).toBe('development');
+    const gate = await at('check', '--before', 'ff', '--format', 'json');
+    expect(gate.code).toBe(0);
+    expect(JSON.parse(gate.stdout).results[0]).toMatchObject({ event: 'i-ff', ok: true, daysLeft: 87 });
+  });
+
+  it('exports every event as a calendar entry', async () => {
+    const result = await at('export');
+    expect(result.code).toBe(0);
+    const schedule = JSON.parse((await at('schedule', '--format', 'json')).stdout) as ScheduleJson;
+    const exported = result.stdout.match(/^UID:.*$/gm) ?? [];
+    expect(exported).toHaveLength(schedule.events.length);
+    expect(exported.map((uid) => uid.trim())).toContain('UID:i-final@indri.juno.openstack');
+  });
+});

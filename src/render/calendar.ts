@@ -75,6 +75,8 @@ function dayCell(day: Day, month: CalendarMonth, today: Day, style: Style): stri
 /** Dates for the legend, without the year (the month heading gives it) unless the event spans two years. */
 function legendDates(e: EventView): string {
   if (e.start === e.end) return formatDay(e.start, 'EEE d MMM');
+  if (e.start.slice(0, 7) === e.end.slice(0, 7))
+    return `${formatDay(e.start, 'EEE d')} – ${formatDay(e.end, 'EEE d MMM')}`;
   const pattern = e.start.slice(0, 4) === e.end.slice(0, 4) ? 'EEE d MMM' : 'EEE d MMM yyyy';
   return `${formatDay(e.start, pattern)} – ${formatDay(e.end, pattern)}`;
 }

@@ -18,6 +18,7 @@ function input(timeline: Timeline, overrides: Partial<ExportInput> = {}): Export
     stamp: STAMP,
     alarmSeconds: null,
     version: '1.2.3',
+    today: '2014-09-21',
     weeks: false,
     ...overrides,
   };

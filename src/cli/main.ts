@@ -8,6 +8,7 @@ import {
   SHELLS,
   TEXT_OR_JSON,
   VALIDATE_FORMATS,
+  WEEKS_FORMATS,
 } from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
 import { SERIES_FILTERS, type SeriesFilter } from '../timeline/series.js';
@@ -41,6 +42,31 @@ export function parseKinds(values: string[]): Kind[] {
     }
   }
   return kinds as Kind[];
+}
+
+/** `--month YYYY-MM`: a real month, or a usage error. */
+export function parseMonth(value: string): string {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+    throw new UsageError(
+      `--month ${oneLine(value)}: not a month`,
+      'give a month as YYYY-MM, e.g. --month 2014-09',
+    );
+  }
+  return value;
+}
+
+export const MAX_MONTHS = 36;
+
+/** `--months N`: how many months to show, 1 to MAX_MONTHS. */
+export function parseMonthCount(value: string): number {
+  const count = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_MONTHS)) {
+    throw new UsageError(
+      `--months ${oneLine(value)}: not a number of months`,
+      `give a whole number from 1 to ${MAX_MONTHS}, e.g. --months 3`,
+    );
+  }
+  return count;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -134,6 +160,53 @@ function buildProgram(
           upcoming: options.upcoming === true,
           format: options.format,
         });
+      }, cmd);
+    });
+
+  program
+    .command('weeks')
+    .description("the cycle week by week (R-26 … R+3): each week's dates and events, this week marked")
+    .option(
+      '-a, --all',
+      'also the weeks outside the cycle that hold events (summits before, end of life after)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(WEEKS_FORMATS).default('table' as const),
+    )
+    .addHelpText(
+      'after',
+      examples(
+        'juno weeks --date 2014-09-21',
+        'juno weeks --all --format markdown',
+        'juno weeks --format json | jq ".weeks[] | select(.current)"',
+      ),
+    )
+    .action(async (options, cmd) => {
+      await run(async (ctx) => {
+        const { weeksCommand } = await import('./commands/weeks.js');
+        return weeksCommand(ctx, { all: options.all === true, format: options.format });
+      }, cmd);
+    });
+
+  program
+    .command('calendar')
+    .description('month grids like cal (weeks start on Monday) with event days marked and a legend')
+    .option('-m, --month <YYYY-MM>', 'the first month to show (default: the month of today)')
+    .option('-n, --months <count>', 'how many months to show, stacked one under another', '1')
+    .addHelpText(
+      'after',
+      examples(
+        'juno calendar',
+        'juno calendar --month 2014-09 --date 2014-09-21',
+        'juno calendar --month 2014-09 --months 3',
+      ),
+    )
+    .action(async (options, cmd) => {
+      const month = options.month === undefined ? undefined : parseMonth(options.month);
+      const months = parseMonthCount(options.months);
+      await run(async (ctx) => {
+        const { calendarCommand } = await import('./commands/calendar.js');
+        return calendarCommand(ctx, { month, months });
       }, cmd);
     });
 
@@ -355,10 +428,14 @@ function buildProgram(
 
   program
     .command('export')
-    .description('write the schedule as a calendar file to import or subscribe to (iCalendar)')
+    .description(
+      'write the schedule as a calendar file (iCalendar) to import or subscribe to, or as an SVG picture',
+    )
     .option('-o, --output <file>', 'write to this file, atomically, instead of stdout ("-" is stdout)')
     .addOption(
-      new Option('-f, --format <format>', 'file format').choices(EXPORT_FORMATS).default('ics' as const),
+      new Option('-f, --format <format>', 'ics: a calendar; svg: a picture of the cycle')
+        .choices(EXPORT_FORMATS)
+        .default('ics' as const),
     )
     .option(
       '-k, --kind <kinds>',
@@ -373,7 +450,7 @@ function buildProgram(
       examples(
         'juno export -o juno.ics',
         'juno export --kind release,summit --alarm 1d -o juno-releases.ics',
-        'juno export --timeline kilo.yaml --name "OpenStack Kilo" > kilo.ics',
+        'juno export --format svg -o juno.svg --date 2014-09-21',
       ),
     )
     .action(async (options, cmd) => {

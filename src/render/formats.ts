@@ -17,3 +17,6 @@ export type SeriesFormat = ScheduleFormat;
 
 export const VALIDATE_FORMATS = TEXT_OR_JSON;
 export type ValidateFormat = TextOrJson;
+
+export const WEEKS_FORMATS = SCHEDULE_FORMATS;
+export type WeeksFormat = ScheduleFormat;

@@ -126,7 +126,7 @@ describe('juno export', () => {
     const result = await runJuno(['export', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:\n  $ juno export -o juno.ics');
-    expect(result.stdout).toContain('(choices: "ics", default: "ics")');
+    expect(result.stdout).toMatch(/\(choices:\s+"ics", "svg", default: "ics"\)/);
   });
 });
 
@@ -174,7 +174,7 @@ describe('juno export failures', () => {
     [
       ['--format', 'vcs'],
       2,
-      "juno: option '-f, --format <format>' argument 'vcs' is invalid. Allowed choices are ics.\njuno: hint: see juno --help\n",
+      "juno: option '-f, --format <format>' argument 'vcs' is invalid. Allowed choices are ics, svg.\njuno: hint: see juno --help\n",
     ],
     [
       ['--kind', 'party'],
@@ -226,6 +226,30 @@ describe('juno export --weeks', () => {
       stdout: '',
       stderr:
         'juno: --weeks: the x timeline has no release, so its weeks have no names\njuno: hint: give the timeline a release event or a releaseWeek\n',
+      code: 2,
+    });
+  });
+});
+
+describe('juno export --format svg', () => {
+  it('writes the picture of the cycle, the same bytes as the renderer gives', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-svg-'));
+    const file = join(dir, 'juno.svg');
+    const result = await runJuno(['export', '--format', 'svg', '-o', file, '--date', '2014-09-21']);
+    expect(result).toEqual({ stdout: '', stderr: '', code: 0 });
+    const expected = readFileSync(new URL('../__snapshots__/juno-2014-09-21.svg', import.meta.url), 'utf8');
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    const stdout = await runJuno(['export', '--format', 'svg', '--date', '2014-09-21'], {
+      env: { TZ: 'Pacific/Kiritimati' },
+    });
+    expect(stdout.stdout).toBe(expected);
+  });
+
+  it('refuses calendar-only options', async () => {
+    const result = await runJuno(['export', '--format', 'svg', '--weeks']);
+    expect(result).toEqual({
+      stdout: '',
+      stderr: 'juno: --weeks applies to calendars (--format ics), not to --format svg\n',
       code: 2,
     });
   });

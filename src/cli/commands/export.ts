@@ -1,6 +1,7 @@
 // `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
 import type { ExportFormat, ExportInput } from '../../render/export.js';
 import { renderIcs } from '../../render/ics.js';
+import { renderTimelineSvg } from '../../render/svg.js';
 import { isDay } from '../../timeline/day.js';
 import { filterByKind } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
@@ -28,6 +29,7 @@ export interface ExportOptions {
 /** One renderer per format; each gets the same resolved input. */
 export const exporters = {
   ics: renderIcs,
+  svg: (input) => renderTimelineSvg(input.timeline, input.today),
 } satisfies Record<ExportFormat, (input: ExportInput) => string>;
 
 const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
@@ -73,6 +75,18 @@ export function exportStamp(
 }
 
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
+  if (options.format !== 'ics') {
+    for (const [flag, given] of [
+      ['--alarm', options.alarm !== undefined],
+      ['--weeks', options.weeks],
+      ['--name', options.name !== undefined],
+    ] as const) {
+      if (given)
+        throw new UsageError(
+          `${flag} applies to calendars (--format ics), not to --format ${options.format}`,
+        );
+    }
+  }
   const alarmSeconds = options.alarm === undefined ? null : parseAlarm(options.alarm);
   if (options.name !== undefined && oneLine(options.name).trim() === '') {
     throw new UsageError('--name: the calendar name must not be empty');
@@ -95,6 +109,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     alarmSeconds,
     version: VERSION,
     weeks: options.weeks,
+    today: ctx.today,
   });
   if (isStdout(options.output)) return { stdout: text };
   await writeOutput(options.output as string, text);

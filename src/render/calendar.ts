@@ -1,0 +1,161 @@
+// `juno calendar`: month grids like cal(1), weeks starting on Monday, with event days marked and a legend under
+// each month. Months are stacked one under another, so any number of them fits an 80-column terminal.
+import { addDays, type Day, daysInMonth, formatDay, longDay } from '../timeline/day.js';
+import { oneLine } from '../timeline/text.js';
+import type { EventView } from '../timeline/view.js';
+import type { Style } from './style.js';
+
+export interface CalendarWeek {
+  /** The Monday of the grid row (may fall in the previous month). */
+  monday: Day;
+  /** R-N, or null when the timeline has no release. */
+  name: string | null;
+}
+
+export interface CalendarMonth {
+  /** `YYYY-MM` */
+  month: string;
+  weeks: CalendarWeek[];
+  /** Events with at least one day in the month, in schedule order. */
+  events: EventView[];
+}
+
+export interface CalendarView {
+  title: string;
+  today: Day;
+  todayWeek: string | null;
+  months: CalendarMonth[];
+}
+
+export interface CalendarOptions {
+  style: Style;
+  /** Lines never exceed this many columns; long event names are shortened. */
+  width: number;
+}
+
+/** A day with a one-day event (or the first day of one); wins over a multi-day event's day. */
+export const EVENT_MARK = '*';
+/** A day of a multi-day event (shaded when colour is on). */
+export const SPAN_MARK = '+';
+
+const CELL = 5;
+const GRID_WIDTH = 7 * CELL;
+const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
+const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
+
+function isMultiDay(e: EventView): boolean {
+  return e.start !== e.end;
+}
+
+function on(e: EventView, day: Day): boolean {
+  return e.start <= day && day <= e.end;
+}
+
+/** The mark of a day: `*` when a one-day event falls on it, `+` when only multi-day events cover it. */
+function dayMark(events: EventView[], day: Day): '' | typeof EVENT_MARK | typeof SPAN_MARK {
+  const here = events.filter((e) => on(e, day));
+  if (here.some((e) => !isMultiDay(e))) return EVENT_MARK;
+  return here.length > 0 ? SPAN_MARK : '';
+}
+
+/** A day's cell, CELL characters wide, the number always in the same two columns: " 4*  ", "[21] ", "[25*]". */
+function dayCell(day: Day, month: CalendarMonth, today: Day, style: Style): string {
+  if (day.slice(0, 7) !== month.month) return ' '.repeat(CELL);
+  const mark = dayMark(month.events, day);
+  const number = formatDay(day, 'd').padStart(2);
+  let body = `${number}${mark}`;
+  if (mark === EVENT_MARK) body = style.accent(style.bold(body));
+  else if (mark === SPAN_MARK) body = style.highlight(body);
+  const isToday = day === today;
+  const text = isToday ? `[${body}]` : ` ${body}`;
+  const visible = 1 + 2 + mark.length + (isToday ? 1 : 0);
+  return isToday ? style.bold(text) + ' '.repeat(CELL - visible) : text + ' '.repeat(CELL - visible);
+}
+
+/** Dates for the legend, without the year (the month heading gives it) unless the event spans two years. */
+function legendDates(e: EventView): string {
+  if (e.start === e.end) return formatDay(e.start, 'EEE d MMM');
+  if (e.start.slice(0, 7) === e.end.slice(0, 7))
+    return `${formatDay(e.start, 'EEE d')} – ${formatDay(e.end, 'EEE d MMM')}`;
+  const pattern = e.start.slice(0, 4) === e.end.slice(0, 4) ? 'EEE d MMM' : 'EEE d MMM yyyy';
+  return `${formatDay(e.start, pattern)} – ${formatDay(e.end, pattern)}`;
+}
+
+function shorten(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }: CalendarOptions): string[] {
+  const first = `${month.month}-01`;
+  const heading = formatDay(first, 'MMMM yyyy');
+  const pad = Math.floor((GRID_WIDTH - heading.length) / 2);
+  const lines = [style.bold(`${' '.repeat(pad)}${heading}`)];
+  lines.push(
+    WEEKDAYS.map((d) => ` ${d}  `)
+      .join('')
+      .trimEnd(),
+  );
+  for (const week of month.weeks) {
+    const cells = Array.from({ length: 7 }, (_, i) =>
+      dayCell(addDays(week.monday, i), month, view.today, style),
+    );
+    const label = week.name ? `  ${style.dim(week.name)}` : '';
+    lines.push(`${cells.join('')}${label}`.trimEnd());
+  }
+  lines.push('');
+  if (month.events.length === 0) {
+    lines.push(style.dim('  No events this month.'));
+    return lines;
+  }
+  const dates = month.events.map(legendDates);
+  const datesWidth = Math.max(...dates.map((d) => d.length));
+  month.events.forEach((e, i) => {
+    const mark = isMultiDay(e) ? SPAN_MARK : EVENT_MARK;
+    const prefix = `  ${mark} ${(dates[i] as string).padEnd(datesWidth)}  `;
+    const confidence = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+    const name = shorten(oneLine(e.name), width - prefix.length - confidence.length);
+    const paint = isMultiDay(e) ? style.highlight : (t: string) => style.accent(style.bold(t));
+    lines.push(`  ${paint(mark)} ${(dates[i] as string).padEnd(datesWidth)}  ${name}${confidence}`);
+  });
+  return lines;
+}
+
+export function renderCalendar(view: CalendarView, options: CalendarOptions): string {
+  const { style } = options;
+  const lines = [
+    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+    '',
+  ];
+  view.months.forEach((month, i) => {
+    if (i > 0) lines.push('');
+    lines.push(...renderMonth(month, view, options));
+  });
+  const legend = [`${EVENT_MARK} event`, `${SPAN_MARK} multi-day event`, '[ ] today'];
+  const marks = new Set(view.months.flatMap((m) => m.events.map((e) => e.confidence)));
+  if (marks.has('approximate')) legend.push('~ approximate date');
+  if (marks.has('unverified')) legend.push('? unverified date');
+  lines.push('', style.dim(legend.join(' · ')));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The grid rows of a month: every Monday from the one on or before the 1st to the one on or before the last day. */
+export function monthWeeks(month: string): Day[] {
+  const first = `${month}-01`;
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const last = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
+  const mondays: Day[] = [];
+  const weekday = Number(formatDay(first, 'i'));
+  for (let monday = addDays(first, 1 - weekday); monday <= last; monday = addDays(monday, 7)) {
+    mondays.push(monday);
+  }
+  return mondays;
+}
+
+/** `YYYY-MM` plus `count` months. */
+export function addMonths(month: string, count: number): string {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + count;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}

@@ -1,0 +1,674 @@
+// The cycle as a picture: a self-contained, deterministic SVG (no scripts, fonts or images) with a time axis of
+// months and R-N weeks, the phases as coloured bands, events as labelled markers and bars, and today's line.
+// Labels are real <text> elements; their boxes are estimated from font metrics and stacked so none overlap.
+import { addDays, type Day, daysBetween, formatDay, longDay, mondayOf } from '../timeline/day.js';
+import { phaseAt, phaseSpans, weekLabel } from '../timeline/query.js';
+import { oneLine } from '../timeline/text.js';
+import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
+import { cycleClosing, cycleOpening } from '../timeline/weeks.js';
+
+export interface SvgOptions {
+  /** Width in pixels; the height follows from the content. Default 1200. */
+  width?: number;
+}
+
+const FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif";
+const INK = '#1f2937';
+const MUTED = '#4b5563';
+const GRID = '#e5e7eb';
+const TODAY = '#dc2626';
+
+/** Phase colours by the usual phase ids; other phases take the fallback colours in order. */
+const PHASE_COLORS: Record<string, string> = {
+  'not-started': '#d1d5db',
+  development: '#93c5fd',
+  'feature-freeze': '#fcd34d',
+  'release-candidate': '#fca5a5',
+  released: '#86efac',
+  'end-of-life': '#9ca3af',
+};
+const FALLBACK_COLORS = ['#c4b5fd', '#a5f3fc', '#fdba74', '#f9a8d4', '#bef264', '#cbd5e1'];
+
+const KIND_COLORS: Record<Kind, string> = {
+  milestone: '#1d4ed8',
+  freeze: '#b45309',
+  deadline: '#7c3aed',
+  rc: '#be123c',
+  release: '#15803d',
+  summit: '#0f766e',
+  eol: '#374151',
+  other: '#475569',
+};
+
+const KIND_NAMES: Record<Kind, string> = {
+  milestone: 'milestone',
+  freeze: 'freeze',
+  deadline: 'deadline',
+  rc: 'release candidate',
+  release: 'release',
+  summit: 'summit',
+  eol: 'end of life',
+  other: 'other',
+};
+
+const CONFIDENCE_MARK: Record<Confidence, string> = { confirmed: '', approximate: ' ~', unverified: ' ?' };
+
+// Advance widths of DejaVu Sans (Verdana's are close), in em, for estimating label boxes before any browser
+// lays them out. Characters not listed count as wide.
+const NARROW = " .,:;!|ijlI'`()[]{}ftr";
+const WIDTHS: Record<string, number> = {
+  ' ': 0.318,
+  '.': 0.318,
+  ',': 0.318,
+  ':': 0.337,
+  ';': 0.337,
+  '!': 0.401,
+  "'": 0.275,
+  '(': 0.39,
+  ')': 0.39,
+  '-': 0.361,
+  '–': 0.5,
+  '—': 1,
+  '·': 0.318,
+  '…': 1,
+  '~': 0.838,
+  '?': 0.531,
+  '/': 0.337,
+  '+': 0.838,
+  i: 0.278,
+  j: 0.278,
+  l: 0.278,
+  f: 0.352,
+  t: 0.392,
+  r: 0.411,
+  s: 0.521,
+  c: 0.55,
+  z: 0.525,
+  k: 0.579,
+  v: 0.592,
+  x: 0.592,
+  y: 0.592,
+  m: 0.974,
+  w: 0.818,
+  I: 0.295,
+  J: 0.295,
+  M: 0.863,
+  W: 0.989,
+  O: 0.787,
+  Q: 0.787,
+  C: 0.698,
+  D: 0.77,
+  G: 0.775,
+  H: 0.752,
+  N: 0.748,
+  U: 0.732,
+};
+
+/** Estimated width in pixels of `text` at `size` px, a little generous so real text fits inside. */
+export function textWidth(text: string, size: number, bold = false): number {
+  let em = 0;
+  for (const c of text) {
+    const known = WIDTHS[c];
+    if (known !== undefined) em += known;
+    else if (/[a-z0-9]/.test(c)) em += 0.636;
+    else if (/[A-Z]/.test(c)) em += 0.69;
+    else if ((c.codePointAt(0) ?? 0) >= 0x2e80) em += 1.0;
+    else em += NARROW.includes(c) ? 0.35 : 0.72;
+  }
+  return em * size * (bold ? 1.1 : 1) * 1.04;
+}
+
+/** Text for XML: markup characters escaped, characters XML 1.0 forbids removed. */
+export function escapeXml(text: string): string {
+  return oneLine(text)
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+/** Coordinates rounded to a tenth of a pixel, so the output is stable and small. */
+function n(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+interface Box {
+  x0: number;
+  x1: number;
+  /** Height above the marker line of the box's bottom and top edges. */
+  bottom: number;
+  top: number;
+}
+
+interface LabelLine {
+  /** The event's name, wrapped into rows of at most LABEL_WIDTH; the rows keep their spaces. */
+  rows: string[];
+  event: TimelineEvent;
+}
+
+type Pending = Omit<Label, 'anchor' | 'box' | 'textX'>;
+
+interface Label {
+  /** Where the leader line meets the axis. */
+  x: number;
+  /** Where the text is anchored. */
+  textX: number;
+  lines: LabelLine[];
+  date: string;
+  width: number;
+  height: number;
+  anchor: 'start' | 'end';
+  box: Box;
+}
+
+const NAME_SIZE = 13;
+const DATE_SIZE = 11.5;
+const NAME_LINE = 16;
+/** Names wider than this wrap onto further rows. */
+const LABEL_WIDTH = 180;
+/** Room kept right of the last event for its label. */
+const LAST_LABEL_ROOM = 150;
+const DATE_LINE = 14;
+const LEADER_MIN = 16;
+const GAP_X = 10;
+const GAP_Y = 4;
+
+function overlapsBox(a: Box, b: Box): boolean {
+  return a.x0 < b.x1 + GAP_X && b.x0 < a.x1 + GAP_X && a.bottom < b.top + GAP_Y && b.bottom < a.top + GAP_Y;
+}
+
+/** True when a leader at `x` rising from the marker line to `height` crosses `box`. */
+function leaderCrosses(x: number, height: number, box: Box): boolean {
+  return box.x0 - 3 <= x && x <= box.x1 + 3 && box.bottom < height;
+}
+
+/**
+ * The lowest height for a label's box that overlaps no placed box, lets no placed leader through it and, when
+ * `strict`, sends its own leader through no placed box.
+ */
+function lowestSpot(label: Pending, placed: Label[], x0: number, strict: boolean): number | null {
+  const heights = [LEADER_MIN, ...placed.map((p) => p.box.top + GAP_Y + 2)].sort((a, b) => a - b);
+  const x1 = x0 + label.width;
+  for (const bottom of heights) {
+    const box = { x0, x1, bottom, top: bottom + label.height };
+    const clear = placed.every(
+      (p) =>
+        !overlapsBox(box, p.box) &&
+        !leaderCrosses(p.x, p.box.bottom, box) &&
+        (!strict || !leaderCrosses(label.x, bottom, p.box)),
+    );
+    if (clear) return bottom;
+  }
+  return null;
+}
+
+/**
+ * Stacks labels above the marker line, right to left, each at the lowest height where it overlaps no other
+ * label, no leader passes through it and its own leader passes through no label. A label hangs right of its
+ * leader, or left of it where the picture ends or (when `bothSides`) where that sits lower. Null when some
+ * label finds no such height.
+ */
+function stackLabels(labels: Pending[], left: number, right: number, bothSides: boolean): Label[] | null {
+  const placed: Label[] = [];
+  for (const label of [...labels].sort((a, b) => b.x - a.x)) {
+    const fitsRight = label.x - 2 + label.width <= right;
+    const sides: ('start' | 'end')[] = fitsRight ? (bothSides ? ['start', 'end'] : ['start']) : ['end'];
+    let best: Label | null = null;
+    for (const anchor of sides) {
+      const x0 = anchor === 'start' ? label.x - 2 : Math.max(left, label.x + 2 - label.width);
+      const bottom = lowestSpot(label, placed, x0, true);
+      if (bottom === null || (best && bottom >= best.box.bottom)) continue;
+      best = {
+        ...label,
+        anchor,
+        textX: anchor === 'start' ? x0 + 2 : x0 + label.width - 2,
+        box: { x0, x1: x0 + label.width, bottom, top: bottom + label.height },
+      };
+    }
+    if (!best) return null;
+    placed.push(best);
+  }
+  return placed.sort((a, b) => a.x - b.x);
+}
+
+/**
+ * Places the labels so that none overlaps another and no leader crosses a label: the flatter of two stackings
+ * (labels hanging right only, which always succeeds, or on either side); the last resort lets leaders cross.
+ */
+function placeLabels(labels: Pending[], left: number, right: number): Label[] {
+  const height = (placed: Label[]) => Math.max(0, ...placed.map((l) => l.box.top));
+  const candidates = [stackLabels(labels, left, right, true), stackLabels(labels, left, right, false)].filter(
+    (c): c is Label[] => c !== null,
+  );
+  if (candidates.length > 0) return candidates.reduce((a, b) => (height(b) < height(a) ? b : a));
+  const placed: Label[] = [];
+  for (const label of [...labels].sort((a, b) => b.x - a.x)) {
+    const x0 = Math.min(label.x - 2, right - label.width);
+    const bottom = lowestSpot(label, placed, x0, false) as number;
+    placed.push({
+      ...label,
+      anchor: 'start',
+      textX: x0 + 2,
+      box: { x0, x1: x0 + label.width, bottom, top: bottom + label.height },
+    });
+  }
+  return placed.sort((a, b) => a.x - b.x);
+}
+
+/** Words onto rows of at most `width` px; every row but the last keeps its trailing space. */
+function wrap(text: string, width: number): string[] {
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(' ')) {
+    const candidate = row === '' ? word : `${row} ${word}`;
+    if (row !== '' && textWidth(candidate, NAME_SIZE, true) > width) {
+      rows.push(`${row} `);
+      row = word;
+    } else row = candidate;
+  }
+  rows.push(row);
+  return rows;
+}
+
+function shortDay(day: Day): string {
+  return formatDay(day, 'EEE d MMM');
+}
+
+function shortRange(start: Day, end: Day): string {
+  if (start === end) return shortDay(start);
+  if (start.slice(0, 7) === end.slice(0, 7)) return `${formatDay(start, 'EEE d')} – ${shortDay(end)}`;
+  return `${shortDay(start)} – ${shortDay(end)}`;
+}
+
+function marker(kind: Kind, x: number, y: number, confidence: Confidence | null): string {
+  const color = KIND_COLORS[kind];
+  const hollow = confidence === 'approximate' || confidence === 'unverified';
+  const paint = hollow
+    ? `fill="#fff" stroke="${color}" stroke-width="2"${confidence === 'unverified' ? ' stroke-dasharray="2 1.5"' : ''}`
+    : `fill="${color}" stroke="#fff" stroke-width="1"`;
+  const r = 6;
+  switch (kind) {
+    case 'milestone':
+      return `<path d="M${n(x)} ${n(y - r - 1)}l${r + 1} ${r + 1}l${-r - 1} ${r + 1}l${-r - 1} ${-r - 1}z" ${paint}/>`;
+    case 'freeze':
+      return `<path d="M${n(x - r)} ${n(y - r + 1)}h${2 * r}l${-r} ${2 * r - 1}z" ${paint}/>`;
+    case 'deadline':
+      return `<rect x="${n(x - r + 1)}" y="${n(y - r + 1)}" width="${2 * r - 2}" height="${2 * r - 2}" ${paint}/>`;
+    case 'release': {
+      const points = Array.from({ length: 10 }, (_, i) => {
+        const radius = i % 2 === 0 ? r + 3 : r - 2.5;
+        const angle = (Math.PI / 5) * i - Math.PI / 2;
+        return `${n(x + radius * Math.cos(angle))},${n(y + radius * Math.sin(angle))}`;
+      });
+      return `<polygon points="${points.join(' ')}" ${paint}/>`;
+    }
+    case 'eol':
+      return `<path d="M${n(x - r + 1)} ${n(y - r + 1)}l${2 * r - 2} ${2 * r - 2}m0 ${-2 * r + 2}l${-2 * r + 2} ${2 * r - 2}" stroke="${color}" stroke-width="2.5" fill="none"/>`;
+    default:
+      return `<circle cx="${n(x)}" cy="${n(y)}" r="${r - 0.5}" ${paint}/>`;
+  }
+}
+
+function phaseColor(id: string, index: number): string {
+  return PHASE_COLORS[id] ?? (FALLBACK_COLORS[index % FALLBACK_COLORS.length] as string);
+}
+
+/** The cycle as an SVG document, `width` px wide (default 1200). Pure: the same input gives the same bytes. */
+export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOptions = {}): string {
+  const W = options.width ?? 1200;
+  const PAD = 40;
+  const left = PAD;
+  const right = W - PAD;
+  const title = `${oneLine(timeline.title ?? timeline.series)}${timeline.releaseId ? ` (${oneLine(timeline.releaseId)})` : ''} release cycle`;
+  const opening = cycleOpening(timeline);
+  const out: string[] = [];
+
+  if (opening === null) {
+    const H = 120;
+    out.push(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" font-family="${FONT}">`,
+      `<title>${escapeXml(title)}</title>`,
+      `<rect width="${W}" height="${H}" fill="#fff"/>`,
+      `<text x="${left}" y="48" font-size="24" font-weight="bold" fill="${INK}">${escapeXml(title)}</text>`,
+      `<text x="${left}" y="84" font-size="14" fill="${MUTED}">This timeline has no events to draw.</text>`,
+      '</svg>',
+    );
+    return `${out.join('\n')}\n`;
+  }
+
+  const rangeStart = opening;
+  // The range ends on the Monday after the last week, or a few weeks later to leave room for the last label.
+  const closing = cycleClosing(timeline, opening);
+  const lastStart = timeline.events
+    .filter((e) => e.start < addDays(closing, 7))
+    .reduce((last, e) => (e.start > last ? e.start : last), rangeStart);
+  let rangeEnd = addDays(closing, 7);
+  const roomAfter = (end: Day) =>
+    ((right - left) * daysBetween(lastStart, end)) / daysBetween(rangeStart, end);
+  for (let extra = 0; extra < 8 && roomAfter(rangeEnd) < LAST_LABEL_ROOM; extra++) {
+    rangeEnd = addDays(rangeEnd, 7);
+  }
+  const totalDays = daysBetween(rangeStart, rangeEnd);
+  const xOf = (day: Day) => left + ((right - left) * daysBetween(rangeStart, day)) / totalDays;
+  const clampDay = (day: Day) => (day < rangeStart ? rangeStart : day > rangeEnd ? rangeEnd : day);
+  const inRange = (e: TimelineEvent) => e.end >= rangeStart && e.start < rangeEnd;
+  const shown = timeline.events.filter(inRange);
+  const outside = timeline.events.filter((e) => !inRange(e));
+
+  // Labels: events that start on the same day share one label, one line per event, then the date.
+  const groups = new Map<Day, TimelineEvent[]>();
+  for (const e of shown) {
+    const key = clampDay(e.start);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const pending = [...groups.entries()].map(([day, events]) => {
+    const lines = events.map((e) => ({
+      rows: wrap(
+        `${oneLine(e.name)}${e.confidence ? CONFIDENCE_MARK[e.confidence] : ''}`,
+        Math.max(LAST_LABEL_ROOM - 10, Math.min(LABEL_WIDTH, right - xOf(day))),
+      ),
+      event: e,
+    }));
+    const ends = new Set(events.map((e) => e.end));
+    const first = events[0] as TimelineEvent;
+    const date = ends.size === 1 ? shortRange(first.start, first.end) : shortDay(first.start);
+    const rows = lines.flatMap((l) => l.rows);
+    const width =
+      Math.max(...rows.map((r) => textWidth(r.trimEnd(), NAME_SIZE, true)), textWidth(date, DATE_SIZE)) + 4;
+    return { x: xOf(day), lines, date, width, height: rows.length * NAME_LINE + DATE_LINE + 2 };
+  });
+  const labels = placeLabels(pending, left, right);
+  const stack = Math.max(LEADER_MIN, ...labels.map((l) => l.box.top));
+
+  // Vertical layout, top to bottom.
+  const todayShown = today >= rangeStart && today < rangeEnd;
+  const titleY = 44;
+  const subtitleY = 70;
+  const todayLabelY = 104;
+  const labelsTop = todayShown ? 116 : 90;
+  const markerY = labelsTop + stack + 10;
+  const bandY = markerY + 18;
+  const bandH = 36;
+  const axisY = bandY + bandH;
+  const weekLabelY = axisY + 17;
+  const monthLabelY = axisY + 40;
+  const legendY = monthLabelY + 40;
+
+  // Legend entries, laid out in rows.
+  const spans = phaseSpans(timeline)
+    .map((span, index) => ({ span, index }))
+    .filter(
+      ({ span }) => (span.start ?? rangeStart) < rangeEnd && (span.end === null || span.end >= rangeStart),
+    );
+  const kinds = [...new Set(shown.map((e) => e.kind))].sort(
+    (a, b) => Object.keys(KIND_COLORS).indexOf(a) - Object.keys(KIND_COLORS).indexOf(b),
+  );
+  type Entry = { width: number; draw: (x: number, y: number) => string };
+  const LEGEND_SIZE = 12.5;
+  const entries: Entry[] = [];
+  for (const { span, index } of spans) {
+    const text = oneLine(span.name);
+    entries.push({
+      width: 22 + textWidth(text, LEGEND_SIZE),
+      draw: (x, y) =>
+        `<rect x="${n(x)}" y="${n(y - 11)}" width="16" height="14" rx="2" fill="${phaseColor(span.id, index)}"/>` +
+        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
+    });
+  }
+  for (const kind of kinds) {
+    const text = KIND_NAMES[kind];
+    entries.push({
+      width: 22 + textWidth(text, LEGEND_SIZE),
+      draw: (x, y) =>
+        (kind === 'summit' || shown.some((e) => e.kind === kind && e.start !== e.end && kind !== 'rc')
+          ? `<rect x="${n(x)}" y="${n(y - 9)}" width="16" height="10" rx="2" fill="${KIND_COLORS[kind]}"/>`
+          : marker(kind, x + 8, y - 4, 'confirmed')) +
+        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
+    });
+  }
+  if (todayShown) {
+    entries.push({
+      width: 22 + textWidth('today', LEGEND_SIZE),
+      draw: (x, y) =>
+        `<path d="M${n(x + 8)} ${n(y - 12)}v16" stroke="${TODAY}" stroke-width="2"/>` +
+        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">today</text>`,
+    });
+  }
+  const marks = new Set(shown.map((e) => e.confidence));
+  for (const [confidence, text] of [
+    ['approximate', '~ approximate date'],
+    ['unverified', '? unverified date'],
+  ] as const) {
+    if (!marks.has(confidence)) continue;
+    entries.push({
+      width: 22 + textWidth(text, LEGEND_SIZE),
+      draw: (x, y) =>
+        marker('other', x + 8, y - 4, confidence) +
+        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
+    });
+  }
+  const legendRows: { x: number; entry: Entry }[][] = [[]];
+  let cursor = left;
+  for (const entry of entries) {
+    if (cursor + entry.width > right && cursor > left) {
+      legendRows.push([]);
+      cursor = left;
+    }
+    legendRows[legendRows.length - 1]?.push({ x: cursor, entry });
+    cursor += entry.width + 22;
+  }
+
+  // Events outside the picture, named in a footnote so that every event appears somewhere.
+  const footnotes: string[] = [];
+  if (outside.length > 0) {
+    let line = 'Outside this picture:';
+    for (const e of outside) {
+      const item = ` ${oneLine(e.name)} (${shortRange(e.start, e.end)} ${e.end.slice(0, 4)})`;
+      const sep = line.endsWith(':') ? '' : ' ·';
+      if (textWidth(line + sep + item, 12.5) > right - left) {
+        footnotes.push(line + sep);
+        line = item.trim();
+      } else line += sep + item;
+    }
+    footnotes.push(line);
+  }
+  const footY = legendY + legendRows.length * 26 + 10;
+  const H = Math.ceil(footY + footnotes.length * 18 + 14);
+
+  const phase = phaseAt(timeline, today)?.phase ?? null;
+  const todayWeek = weekLabel(timeline.releaseWeek, today);
+  const release = timeline.events.find((e) => e.id === 'release' || e.aliases.includes('release'));
+  const firstDay = phaseSpans(timeline).find((p) => p.start !== null)?.start ?? rangeStart;
+  const subtitle = release
+    ? `From ${longDay(firstDay)} to the release on ${longDay(release.start)}; weeks counted from the release week, R+0`
+    : `From ${longDay(firstDay)}, week by week`;
+  const description = `${title}: ${shown.map((e) => `${oneLine(e.name)} ${shortRange(e.start, e.end)}`).join('; ')}.`;
+
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="juno-title juno-desc" font-family="${FONT}">`,
+    `<title id="juno-title">${escapeXml(title)}</title>`,
+    `<desc id="juno-desc">${escapeXml(description)}</desc>`,
+    '<style>',
+    `text{fill:${INK}}`,
+    `.name{font-size:${NAME_SIZE}px;font-weight:bold}`,
+    `.date{font-size:${DATE_SIZE}px;fill:${MUTED}}`,
+    `.halo{paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}`,
+    `.week{font-size:10px;fill:${MUTED}}`,
+    `.month{font-size:13px;font-weight:bold}`,
+    '.phase{font-size:12px;font-weight:bold}',
+    `.legend{font-size:${LEGEND_SIZE}px}`,
+    `.note{font-size:12.5px;fill:${MUTED}}`,
+    '</style>',
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    `<text x="${left}" y="${titleY}" font-size="26" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="${left}" y="${subtitleY}" font-size="14" fill="${MUTED}">${escapeXml(subtitle)}</text>`,
+  );
+
+  // Phase tints behind everything, then the bands with their names.
+  const phaseParts: string[] = [];
+  const tints: string[] = [];
+  for (const { span, index } of spans) {
+    const x0 = xOf(clampDay(span.start ?? rangeStart));
+    const x1 = xOf(span.end === null ? rangeEnd : clampDay(addDays(span.end, 1)));
+    if (x1 - x0 < 0.5) continue;
+    const color = phaseColor(span.id, index);
+    tints.push(
+      `<rect x="${n(x0)}" y="${labelsTop - 6}" width="${n(x1 - x0)}" height="${n(bandY - labelsTop + 6)}" fill="${color}" fill-opacity="0.12"/>`,
+    );
+    phaseParts.push(
+      `<rect x="${n(x0)}" y="${bandY}" width="${n(x1 - x0)}" height="${bandH}" fill="${color}"><title>${escapeXml(
+        `${span.name}: ${span.start ? shortDay(span.start) : '…'} – ${span.end ? shortDay(span.end) : '…'}`,
+      )}</title></rect>`,
+    );
+    const name = oneLine(span.name);
+    const short = name.replace(/\s*\(.*\)$/, '');
+    const room = x1 - x0 - 8;
+    const words = short.split(' ');
+    const cx = (x0 + x1) / 2;
+    if (textWidth(name, 12, true) <= room) {
+      phaseParts.push(
+        `<text x="${n(cx)}" y="${bandY + 22}" text-anchor="middle" class="phase">${escapeXml(name)}</text>`,
+      );
+    } else if (textWidth(short, 12, true) <= room) {
+      phaseParts.push(
+        `<text x="${n(cx)}" y="${bandY + 22}" text-anchor="middle" class="phase">${escapeXml(short)}</text>`,
+      );
+    } else if (words.length > 1) {
+      const half = Math.ceil(words.length / 2);
+      const a = words.slice(0, half).join(' ');
+      const b = words.slice(half).join(' ');
+      if (Math.max(textWidth(a, 12, true), textWidth(b, 12, true)) <= room) {
+        phaseParts.push(
+          `<text x="${n(cx)}" y="${bandY + 15}" text-anchor="middle" class="phase">${escapeXml(a)}</text>`,
+          `<text x="${n(cx)}" y="${bandY + 29}" text-anchor="middle" class="phase">${escapeXml(b)}</text>`,
+        );
+      }
+    }
+  }
+  out.push('<g id="phases">', ...tints);
+
+  // Month grid lines, behind the labels.
+  const months: Day[] = [];
+  for (let m = `${rangeStart.slice(0, 7)}-01`; m < rangeEnd; m = formatDay(addDays(m, 32), 'yyyy-MM-01')) {
+    months.push(m);
+  }
+  for (const m of months) {
+    if (m > rangeStart) {
+      out.push(`<path d="M${n(xOf(m))} ${labelsTop - 6}V${axisY + 46}" stroke="${GRID}" stroke-width="1"/>`);
+    }
+  }
+  out.push(...phaseParts, '</g>');
+
+  // Axis: week ticks named R-N (thinned when weeks are narrow), month names under them.
+  const weekWidth = ((right - left) * 7) / totalDays;
+  const mondays: Day[] = [];
+  for (let monday = mondayOf(rangeStart); monday < rangeEnd; monday = addDays(monday, 7))
+    mondays.push(monday);
+  const weekName = (monday: Day) => weekLabel(timeline.releaseWeek, monday) ?? formatDay(monday, "'W'II");
+  const widest = Math.max(...mondays.map((m) => textWidth(weekName(m), 10)));
+  const every = Math.max(1, Math.ceil((widest + 4) / weekWidth));
+  const anchorWeek = timeline.releaseWeek ?? rangeStart;
+  out.push('<g id="axis">', `<path d="M${left} ${axisY}H${right}" stroke="${INK}" stroke-width="1.5"/>`);
+  for (const monday of mondays) {
+    const x = xOf(monday);
+    if (monday >= rangeStart) out.push(`<path d="M${n(x)} ${axisY}v6" stroke="${INK}" stroke-width="1"/>`);
+    // Thinned weeks keep the release week's label.
+    if (Math.round(daysBetween(anchorWeek, monday) / 7) % every === 0) {
+      const bold = monday === timeline.releaseWeek ? ' font-weight="bold"' : '';
+      out.push(
+        `<text x="${n(x + weekWidth * (2.5 / 7))}" y="${weekLabelY}" text-anchor="middle" class="week"${bold}>${escapeXml(weekName(monday))}</text>`,
+      );
+    }
+  }
+  months.forEach((m, i) => {
+    const x0 = xOf(m < rangeStart ? rangeStart : m);
+    const next = formatDay(addDays(m, 32), 'yyyy-MM-01');
+    const x1 = xOf(next > rangeEnd ? rangeEnd : next);
+    const withYear = i === 0 || m.slice(5, 7) === '01';
+    const candidates = [
+      formatDay(m, withYear ? 'MMMM yyyy' : 'MMMM'),
+      formatDay(m, withYear ? 'MMM yyyy' : 'MMM'),
+    ];
+    const text = candidates.find((c) => textWidth(c, 13, true) <= x1 - x0 - 6);
+    if (text) {
+      out.push(
+        `<text x="${n((x0 + x1) / 2)}" y="${monthLabelY}" text-anchor="middle" class="month">${text}</text>`,
+      );
+    }
+  });
+  out.push('</g>');
+
+  // Events: bars for multi-day events, markers for the rest, leaders up to their labels.
+  out.push('<g id="events">');
+  const bars = shown.filter((e) => e.start !== e.end);
+  for (const e of bars) {
+    const x0 = xOf(clampDay(e.start));
+    const x1 = xOf(clampDay(addDays(e.end, 1)));
+    const summit = e.kind === 'summit';
+    const h = summit ? 14 : 6;
+    const dashed = e.confidence === 'approximate' || e.confidence === 'unverified';
+    out.push(
+      `<rect x="${n(x0)}" y="${n(markerY - h / 2)}" width="${n(Math.max(3, x1 - x0))}" height="${h}" rx="${summit ? 3 : 2}" fill="${KIND_COLORS[e.kind]}"${
+        dashed ? ' fill-opacity="0.5"' : ''
+      }/>`,
+    );
+  }
+  for (const label of labels) {
+    const top = markerY - label.box.bottom;
+    out.push(`<path d="M${n(label.x)} ${n(markerY - 8)}V${n(top)}" stroke="${MUTED}" stroke-width="1"/>`);
+  }
+  for (const e of shown) {
+    if (e.start === e.end) out.push(marker(e.kind, xOf(e.start), markerY, e.confidence));
+  }
+  out.push('</g>');
+
+  // Today's line.
+  if (todayShown) {
+    const x = xOf(today) + weekWidth / 14;
+    const text = `Today: ${longDay(today)}${todayWeek ? ` (${todayWeek})` : ''}${phase ? `, ${oneLine(phase.name)}` : ''}`;
+    const width = textWidth(text, 12.5, true);
+    const tx = Math.min(Math.max(x, left + width / 2), right - width / 2);
+    out.push(
+      '<g id="today">',
+      `<path d="M${n(x)} ${todayLabelY + 5}V${axisY}" stroke="${TODAY}" stroke-width="2" stroke-dasharray="6 3"/>`,
+      `<text x="${n(tx)}" y="${todayLabelY}" text-anchor="middle" font-size="12.5" font-weight="bold" fill="${TODAY}" class="halo label" style="fill:${TODAY}">${escapeXml(text)}</text>`,
+      '</g>',
+    );
+  }
+
+  // Labels last, so that they sit above lines.
+  out.push('<g id="labels">');
+  for (const label of labels) {
+    const tx = label.textX;
+    let y = markerY - label.box.top + NAME_LINE - 3;
+    const ids = label.lines.map((l) => l.event.id).join(' ');
+    out.push(`<g class="label" data-events="${escapeXml(ids)}">`);
+    for (const line of label.lines) {
+      const rows = line.rows.map(
+        (row, i) => `<tspan x="${n(tx)}" y="${n(y + i * NAME_LINE)}">${escapeXml(row)}</tspan>`,
+      );
+      out.push(
+        `<text text-anchor="${label.anchor}" class="name halo" data-event="${escapeXml(line.event.id)}">${rows.join('')}</text>`,
+      );
+      y += NAME_LINE * line.rows.length;
+    }
+    out.push(
+      `<text x="${n(tx)}" y="${n(y - 2)}" text-anchor="${label.anchor}" class="date halo">${escapeXml(label.date)}</text>`,
+      '</g>',
+    );
+  }
+  out.push('</g>');
+
+  // Legend and footnote.
+  out.push('<g id="legend">');
+  legendRows.forEach((row, i) => {
+    for (const { x, entry } of row) out.push(entry.draw(x, legendY + i * 26));
+  });
+  footnotes.forEach((line, i) => {
+    out.push(`<text x="${left}" y="${footY + i * 18}" class="note">${escapeXml(line)}</text>`);
+  });
+  out.push('</g>', '</svg>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,144 @@
+// `juno weeks`: the cycle week by week, as a table, JSON, CSV, TSV or Markdown.
+import { type Day, formatDay, longDay } from '../timeline/day.js';
+import { oneLine } from '../timeline/text.js';
+import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
+import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import type { WeeksFormat } from './formats.js';
+import type { Style } from './style.js';
+
+export type { WeeksFormat };
+
+export interface WeekView {
+  name: string;
+  start: Day;
+  end: Day;
+  current: boolean;
+  events: EventView[];
+}
+
+export interface WeeksView {
+  series: string;
+  title: string | null;
+  releaseId: string | null;
+  today: Day;
+  todayWeek: string | null;
+  phase: string | null;
+  weeks: WeekView[];
+}
+
+export interface WeeksJson {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  today: Day;
+  weeks: { name: string; start: Day; end: Day; current: boolean; events: string[] }[];
+}
+
+export function weeksJson(view: WeeksView): WeeksJson {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    series: view.series,
+    today: view.today,
+    weeks: view.weeks.map((w) => ({
+      name: w.name,
+      start: w.start,
+      end: w.end,
+      current: w.current,
+      events: w.events.map((e) => e.id),
+    })),
+  };
+}
+
+/**
+ * "15–19 Sep 2014", "29 Sep – 3 Oct 2014", "29 Dec 2014 – 2 Jan 2015"; without the year ("15–19 Sep") when
+ * `withYear` is false and the week does not straddle two years.
+ */
+export function weekDates(start: Day, end: Day, withYear = true): string {
+  const year = withYear ? ' yyyy' : '';
+  if (start.slice(0, 7) === end.slice(0, 7))
+    return `${formatDay(start, 'd')}–${formatDay(end, `d MMM${year}`)}`;
+  if (start.slice(0, 4) === end.slice(0, 4)) {
+    return `${formatDay(start, 'd MMM')} – ${formatDay(end, `d MMM${year}`)}`;
+  }
+  return `${formatDay(start, 'd MMM yyyy')} – ${formatDay(end, 'd MMM yyyy')}`;
+}
+
+/** The table's dates: the year on the first week and wherever it changes, as in a diary. */
+function tableDates(weeks: WeekView[]): string[] {
+  return weeks.map((w, i) =>
+    weekDates(w.start, w.end, i === 0 || weeks[i - 1]?.end.slice(0, 4) !== w.end.slice(0, 4)),
+  );
+}
+
+const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
+
+/** An event as a table line: its day (or "…" when it began in an earlier week), its name and confidence. */
+function eventCell(e: EventView, week: WeekView): string {
+  const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+  const day = e.start < week.start ? '…  ' : formatDay(e.start, 'EEE');
+  return `${day} ${oneLine(e.name)}${mark}`;
+}
+
+const CURRENT = '▶';
+
+function renderTable(view: WeeksView, style: Style): string {
+  const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
+  const heading = [
+    style.bold(name),
+    `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+  ];
+  if (view.phase) heading.push(`phase: ${style.accent(oneLine(view.phase))}`);
+  const lines = [heading.join(' · '), ''];
+  if (view.weeks.length === 0) return `${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`;
+
+  const nameWidth = Math.max(4, ...view.weeks.map((w) => w.name.length));
+  const dates = tableDates(view.weeks);
+  const datesWidth = Math.max(5, ...dates.map((d) => d.length));
+  const row = (mark: string, week: string, when: string, event: string) =>
+    `${mark} ${week.padEnd(nameWidth)}  ${when.padEnd(datesWidth)}  ${event}`.trimEnd();
+  lines.push(style.bold(row(' ', 'Week', 'Dates', 'Events')));
+  view.weeks.forEach((week, i) => {
+    const paint = week.current
+      ? (t: string) => style.accent(style.bold(t))
+      : week.end < view.today
+        ? style.dim
+        : (t: string) => t;
+    const cells = week.events.map((e) => eventCell(e, week));
+    const mark = week.current ? CURRENT : ' ';
+    lines.push(paint(row(mark, week.name, dates[i] as string, cells[0] ?? '')));
+    for (const cell of cells.slice(1)) lines.push(paint(row(' ', '', '', cell)));
+  });
+  const legend = [`${CURRENT} this week`, '… began earlier'];
+  const marks = new Set(view.weeks.flatMap((w) => w.events.map((e) => e.confidence)));
+  if (marks.has('approximate')) legend.push('~ approximate');
+  if (marks.has('unverified')) legend.push('? unverified');
+  lines.push('', style.dim(legend.join(' · ')));
+  return `${lines.join('\n')}\n`;
+}
+
+const COLUMNS = ['name', 'start', 'end', 'current', 'events'];
+
+function rows(view: WeeksView): Cell[][] {
+  return view.weeks.map((w) => [
+    w.name,
+    w.start,
+    w.end,
+    w.current ? 'true' : 'false',
+    w.events.map((e) => e.id).join(' '),
+  ]);
+}
+
+export const weeksRenderers = {
+  table: (view, style) => renderTable(view, style),
+  json: (view) => toJson(weeksJson(view)),
+  csv: (view) => toCsv(COLUMNS, rows(view)),
+  tsv: (view) => toTsv(COLUMNS, rows(view)),
+  markdown: (view) =>
+    toMarkdown(
+      ['Week', 'Dates', 'Events'],
+      view.weeks.map((w) => [
+        w.current ? `**${w.name}** (this week)` : w.name,
+        weekDates(w.start, w.end),
+        w.events.map((e) => e.name).join('; '),
+      ]),
+    ),
+} satisfies Record<WeeksFormat, (view: WeeksView, style: Style) => string>;

@@ -1,0 +1,137 @@
+/// <reference lib="dom" />
+// The SVG picture as a browser renders it: headless Chromium (Debian's package) driven by playwright-core.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTimelineSvg } from '../src/render/svg.js';
+import { parseTimeline } from '../src/timeline/parse.js';
+import type { Timeline } from '../src/timeline/types.js';
+import { makeTimeline, ROOT } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const required = process.env.JUNO_REQUIRE_EXTERNAL === '1';
+if (!available && !required) {
+  console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+}
+
+const juno = (() => {
+  const result = parseTimeline(JSON.parse(readFileSync(`${ROOT}data/juno.json`, 'utf8')));
+  if (!result.ok) throw new Error('bundled timeline invalid');
+  return result.timeline;
+})();
+
+interface Rect {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  visible: boolean;
+}
+
+describe.runIf(available || required)('the SVG in Chromium', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: playwright-core's BrowserContext, loaded lazily
+  let browser: any;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (!available) throw new Error(`${CHROMIUM} is missing and JUNO_REQUIRE_EXTERNAL=1 requires it`);
+    const { chromium } = await import('playwright-core');
+    profile = mkdtempSync(join(tmpdir(), 'juno-chromium-'));
+    // A fresh profile for every run: nothing from an earlier run or a person's browser leaks in.
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+      viewport: { width: 1200, height: 800 },
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function render(timeline: Timeline, today: string, name: string): Promise<Rect[]> {
+    const svg = renderTimelineSvg(timeline, today);
+    const page = await browser.newPage();
+    // No network: the picture must be self-contained.
+    const requests: string[] = [];
+    page.on('request', (r: { url(): string }) => requests.push(r.url()));
+    await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+    const rects: Rect[] = await page.$$eval('svg text', (nodes: Element[]) =>
+      nodes.map((node) => {
+        const box = node.getBoundingClientRect();
+        const style = getComputedStyle(node);
+        return {
+          text: node.textContent ?? '',
+          x: box.x,
+          y: box.y,
+          width: box.width,
+          height: box.height,
+          visible: style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity) > 0,
+        };
+      }),
+    );
+    mkdirSync(`${ROOT}tests/artifacts`, { recursive: true });
+    await page.locator('svg').screenshot({ path: `${ROOT}tests/artifacts/${name}.png` });
+    writeFileSync(`${ROOT}tests/artifacts/${name}.svg`, svg);
+    await page.close();
+    expect(requests.filter((url) => !url.startsWith('about:') && !url.startsWith('data:'))).toEqual([]);
+    return rects;
+  }
+
+  function overlapping(rects: Rect[]): string[] {
+    const found: string[] = [];
+    rects.forEach((a, i) => {
+      for (const b of rects.slice(i + 1)) {
+        const apart =
+          a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        if (!apart) found.push(`"${a.text}" overlaps "${b.text}"`);
+      }
+    });
+    return found;
+  }
+
+  it('shows every event label, visible, inside the picture, none overlapping any other text', async () => {
+    const rects = await render(juno, '2014-09-21', 'juno-2014-09-21');
+    for (const event of juno.events) {
+      const rect = rects.find((r) => r.text.includes(event.name));
+      expect(rect, event.id).toBeDefined();
+      expect(rect?.visible, event.id).toBe(true);
+      expect(rect?.width, event.id).toBeGreaterThan(0);
+      expect(rect && rect.x >= 0 && rect.x + rect.width <= 1200, event.id).toBe(true);
+    }
+    expect(rects.find((r) => r.text.startsWith('Today: Sun 21 Sep 2014'))).toBeDefined();
+    expect(overlapping(rects)).toEqual([]);
+  });
+
+  it('keeps labels apart on a day at the edge of the cycle and on a timeline of its own', async () => {
+    const edge = await render(juno, '2014-04-14', 'juno-2014-04-14');
+    expect(edge.find((r) => r.text.startsWith('Today: Mon 14 Apr 2014'))).toBeDefined();
+    expect(overlapping(edge)).toEqual([]);
+    // Crowded: eight events in two weeks, long names, markup characters.
+    const events: Record<string, unknown>[] = Array.from({ length: 8 }, (_, i) => ({
+      id: `e${i}`,
+      name: `Event ${i} with a rather long name & <markup>`,
+      kind: ['milestone', 'freeze', 'deadline', 'rc'][i % 4],
+      start: `2014-09-${String(1 + i * 2).padStart(2, '0')}`,
+    }));
+    events.push({ id: 'release', name: 'Release', kind: 'release', start: '2014-10-16' });
+    const crowded = makeTimeline({ title: 'A <crowded> & "busy" cycle', events });
+    const rects = await render(crowded, '2014-09-21', 'crowded');
+    for (const event of crowded.events) {
+      expect(rects.some((r) => r.text.includes(event.name) && r.visible)).toBe(true);
+    }
+    expect(overlapping(rects)).toEqual([]);
+  });
+});

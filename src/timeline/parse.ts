@@ -20,8 +20,11 @@ export type ParseResult =
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
-/** Longest accepted values, in characters: a name fits a table row, a note a paragraph, an id a URL slug. */
-export const LIMITS = { name: 1000, text: 20000, slug: 100 } as const;
+/**
+ * Longest accepted values, in characters (a name fits a table row, a note a paragraph, an id a URL slug), and
+ * the most events a timeline may hold (a cycle has a few dozen; presenters need not scale beyond this).
+ */
+export const LIMITS = { name: 1000, text: 20000, slug: 100, events: 2000 } as const;
 const MAX_NAME: number = LIMITS.name;
 const MAX_TEXT: number = LIMITS.text;
 
@@ -386,6 +389,8 @@ export function parseTimeline(raw: unknown): ParseResult {
   if (!has(raw, 'events')) reader.problem('events', 'is required (a list of events)');
   else if (!Array.isArray(raw.events))
     reader.problem('events', `expected a list of events, got ${describe(raw.events)}`);
+  else if (raw.events.length > LIMITS.events)
+    reader.problem('events', `holds ${raw.events.length} events; at most ${LIMITS.events} are allowed`);
   else {
     const ids = new Map<string, string>();
     raw.events.forEach((item: unknown, i: number) => {

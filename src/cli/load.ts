@@ -120,8 +120,14 @@ async function parseYaml(text: string, label: string): Promise<unknown> {
   const yaml = await loadYaml();
   let doc: ReturnType<YamlLib['parseDocument']>;
   try {
-    // uniqueKeys: a duplicate key silently loses data, so it is an error.
-    doc = yaml.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // uniqueKeys: a duplicate key silently loses data, so it is an error. logLevel: yaml's warnings would go
+    // to stderr through process.emitWarning, unformatted and quoting the file.
+    doc = yaml.parseDocument(text, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: 'error',
+    });
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep(label, '');
     throw new DataError(
@@ -171,7 +177,7 @@ async function jsonErrorOffset(text: string, message: string): Promise<number | 
   if (position) return Number(position[1]);
   try {
     const { parseDocument } = await loadYaml();
-    return parseDocument(text, { prettyErrors: false }).errors[0]?.pos?.[0];
+    return parseDocument(text, { prettyErrors: false, logLevel: 'silent' }).errors[0]?.pos?.[0];
   } catch {
     return undefined;
   }

@@ -142,6 +142,7 @@ const COMMITTED: [file: string, code: 0 | 3, stderr: Expected][] = [
 const GENERATED: [file: string, code: 0 | 3, stderr: Expected][] = [
   ['bom.json', 0, ''],
   ['bom.yaml', 0, ''],
+  ['complex-key.yaml', 0, ''],
   ['nul.json', 3, 'juno: nul.json: line 2, column 13: holds a NUL byte; a timeline is text\n'],
   [
     'invalid-utf8.json',

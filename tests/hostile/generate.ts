@@ -32,6 +32,9 @@ export function generateHostileFiles(dir: string): void {
   );
   write('latin1.yaml', Buffer.from('series: x\ntitle: Caf\xe9\nevents: []\n', 'latin1'));
 
+  // A key that is a list, holding escape sequences: yaml would warn on stderr, quoting it, unless told not to.
+  write('complex-key.yaml', 'series: x\nevents: []\n? [a, "\u001b]0;x\u0007"]\n: 1\n');
+
   const depth = 100_000;
   write('deep.json', `${'['.repeat(depth)}${']'.repeat(depth)}`);
   write('deep-object.json', `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);

@@ -167,14 +167,14 @@ const GENERATED: [file: string, code: 0 | 3, stderr: Expected][] = [
     'deep-flow.yaml',
     3,
     new RegExp(
-      `^juno: deep-flow\\.yaml: line 1, column \\d+: nested more than 64 levels deep\\n${escape(DEPTH_HINT)}$`,
+      `^juno: deep-flow\\.yaml: line 1, column \\d+: nested more than 64 levels deep\\n${escapeRegExp(DEPTH_HINT)}$`,
     ),
   ],
   [
     'deep-block.yaml',
     3,
     new RegExp(
-      `^juno: deep-block\\.yaml: line 2, column \\d+: nested more than 64 levels deep\\n${escape(DEPTH_HINT)}$`,
+      `^juno: deep-block\\.yaml: line 2, column \\d+: nested more than 64 levels deep\\n${escapeRegExp(DEPTH_HINT)}$`,
     ),
   ],
   [
@@ -226,7 +226,7 @@ const GENERATED: [file: string, code: 0 | 3, stderr: Expected][] = [
   ['missing.json', 3, `juno: missing.json: cannot read the timeline: no such file\n${PATH_HINT}`],
 ];
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

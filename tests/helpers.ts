@@ -48,7 +48,7 @@ export interface RunResult {
 /** Runs bin/juno.js as a user would, with colour off by default and a controlled environment. */
 export function runJuno(
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {},
+  options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; uid?: number } = {},
 ): Promise<RunResult> {
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'SYSTEMROOT'])
@@ -59,7 +59,8 @@ export function runJuno(
     else env[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? ROOT });
+    const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? ROOT, ...user });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {

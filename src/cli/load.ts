@@ -1,13 +1,13 @@
 // Reading a timeline file: bytes → text → document (JSON or YAML) → validated `Timeline`.
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseResult, parseTimeline } from '../timeline/parse.js';
 import { parseSeriesList, type SeriesRecord } from '../timeline/series.js';
-import { oneLine } from '../timeline/text.js';
+import { clip, oneLine } from '../timeline/text.js';
 import type { Problem, Timeline } from '../timeline/types.js';
-import { DataError } from './errors.js';
+import { DataError, UsageError } from './errors.js';
 import { loadYaml } from './lazy.js';
 
 /**
@@ -34,11 +34,92 @@ export function fileLabel(file: string): string {
   return oneLine(file.startsWith(DATA_DIR) ? basename(file) : file);
 }
 
+/** What juno refuses to read, so that no file can exhaust memory, the stack or the terminal. */
+export const READ_LIMITS = {
+  /** Bytes in a timeline file: room for some 300,000 events (the bundled file is about 25 kB). */
+  bytes: 100 * 1024 * 1024,
+  /** Nested lists and objects (a timeline needs 5: info.projects.integrated[0]). */
+  depth: 64,
+  /** YAML alias resolutions, weighted by the aliases inside each (yaml's `maxAliasCount`). */
+  aliases: 1000,
+  /** Problems listed one per line; the rest are counted. */
+  problems: 20,
+} as const;
+
+/** Engine messages (V8, yaml) can quote the input; they are clipped to this many characters. */
+const MAX_ENGINE_MESSAGE = 200;
+
 function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** The first lines of a list of problems, and a count of the others. */
+function capped(lines: string[]): string[] {
+  const max = READ_LIMITS.problems;
+  if (lines.length <= max) return lines;
+  const more = lines.length - max;
+  return [...lines.slice(0, max), `… and ${more} more problem${more === 1 ? '' : 's'}`];
+}
+
+function tooDeep(label: string, where: string): DataError {
+  return new DataError(
+    `${label}: ${where}nested more than ${READ_LIMITS.depth} levels deep`,
+    [],
+    'a timeline needs at most 5 levels; is this the file you meant?',
+  );
+}
+
+/** Stack exhaustion inside a parser, however the engine words it. */
+const STACK_OVERFLOW = /call stack|stack overflow|too much recursion/i;
+
+/**
+ * The offset of the first `[` or `{` that opens a collection more than `max` levels deep, outside strings;
+ * null when there is none. Scans without recursion, so any depth is safe.
+ */
+export function jsonTooDeepAt(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return null;
+}
+
+type YamlLib = typeof import('yaml');
+
+/** The first YAML collection more than `max` levels deep, found without recursion; aliases are not followed. */
+function yamlTooDeep(yaml: YamlLib, root: unknown, max: number): { range?: [number, number, number] } | null {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (!yaml.isCollection(node)) continue;
+    if (depth > max) return node as { range?: [number, number, number] };
+    for (const item of node.items) {
+      if (yaml.isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return null;
+}
+
+/** yaml's message, reworded where it speaks to programmers rather than to the author of the file. */
+function yamlMessage(error: { code: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS')
+    return 'holds more than one YAML document (a second "---"); a timeline is one';
+  return oneLine(error.message);
 }
 
 /** A parsed document, and where a node of it sits in the text (YAML only). */
@@ -48,25 +129,55 @@ export interface ParsedDocument {
 }
 
 async function parseYaml(text: string, label: string): Promise<ParsedDocument> {
-  const { parseDocument, isNode } = await loadYaml();
-  // uniqueKeys: a duplicate key silently loses data, so it is an error. maxAliasCount bounds alias expansion.
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
-  if (doc.errors.length > 0) {
-    const lines = doc.errors.map((e) => {
-      const where = e.pos ? `${lineAndColumn(text, e.pos[0])}: ` : '';
-      return `${label}: ${where}${oneLine(e.message)}`;
+  const yaml = await loadYaml();
+  let doc: ReturnType<YamlLib['parseDocument']>;
+  try {
+    // uniqueKeys: a duplicate key silently loses data, so it is an error. logLevel: yaml's warnings would go
+    // to stderr through process.emitWarning, unformatted and quoting the file.
+    doc = yaml.parseDocument(text, {
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: 'error',
     });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(label, '');
+    throw new DataError(
+      `${label}: cannot be read as YAML: ${clip(oneLine(String(error)), MAX_ENGINE_MESSAGE)}`,
+    );
+  }
+  const where = (offset: number | undefined) =>
+    offset !== undefined ? `${lineAndColumn(text, offset)}: ` : '';
+  if (doc.errors.length > 0) {
+    const overflow = doc.errors.find((e) => STACK_OVERFLOW.test(e.message));
+    if (overflow) throw tooDeep(label, where(overflow.pos?.[0]));
+    const lines = capped(
+      doc.errors.map((e) => `${label}: ${where(e.pos?.[0])}${clip(yamlMessage(e), MAX_ENGINE_MESSAGE)}`),
+    );
     throw new DataError(lines[0] as string, lines.slice(1));
   }
+  const deep = yamlTooDeep(yaml, doc.contents, READ_LIMITS.depth);
+  if (deep) throw tooDeep(label, where(deep.range?.[0]));
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    // maxAliasCount bounds alias expansion ("billion laughs").
+    value = doc.toJS({ maxAliasCount: READ_LIMITS.aliases });
   } catch (error) {
-    throw new DataError(`${label}: cannot be read as YAML: ${oneLine((error as Error).message)}`);
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new DataError(
+        `${label}: YAML aliases expand too far (more than ${READ_LIMITS.aliases} alias uses)`,
+        [],
+        'write the repeated parts out, or use fewer nested aliases',
+      );
+    }
+    if (error instanceof RangeError) throw tooDeep(label, '');
+    throw new DataError(
+      `${label}: cannot be read as YAML: ${clip(oneLine((error as Error).message), MAX_ENGINE_MESSAGE)}`,
+    );
   }
   const lineOf = (path: (string | number)[]): number | null => {
     const node = doc.getIn(path, true);
-    const offset = isNode(node) ? node.range?.[0] : undefined;
+    const offset = yaml.isNode(node) ? node.range?.[0] : undefined;
     return offset === undefined ? null : text.slice(0, offset).split('\n').length;
   };
   return { value, lineOf };
@@ -79,7 +190,22 @@ function isYaml(file: string, text: string): boolean {
   return !/^\s*[[{]/.test(text);
 }
 
-/** Parses a document, JSON or YAML by extension (or by its first character when the extension says neither). */
+/** Where a JSON syntax error is: V8 names the offset in most messages; yaml (a JSON superset) often can. */
+async function jsonErrorOffset(text: string, message: string): Promise<number | undefined> {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  try {
+    const { parseDocument } = await loadYaml();
+    return parseDocument(text, { prettyErrors: false, logLevel: 'silent' }).errors[0]?.pos?.[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses a document, JSON or YAML by extension (or by its first character when the extension says neither).
+ * Every failure is a `DataError` naming the file and the place.
+ */
 export async function parseDocumentText(text: string, file: string): Promise<unknown> {
   return (await parseDocumentWithLines(text, file)).value;
 }
@@ -87,50 +213,96 @@ export async function parseDocumentText(text: string, file: string): Promise<unk
 async function parseDocumentWithLines(text: string, file: string): Promise<ParsedDocument> {
   const label = fileLabel(file);
   if (isYaml(file, text)) return parseYaml(text, label);
+  const deepAt = jsonTooDeepAt(text, READ_LIMITS.depth);
+  if (deepAt !== null) throw tooDeep(label, `${lineAndColumn(text, deepAt)}: `);
   try {
     return { value: JSON.parse(text), lineOf: null };
   } catch (error) {
-    const message = oneLine((error as Error).message).replace(/, \.{0,3}".*" is not valid JSON$/, '');
-    // V8 does not always say where; yaml (a JSON superset) usually can.
-    const { parseDocument } = await loadYaml();
-    const doc = parseDocument(text, { prettyErrors: false });
-    const pos = doc.errors[0]?.pos?.[0];
-    const at = pos !== undefined ? ` (${lineAndColumn(text, pos)})` : '';
-    throw new DataError(`${label}: not valid JSON${at}: ${message}`);
+    const raw = oneLine((error as Error).message);
+    const offset = await jsonErrorOffset(text, raw);
+    // V8's wording changes between Node versions: drop the parts that quote the input or restate the offset.
+    const message = raw
+      .replace(/, \.{0,3}".*" is not valid JSON$/, '')
+      .replace(/ in JSON at position \d+( \(line \d+ column \d+\))?$/, '');
+    const at = offset !== undefined ? ` (${lineAndColumn(text, offset)})` : '';
+    throw new DataError(`${label}: not valid JSON${at}: ${clip(message, MAX_ENGINE_MESSAGE)}`);
+  }
+}
+
+/** Why a file cannot be opened, in words (errno messages repeat the path and the system call). */
+function readFailure(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many symbolic links (a loop?)';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EISDIR':
+      return 'is a folder, not a timeline file';
+    default:
+      return error.code ? `error ${error.code}` : clip(oneLine(error.message), MAX_ENGINE_MESSAGE);
+  }
+}
+
+/** Reads at most `max` bytes; null when the file holds more. Devices such as /dev/zero never end. */
+async function readBounded(file: string, max: number): Promise<Buffer | null> {
+  const handle = await open(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > max) return null;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
   }
 }
 
 export async function readText(file: string): Promise<{ text: string; modified: Date }> {
   const label = fileLabel(file);
-  let bytes: Buffer;
+  const tooBig = () =>
+    new DataError(
+      `${label}: is larger than ${READ_LIMITS.bytes / 1024 / 1024} MB, more than any timeline needs`,
+      [],
+      'check the path given to --timeline',
+    );
+  let bytes: Buffer | null;
   let modified: Date;
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new DataError(`${label}: is a folder, not a timeline file`);
-    bytes = await readFile(file);
+    if (info.size > READ_LIMITS.bytes) throw tooBig();
+    bytes = await readBounded(file, READ_LIMITS.bytes);
     modified = info.mtime;
   } catch (error) {
     if (error instanceof DataError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : oneLine((error as Error).message);
     throw new DataError(
-      `${label}: cannot read the timeline: ${reason}`,
+      `${label}: cannot read the timeline: ${readFailure(error as NodeJS.ErrnoException)}`,
       [],
       'check the path given to --timeline',
     );
   }
+  if (bytes === null) throw tooBig();
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new DataError(`${label}: is not UTF-8 text`);
+    throw new DataError(`${label}: is not UTF-8 text`, [], 'save the file as UTF-8');
   }
-  if (text.includes('\u0000')) throw new DataError(`${label}: holds NUL bytes; a timeline is text`);
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1)
+    throw new DataError(`${label}: ${lineAndColumn(text, nul)}: holds a NUL byte; a timeline is text`);
   if (text.trim() === '') throw new DataError(`${label}: is empty`);
   return { text, modified };
 }
@@ -198,9 +370,10 @@ export function problemLine(file: string, problem: Problem, severity = ''): stri
 
 /** Reads and validates a timeline; every problem found becomes one line of the error. */
 export async function loadTimeline(file: string = BUNDLED_TIMELINE): Promise<LoadedTimeline> {
+  if (file === '') throw new UsageError('--timeline needs a file name', 'e.g. --timeline my-cycle.yaml');
   const { result, modified } = await checkTimeline(file);
   if (!result.ok) {
-    const details = result.problems.map((p) => problemLine(file, p));
+    const details = capped(result.problems.map((p) => problemLine(file, p)));
     throw new DataError(details[0] ?? `${fileLabel(file)}: invalid timeline`, details.slice(1));
   }
   return { timeline: result.timeline, warnings: result.warnings, file, modified };

@@ -12,7 +12,7 @@ import {
 } from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
 import { SERIES_FILTERS, type SeriesFilter } from '../timeline/series.js';
-import { oneLine } from '../timeline/text.js';
+import { cleanText, clip, oneLine } from '../timeline/text.js';
 import { KINDS, type Kind } from '../timeline/types.js';
 import { COLOR_CHOICES } from './color.js';
 import { type Context, type GlobalOptions, makeContext } from './context.js';
@@ -69,6 +69,10 @@ export function parseMonthCount(value: string): number {
   return count;
 }
 
+/** Longest line of a message on stderr: a safety net under the limits applied where values are quoted. */
+const MAX_MESSAGE = 1000;
+const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function wholeNumber(minimum: number) {
@@ -114,7 +118,15 @@ function buildProgram(
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => write(text.replace(/^error: /, 'juno: ')),
+      // Commander echoes arguments, which may come from data: control characters go like everywhere else.
+      outputError: (text, write) =>
+        write(
+          cleanText(text)
+            .split('\n')
+            .map((line) => clip(line, MAX_MESSAGE))
+            .join('\n')
+            .replace(/^error: /, 'juno: '),
+        ),
     })
     .addHelpText('after', EXIT_HELP);
 
@@ -471,8 +483,8 @@ function buildProgram(
 }
 
 function writeError(io: Io, error: JunoError): void {
-  const lines = [error.message, ...error.details].map((line) => `juno: ${oneLine(line)}\n`);
-  if (error.hint) lines.push(`juno: hint: ${oneLine(error.hint)}\n`);
+  const lines = [error.message, ...error.details].map((line) => `juno: ${messageLine(line)}\n`);
+  if (error.hint) lines.push(`juno: hint: ${messageLine(error.hint)}\n`);
   io.stderr.write(lines.join(''));
 }
 
@@ -482,7 +494,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const run = async (work: (ctx: Context) => Promise<CommandResult>, cmd: AnyCommand) => {
     const ctx = makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
     const result = await work(ctx);
-    for (const message of result.messages ?? []) io.stderr.write(`juno: ${oneLine(message)}\n`);
+    for (const message of result.messages ?? []) io.stderr.write(`juno: ${messageLine(message)}\n`);
     if (result.stdout !== '') io.stdout.write(result.stdout);
     exitCode = result.exitCode ?? EXIT.ok;
   };
@@ -502,7 +514,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(
-      `juno: unexpected failure: ${oneLine(message)}\njuno: hint: please report this with the command you ran\n`,
+      `juno: unexpected failure: ${messageLine(message)}\njuno: hint: please report this with the command you ran\n`,
     );
     return 70;
   }

@@ -1,13 +1,24 @@
 // The process entry: wires the real process to `main` and sets the exit code once.
+import { EXIT } from './errors.js';
 import { main } from './main.js';
 
-// A closed pipe (`juno schedule | head -1`) is not an error worth a trace: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+};
+
+// A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. Any other
+// failure to write stdout (a full disk) is exit 4 with one line on stderr, never a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
+  process.stderr.write(`juno: cannot write the output: ${reason}\n`);
+  process.exit(EXIT.output);
+});
+// When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
+process.stderr.on('error', () => process.exit(process.exitCode || EXIT.output));
 
 process.exitCode = await main(process.argv.slice(2), {
   env: process.env,

@@ -31,13 +31,15 @@ export function progressBar(fraction: number, width: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Spreadsheets start a formula at `=`, `+`, `-` or `@` (and their full-width forms), some after leading
+// spaces; tabs, carriage returns and other control characters are already gone once the cell is one line.
+const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Neutralises a spreadsheet cell that would run as a formula, by prefixing a quote (OWASP's advice). */
 export function safeCell(text: string): string {
   const flat = oneLine(text);
-  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${flat}` : flat;
+  return FORMULA_START.test(flat) && !NUMBER.test(flat) ? `'${flat}` : flat;
 }
 
 export type Cell = string | number | null;

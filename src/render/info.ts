@@ -56,7 +56,9 @@ export function renderInfoText(timeline: Timeline, style: Style): string {
   for (const [title, projects] of groups) {
     if (projects.length === 0) continue;
     heading(title);
-    for (const p of projects) item(`${style.accent(p.name)}${p.description ? `: ${p.description}` : ''}`);
+    // Flatten before styling: oneLine would strip the escape character of the colour codes.
+    for (const p of projects)
+      out.push(`  • ${style.accent(oneLine(p.name))}${p.description ? `: ${oneLine(p.description)}` : ''}`);
   }
   if (info.projects.notes) out.push(`  ${oneLine(info.projects.notes)}`);
   if (info.highlights.length > 0) {

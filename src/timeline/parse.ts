@@ -1,6 +1,6 @@
 import { type Day, isDay, looksLikeDay, mondayOf } from './day.js';
 import { compareEvents } from './query.js';
-import { cleanText } from './text.js';
+import { cleanText, clip } from './text.js';
 import {
   CONFIDENCES,
   type Confidence,
@@ -20,8 +20,16 @@ export type ParseResult =
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
-const MAX_NAME = 1000;
-const MAX_TEXT = 20000;
+/**
+ * Longest accepted values, in characters (a name fits a table row, a note a paragraph, an id a URL slug), and
+ * the most events a timeline may hold (a cycle has a few dozen; presenters need not scale beyond this).
+ */
+export const LIMITS = { name: 1000, text: 20000, slug: 100 } as const;
+const MAX_NAME: number = LIMITS.name;
+const MAX_TEXT: number = LIMITS.text;
+
+/** A property name for a warning's path: cleaned and clipped, since keys are data too. */
+const keyLabel = (key: string) => clip(cleanText(key), 40);
 
 const TOP_KEYS = new Set([
   '$schema',
@@ -59,7 +67,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${cleanText(value).slice(0, 40)}"`;
+  if (typeof value === 'string') return `"${clip(cleanText(value), 40)}"`;
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
 }
 
@@ -99,7 +107,7 @@ class Reader {
   }
 
   requiredText(record: Record<string, unknown>, key: string, path: string, max = MAX_TEXT): string | null {
-    if (!has(record, key)) {
+    if (!has(record, key) || record[key] === null) {
       this.problem(path, 'is required');
       return null;
     }
@@ -119,6 +127,10 @@ class Reader {
     const value = record[key];
     if (typeof value !== 'string') {
       this.problem(path, `expected a slug (lowercase letters, digits, hyphens), got ${describe(value)}`);
+      return null;
+    }
+    if (value.length > LIMITS.slug) {
+      this.problem(path, `is ${value.length} characters long; at most ${LIMITS.slug} are allowed`);
       return null;
     }
     if (!SLUG.test(value)) {
@@ -172,7 +184,7 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
     return null;
   }
   for (const key of Object.keys(raw)) {
-    if (!EVENT_KEYS.has(key)) reader.warn(`${path}.${cleanText(key)}`, 'unknown property, ignored');
+    if (!EVENT_KEYS.has(key)) reader.warn(`${path}.${keyLabel(key)}`, 'unknown property, ignored');
   }
   const id = reader.slug(raw, 'id', `${path}.id`, true);
   const name = reader.requiredText(raw, 'name', `${path}.name`, MAX_NAME);
@@ -183,7 +195,9 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
   else
     reader.problem(
       `${path}.kind`,
-      `unknown kind ${describe(raw.kind)} (expected one of ${KINDS.join(', ')})`,
+      typeof raw.kind === 'string'
+        ? `unknown kind ${describe(raw.kind)} (expected one of ${KINDS.join(', ')})`
+        : `expected a kind (one of ${KINDS.join(', ')}), got ${describe(raw.kind)}`,
     );
   const start = reader.day(raw, 'start', `${path}.start`, true);
   const end = reader.day(raw, 'end', `${path}.end`, false);
@@ -196,7 +210,9 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
     } else {
       reader.problem(
         `${path}.confidence`,
-        `unknown confidence ${describe(raw.confidence)} (expected one of ${CONFIDENCES.join(', ')})`,
+        typeof raw.confidence === 'string'
+          ? `unknown confidence ${describe(raw.confidence)} (expected one of ${CONFIDENCES.join(', ')})`
+          : `expected a confidence (one of ${CONFIDENCES.join(', ')}), got ${describe(raw.confidence)}`,
       );
     }
   }
@@ -210,7 +226,12 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
 
   const aliases = reader.textList(raw, 'aliases', `${path}.aliases`).map((alias, i) => {
     const lower = alias.toLowerCase();
-    if (!ALIAS.test(lower))
+    if (lower.length > LIMITS.slug)
+      reader.problem(
+        `${path}.aliases[${i}]`,
+        `is ${lower.length} characters long; at most ${LIMITS.slug} are allowed`,
+      );
+    else if (!ALIAS.test(lower))
       reader.problem(`${path}.aliases[${i}]`, `${describe(alias)} is not a valid alias`);
     return lower;
   });
@@ -347,7 +368,7 @@ export function parseTimeline(raw: unknown): ParseResult {
     return { ok: false, problems: reader.problems, warnings: reader.warnings };
   }
   for (const key of Object.keys(raw)) {
-    if (!TOP_KEYS.has(key)) reader.warn(cleanText(key), 'unknown property, ignored');
+    if (!TOP_KEYS.has(key)) reader.warn(keyLabel(key), 'unknown property, ignored');
   }
   const series = reader.slug(raw, 'series', 'series', true);
   const title = reader.text(raw, 'title', 'title', MAX_NAME);

@@ -12,3 +12,10 @@ export function cleanText(text: string): string {
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(UNSAFE_ANY, '');
 }
+
+/** At most `max` characters, with `…` when cut (never halving a surrogate pair): huge values are not echoed. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${/[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
+}

@@ -132,6 +132,23 @@ describe('parseTimeline', () => {
     expect(problems(raw)).toContain(expected);
   });
 
+  it('reports a duplicate id even when the events holding it are invalid', () => {
+    const found = problems({
+      series: 'x',
+      events: [event({ id: 'a', start: '2014-02-30' }), event({ id: 'a', kind: 'bogus' })],
+    });
+    expect(found).toContain('events[1].id: duplicate id "a"');
+  });
+
+  it.each(['2014-02-30T10:00Z', '2014-10-16T25:99Z', '2014-10-16T10:00+2'])(
+    'rejects updated %j',
+    (updated) => {
+      expect(problems({ series: 'x', events: [], updated })).toContain(
+        `updated: "${updated}" is not an ISO 8601 date or date-time`,
+      );
+    },
+  );
+
   it('reports every problem at once', () => {
     const found = problems({
       series: 'x',

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { FIXTURES, ROOT } from './helpers.js';
 
 const schema = JSON.parse(readFileSync(`${ROOT}data/timeline.schema.json`, 'utf8'));
-const ajv = new Ajv2020({ allErrors: true });
+const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 const validate = ajv.compile(schema);
 

@@ -11,6 +11,7 @@ import {
   WEEKS_FORMATS,
 } from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
+import { closestNames } from '../timeline/query.js';
 import { SERIES_FILTERS, type SeriesFilter } from '../timeline/series.js';
 import { cleanText, clip, oneLine } from '../timeline/text.js';
 import { KINDS, type Kind } from '../timeline/types.js';
@@ -96,9 +97,32 @@ Exit codes: 0 success, 1 a check failed or nothing matched, 2 usage error,
             3 the timeline cannot be read or is invalid, 4 output cannot be written.
 `;
 
+/**
+ * Commander's own error text, in juno's form: every line starts `juno: `, and its "(Did you mean …?)" becomes
+ * a hint. Arguments it echoes may come from data, so control characters go as everywhere else.
+ */
+export function commanderMessage(text: string): { text: string; hinted: boolean } {
+  let hinted = false;
+  const lines = cleanText(text)
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const suggestion = /^\(Did you mean (.+)\?\)$/.exec(line.trim());
+      if (suggestion) {
+        hinted = true;
+        return `juno: hint: did you mean ${suggestion[1]}?`;
+      }
+      return `juno: ${line.replace(/^error: /, '')}`;
+    })
+    .map((line) => clip(line, MAX_MESSAGE));
+  return { text: `${lines.join('\n')}\n`, hinted };
+}
+
 function buildProgram(
   io: Io,
   run: (work: (ctx: Context) => Promise<CommandResult>, cmd: AnyCommand) => Promise<void>,
+  commanderHint: { given: boolean },
+  argv: string[],
 ) {
   const program = new Command()
     .name('juno')
@@ -106,27 +130,26 @@ function buildProgram(
       'The OpenStack Juno release schedule: dates with evidence, countdowns, calendars and CI gates.',
     )
     .version(VERSION, '-V, --version')
-    .option('--timeline <file>', 'read this timeline (JSON or YAML) instead of the bundled Juno one')
+    .option(
+      '--timeline <file>',
+      'read this timeline (JSON or YAML, or an openstack/releases schedule.yaml) instead of the bundled Juno one',
+    )
     .option('--date <YYYY-MM-DD>', 'take this day as today')
     .addOption(
       new Option('--color <when>', 'colour the output').choices(COLOR_CHOICES).default('auto' as const),
     )
     .option('--no-color', 'same as --color never')
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true })
+    .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
     .showSuggestionAfterError(true)
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      // Commander echoes arguments, which may come from data: control characters go like everywhere else.
-      outputError: (text, write) =>
-        write(
-          cleanText(text)
-            .split('\n')
-            .map((line) => clip(line, MAX_MESSAGE))
-            .join('\n')
-            .replace(/^error: /, 'juno: '),
-        ),
+      outputError: (text, write) => {
+        const message = commanderMessage(text);
+        commanderHint.given = message.hinted;
+        write(message.text);
+      },
     })
     .addHelpText('after', EXIT_HELP);
 
@@ -158,8 +181,16 @@ function buildProgram(
     )
     .action(async (unknown, options, cmd) => {
       if (unknown !== undefined) {
-        const names = program.commands.map((c) => c.name());
-        const close = names.filter((n) => n.startsWith(unknown.slice(0, 2)));
+        if (argv.includes('schedule')) {
+          throw new UsageError(
+            `schedule takes no arguments, got '${oneLine(unknown)}'`,
+            'see juno schedule --help',
+          );
+        }
+        const close = closestNames(
+          program.commands.map((c) => c.name()),
+          unknown,
+        );
         throw new UsageError(
           `unknown command '${oneLine(unknown)}'`,
           close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
@@ -177,7 +208,9 @@ function buildProgram(
 
   program
     .command('weeks')
-    .description("the cycle week by week (R-26 … R+3): each week's dates and events, this week marked")
+    .description(
+      "the cycle week by week (R-26 … R+3 for Juno): each week's dates and events, this week marked",
+    )
     .option(
       '-a, --all',
       'also the weeks outside the cycle that hold events (summits before, end of life after)',
@@ -241,7 +274,11 @@ function buildProgram(
   program
     .command('next')
     .description('the next event(s) to begin, counting one that begins today')
-    .option('-k, --kind <kinds>', 'only these kinds, repeatable or comma-separated', collect)
+    .option(
+      '-k, --kind <kinds>',
+      `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
+      collect,
+    )
     .option('-n, --count <n>', 'the next N events (JSON then gives a list)', wholeNumber(1))
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
@@ -498,14 +535,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (result.stdout !== '') io.stdout.write(result.stdout);
     exitCode = result.exitCode ?? EXIT.ok;
   };
+  const commanderHint = { given: false };
   try {
-    await buildProgram(io, run).parseAsync(argv, { from: 'user' });
+    const program = buildProgram(io, run, commanderHint, argv);
+    // `juno help NAME` for a command that does not exist: commander would print the general help and exit 0.
+    const [first, second] = argv;
+    if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second)) {
+      const close = closestNames(
+        program.commands.map((c) => c.name()),
+        second,
+      );
+      throw new UsageError(
+        `unknown command '${oneLine(second)}'`,
+        close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
+      );
+    }
+    await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       if (error.code === 'commander.help') return EXIT.ok;
-      io.stderr.write('juno: hint: see juno --help\n');
+      if (!commanderHint.given) io.stderr.write('juno: hint: see juno --help\n');
       return EXIT.usage;
     }
     if (error instanceof JunoError) {

@@ -5,6 +5,12 @@ import { UsageError } from './errors.js';
 
 /** The event named by an id or alias, or a usage error that suggests the closest names. */
 export function resolveEvent(timeline: Timeline, name: string): TimelineEvent {
+  if (name.trim() === '') {
+    throw new UsageError(
+      'an event name is required',
+      'e.g. release, ff or j-3; juno schedule --format json lists them',
+    );
+  }
   const event = findEvent(timeline, name);
   if (event) return event;
   const close = suggestNames(timeline, name);

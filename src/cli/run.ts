@@ -3,7 +3,7 @@ import { EXIT } from './errors.js';
 import { main } from './main.js';
 
 const WRITE_FAILURES: Record<string, string> = {
-  ENOSPC: 'no space left on device',
+  ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
   EIO: 'input/output error',
@@ -14,7 +14,7 @@ const WRITE_FAILURES: Record<string, string> = {
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
   const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
-  process.stderr.write(`juno: cannot write the output: ${reason}\n`);
+  process.stderr.write(`juno: standard output: cannot write: ${reason}\n`);
   process.exit(EXIT.output);
 });
 // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.

@@ -1,9 +1,9 @@
 // `juno check`: the report of a CI gate, as text, JSON or GitHub Actions annotations.
-import type { CheckResult } from '../timeline/check.js';
-import type { Day } from '../timeline/day.js';
+import type { CheckOutcome, Condition } from '../timeline/check.js';
+import { type Day, daysBetween, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { SCHEMA_VERSION } from '../timeline/view.js';
-import { toJson } from './format.js';
+import { days, daysAgo, daysAhead, toJson } from './format.js';
 import type { CheckFormat } from './formats.js';
 import type { Style } from './style.js';
 
@@ -13,6 +13,40 @@ export interface CheckJson {
   today: Day;
   ok: boolean;
   results: CheckResult[];
+}
+
+export interface CheckResult {
+  condition: Condition;
+  event: string;
+  ok: boolean;
+  warning: boolean;
+  daysLeft: number;
+  message: string;
+}
+
+/** Why a condition holds or not, in a sentence. */
+export function checkMessage(outcome: CheckOutcome, today: Day): string {
+  const { event, daysLeft } = outcome;
+  const name = event.name;
+  switch (outcome.condition) {
+    case 'before':
+      return outcome.ok
+        ? `${name} is ${daysAhead(daysLeft)} (${longDay(event.start)}): ${days(daysLeft)} left before it`
+        : `${name} began ${daysAgo(-daysLeft)} (${longDay(event.start)})`;
+    case 'until':
+      return outcome.ok
+        ? `${name} ${event.end === event.start ? 'is' : 'lasts until'} ${longDay(event.end)}: ${days(daysLeft)} left, today included`
+        : `${name} ended ${daysAgo(-daysBetween(today, event.end))} (${longDay(event.end)})`;
+    case 'after':
+      return outcome.ok
+        ? `${name} began ${daysAgo(-daysLeft)} (${longDay(event.start)})`
+        : `${name} has not begun: it is ${daysAhead(daysLeft)} (${longDay(event.start)})`;
+  }
+}
+
+export function checkResult(outcome: CheckOutcome, today: Day): CheckResult {
+  const { condition, ok, warning, daysLeft } = outcome;
+  return { condition, event: outcome.event.id, ok, warning, daysLeft, message: checkMessage(outcome, today) };
 }
 
 const label = (r: CheckResult) => `--${r.condition} ${r.event}`;

@@ -2,7 +2,7 @@
 import { dayRange } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { toJson } from './format.js';
+import { days, daysAgo, daysAhead, toJson } from './format.js';
 import { eventLength } from './schedule.js';
 import type { Style } from './style.js';
 
@@ -21,10 +21,6 @@ export interface NextJson {
   events?: EventView[];
 }
 
-function days(count: number): string {
-  return `${count} day${count === 1 ? '' : 's'}`;
-}
-
 /** "25 days until Juno 2014.2 release, Thu 16 Oct 2014"; "Feature freeze was 17 days ago, Thu 4 Sep 2014". */
 export function countdownSentence(event: EventView, style: Style): string {
   const name = style.bold(oneLine(event.name));
@@ -38,9 +34,9 @@ export function countdownSentence(event: EventView, style: Style): string {
   if (d === 0) return `${name} is ${style.good('today')}, ${when}`;
   if (length > 1) {
     const sinceEnd = -d - length + 1;
-    return `${name} ended ${style.dim(sinceEnd === 1 ? 'yesterday' : `${days(sinceEnd)} ago`)} (${when})`;
+    return `${name} ended ${style.dim(daysAgo(sinceEnd))} (${when})`;
   }
-  return `${name} was ${style.dim(-d === 1 ? 'yesterday' : `${days(-d)} ago`)}, ${when}`;
+  return `${name} was ${style.dim(daysAgo(-d))}, ${when}`;
 }
 
 export function renderCountdown(
@@ -61,7 +57,7 @@ export function renderNext(json: NextJson, format: 'text' | 'json', style: Style
   const width = Math.max(...dates.map((d) => d.length));
   return events
     .map((e, i) => {
-      const when = e.daysUntil === 0 ? 'today' : e.daysUntil === 1 ? 'tomorrow' : `in ${days(e.daysUntil)}`;
+      const when = daysAhead(e.daysUntil);
       const paint = e.daysUntil <= 7 ? style.warn : style.accent;
       return `${(dates[i] ?? '').padEnd(width)}  ${style.bold(oneLine(e.name))} (${e.kind})  ${paint(when)}\n`;
     })

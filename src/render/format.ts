@@ -17,6 +17,21 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${Math.abs(count) === 1 ? '' : 's'}`;
 }
 
+/** "1 day", "17 days". */
+export function days(count: number): string {
+  return plural(count, 'day');
+}
+
+/** A day in the past, counted back from today: "today", "yesterday", "17 days ago". */
+export function daysAgo(count: number): string {
+  return count === 0 ? 'today' : count === 1 ? 'yesterday' : `${days(count)} ago`;
+}
+
+/** A day ahead: "today", "tomorrow", "in 4 days". */
+export function daysAhead(count: number): string {
+  return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${days(count)}`;
+}
+
 /** A JSON document for stdout: C1 controls and line separators escaped too, so no terminal acts on them. */
 export function toJson(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(

@@ -3,6 +3,7 @@ import { type Day, daysBetween, longDay } from '../timeline/day.js';
 import type { PhaseSpan } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import { SCHEMA_VERSION } from '../timeline/view.js';
+import { daysAgo, daysAhead } from './format.js';
 import type { Style } from './style.js';
 
 export interface PhaseJson {
@@ -23,23 +24,19 @@ export function phaseJson(series: string, today: Day, phase: PhaseSpan, next: Ph
   };
 }
 
-function days(count: number): string {
-  return `${count} day${count === 1 ? '' : 's'}`;
-}
-
 /** The phase id alone on the first line (for scripts), then a sentence for people. */
 export function renderPhaseText(json: PhaseJson, until: PhaseSpan['until'], style: Style): string {
   const { phase, today } = json;
   const parts: string[] = [style.bold(oneLine(phase.name))];
   if (phase.start !== null) {
     const since = daysBetween(phase.start, today);
-    parts.push(`since ${longDay(phase.start)} (${since === 0 ? 'today' : `${days(since)} ago`})`);
+    parts.push(`since ${longDay(phase.start)} (${daysAgo(since)})`);
   }
   if (phase.end !== null) parts.push(`until ${longDay(phase.end)}`);
   let line = parts.join(' ');
   if (until && json.next) {
     const left = daysBetween(today, until.start);
-    line += `; ${oneLine(until.name)} on ${longDay(until.start)} (${left === 1 ? 'tomorrow' : `in ${days(left)}`}) begins ${oneLine(json.next.name).toLowerCase()}`;
+    line += `; ${oneLine(until.name)} on ${longDay(until.start)} (${daysAhead(left)}) begins ${oneLine(json.next.name).toLowerCase()}`;
   }
   return `${json.phase.id}\n${line}.\n`;
 }

@@ -1,5 +1,5 @@
 // `juno check`: conditions on today relative to events, for CI gates.
-import { addDays, type Day, daysBetween, longDay } from './day.js';
+import { addDays, type Day, daysBetween } from './day.js';
 import type { TimelineEvent } from './types.js';
 
 export const CONDITIONS = ['before', 'until', 'after'] as const;
@@ -10,9 +10,9 @@ export interface CheckRequest {
   event: TimelineEvent;
 }
 
-export interface CheckResult {
+export interface CheckOutcome {
   condition: Condition;
-  event: string;
+  event: TimelineEvent;
   ok: boolean;
   /** Holds, but its boundary is within the warning window. */
   warning: boolean;
@@ -21,51 +21,14 @@ export interface CheckResult {
    * the day after its last day; for `after`, its first day (zero or negative once it holds).
    */
   daysLeft: number;
-  message: string;
-}
-
-function days(count: number): string {
-  return `${count} day${count === 1 ? '' : 's'}`;
-}
-
-function ago(count: number): string {
-  return count === 0 ? 'today' : count === 1 ? 'yesterday' : `${days(count)} ago`;
-}
-
-function ahead(count: number): string {
-  return count === 1 ? 'tomorrow' : `in ${days(count)}`;
 }
 
 /** Evaluates one condition on `today`; `warnWithin` days is the warning window (null: never warn). */
-export function evaluate(request: CheckRequest, today: Day, warnWithin: number | null): CheckResult {
+export function evaluate(request: CheckRequest, today: Day, warnWithin: number | null): CheckOutcome {
   const { condition, event } = request;
-  const name = event.name;
-  let ok: boolean;
-  let daysLeft: number;
-  let message: string;
-  switch (condition) {
-    case 'before':
-      daysLeft = daysBetween(today, event.start);
-      ok = daysLeft > 0;
-      message = ok
-        ? `${name} is ${ahead(daysLeft)} (${longDay(event.start)}): ${days(daysLeft)} left before it`
-        : `${name} began ${ago(-daysLeft)} (${longDay(event.start)})`;
-      break;
-    case 'until':
-      daysLeft = daysBetween(today, addDays(event.end, 1));
-      ok = daysLeft > 0;
-      message = ok
-        ? `${name} ${event.end === event.start ? 'is' : 'lasts until'} ${longDay(event.end)}: ${days(daysLeft)} left, today included`
-        : `${name} ended ${ago(-daysBetween(today, event.end))} (${longDay(event.end)})`;
-      break;
-    case 'after':
-      daysLeft = daysBetween(today, event.start);
-      ok = daysLeft <= 0;
-      message = ok
-        ? `${name} began ${ago(-daysLeft)} (${longDay(event.start)})`
-        : `${name} has not begun: it is ${ahead(daysLeft)} (${longDay(event.start)})`;
-      break;
-  }
+  const boundary = condition === 'until' ? addDays(event.end, 1) : event.start;
+  const daysLeft = daysBetween(today, boundary);
+  const ok = condition === 'after' ? daysLeft <= 0 : daysLeft > 0;
   const warning = ok && condition !== 'after' && warnWithin !== null && daysLeft <= warnWithin;
-  return { condition, event: event.id, ok, warning, daysLeft, message };
+  return { condition, event, ok, warning, daysLeft };
 }

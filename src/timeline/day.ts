@@ -79,6 +79,19 @@ export function dayRange(start: Day, end: Day): string {
   return `${formatDay(start, sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy')} – ${longDay(end)}`;
 }
 
-export function compareDays(a: Day, b: Day): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * An ISO 8601 date or date-time as written in a timeline's `updated` ("2014-10-16", "2014-10-16T12:00",
+ * "2014-10-16 12:00:00+0200"); no offset means UTC. Null when it is not a real date and time.
+ */
+export function parseInstant(text: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
+    text,
+  );
+  const date = match?.[1];
+  if (!match || !isDay(date)) return null;
+  const time = match[2] ?? '00:00';
+  if (!/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?/.test(time)) return null;
+  const zone = (match[3] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const instant = new Date(`${date}T${time}${zone}`);
+  return Number.isNaN(instant.getTime()) ? null : instant;
 }

@@ -1,4 +1,4 @@
-import { type Day, isDay, looksLikeDay, mondayOf } from './day.js';
+import { type Day, isDay, looksLikeDay, mondayOf, parseInstant } from './day.js';
 import { compareEvents } from './query.js';
 import { cleanText, clip } from './text.js';
 import {
@@ -374,10 +374,7 @@ export function parseTimeline(raw: unknown): ParseResult {
   const title = reader.text(raw, 'title', 'title', MAX_NAME);
   const description = reader.text(raw, 'description', 'description');
   const updated = reader.text(raw, 'updated', 'updated', 40);
-  if (
-    updated !== null &&
-    !/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(updated)
-  ) {
+  if (updated !== null && parseInstant(updated) === null) {
     reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
   }
   let releaseId: string | null = null;
@@ -386,6 +383,7 @@ export function parseTimeline(raw: unknown): ParseResult {
   const releaseWeek = reader.day(raw, 'releaseWeek', 'releaseWeek', false);
 
   const events: TimelineEvent[] = [];
+  const knownIds = new Set<string>();
   if (!has(raw, 'events')) reader.problem('events', 'is required (a list of events)');
   else if (!Array.isArray(raw.events))
     reader.problem('events', `expected a list of events, got ${describe(raw.events)}`);
@@ -393,25 +391,34 @@ export function parseTimeline(raw: unknown): ParseResult {
     const ids = new Map<string, string>();
     raw.events.forEach((item: unknown, i: number) => {
       const event = readEvent(reader, item, `events[${i}]`, i);
-      if (!event) return;
-      const names = [event.id, ...event.aliases];
+      // Names are checked for clashes even when the rest of the event is invalid: every problem at once.
+      const id =
+        event?.id ?? (isRecord(item) && typeof item.id === 'string' && SLUG.test(item.id) ? item.id : null);
+      if (id === null) return;
+      knownIds.add(id);
+      const aliases =
+        event?.aliases ??
+        (isRecord(item) && Array.isArray(item.aliases)
+          ? item.aliases.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
+          : []);
+      const names = [id, ...aliases];
       names.forEach((name, j) => {
         const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
         const owner = ids.get(name);
-        if (owner !== undefined && owner !== event.id) {
+        if (owner !== undefined && owner !== id) {
           reader.problem(
             path,
             `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`,
           );
-        } else if (owner === event.id && j === 0) {
+        } else if (owner === id && j === 0) {
           reader.problem(path, `duplicate id "${name}"`);
         }
-        if (owner === undefined) ids.set(name, event.id);
+        if (owner === undefined) ids.set(name, id);
       });
-      events.push(event);
+      if (event) events.push(event);
     });
   }
-  const phases = readPhases(reader, raw.phases, new Set(events.map((e) => e.id)));
+  const phases = readPhases(reader, raw.phases, knownIds);
   const info = readInfo(reader, raw.info);
 
   if (reader.problems.length > 0 || series === null) {

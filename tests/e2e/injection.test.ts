@@ -227,6 +227,9 @@ describe('pipes and full disks', () => {
       child.on('error', reject);
       child.on('close', (code) => resolve({ code, stderr }));
     });
-    expect(result).toEqual({ code: 4, stderr: 'juno: cannot write the output: no space left on device\n' });
+    expect(result).toEqual({
+      code: 4,
+      stderr: 'juno: standard output: cannot write: no space left on the device\n',
+    });
   });
 });

@@ -215,6 +215,27 @@ describe('errors and exit codes', () => {
     ],
     [['schedl'], 2, "juno: unknown command 'schedl'\njuno: hint: did you mean schedule? (see juno --help)\n"],
     [
+      ['shedule'],
+      2,
+      "juno: unknown command 'shedule'\njuno: hint: did you mean schedule? (see juno --help)\n",
+    ],
+    [
+      ['schedule', 'extra'],
+      2,
+      "juno: schedule takes no arguments, got 'extra'\njuno: hint: see juno schedule --help\n",
+    ],
+    [['help', 'nope'], 2, "juno: unknown command 'nope'\njuno: hint: see juno --help\n"],
+    [
+      ['schedule', '--formt', 'json'],
+      2,
+      "juno: unknown option '--formt'\njuno: hint: did you mean --format?\n",
+    ],
+    [
+      ['export', '-o', ''],
+      2,
+      'juno: -o needs a file name\njuno: hint: e.g. -o juno.ics, or -o - for stdout\n',
+    ],
+    [
       ['--timeline', `${FIXTURES}timelines/bad-date.json`],
       3,
       `juno: ${FIXTURES}timelines/bad-date.json: events[0].start: 2014-02-30 is not a calendar date\n`,

@@ -1,4 +1,4 @@
-import { type CheckJson, checkRenderers } from '../../render/check.js';
+import { type CheckJson, checkRenderers, checkResult } from '../../render/check.js';
 import type { CheckFormat } from '../../render/formats.js';
 import { type CheckRequest, type Condition, evaluate } from '../../timeline/check.js';
 import { SCHEMA_VERSION } from '../../timeline/view.js';
@@ -25,7 +25,7 @@ export async function checkCommand(ctx: Context, options: CheckOptions): Promise
     condition,
     event: resolveEvent(timeline, name),
   }));
-  const results = requests.map((r) => evaluate(r, ctx.today, options.warnWithin));
+  const results = requests.map((r) => checkResult(evaluate(r, ctx.today, options.warnWithin), ctx.today));
   const json: CheckJson = {
     schemaVersion: SCHEMA_VERSION,
     series: timeline.series,

@@ -2,7 +2,7 @@
 import type { ExportFormat, ExportInput } from '../../render/export.js';
 import { renderIcs } from '../../render/ics.js';
 import { renderTimelineSvg } from '../../render/svg.js';
-import { isDay } from '../../timeline/day.js';
+import { parseInstant } from '../../timeline/day.js';
 import { filterByKind } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
@@ -46,18 +46,10 @@ export function parseAlarm(text: string): number {
   return Number(match[1]) * ALARM_UNITS[match[2] as keyof typeof ALARM_UNITS];
 }
 
-/** "2014-10-16", "2014-10-16T12:00", "2014-10-16 12:00:00+0200" as an instant; no offset means UTC. */
+/** The timeline's `updated` as an instant (the loader has checked it; a file read otherwise may not be). */
 export function parseUpdated(text: string, label: string): Date {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(
-    text,
-  );
-  const date = match?.[1];
-  const problem = () => new DataError(`${label}: updated: "${oneLine(text)}" is not a valid date-time`);
-  if (!match || !isDay(date)) throw problem();
-  const time = match[2] ?? '00:00';
-  const zone = (match[3] ?? 'Z').replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
-  const instant = new Date(`${date}T${time}${zone}`);
-  if (Number.isNaN(instant.getTime())) throw problem();
+  const instant = parseInstant(text);
+  if (!instant) throw new DataError(`${label}: updated: "${oneLine(text)}" is not a valid date-time`);
   return instant;
 }
 
@@ -75,6 +67,8 @@ export function exportStamp(
 }
 
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
+  if (options.output === '')
+    throw new UsageError('-o needs a file name', 'e.g. -o juno.ics, or -o - for stdout');
   if (options.format !== 'ics') {
     for (const [flag, given] of [
       ['--alarm', options.alarm !== undefined],

@@ -1,10 +1,11 @@
 // `juno countdown` and `juno next`: how long until an event.
 import { dayRange } from '../timeline/day.js';
+import { lengthInDays } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView, SCHEMA_VERSION } from '../timeline/view.js';
 import { days, daysAgo, daysAhead, toJson } from './format.js';
-import { eventLength } from './schedule.js';
 import type { Style } from './style.js';
+import { columnWidths, stringWidth } from './width.js';
 
 export interface CountdownJson {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -24,7 +25,7 @@ export interface NextJson {
 /** "25 days until Juno 2014.2 release, Thu 16 Oct 2014"; "Feature freeze was 17 days ago, Thu 4 Sep 2014". */
 export function countdownSentence(event: EventView, style: Style): string {
   const name = style.bold(oneLine(event.name));
-  const length = eventLength(event);
+  const length = lengthInDays(event);
   const when = dayRange(event.start, event.end);
   const d = event.daysUntil;
   if (d > 0) return `${style.accent(days(d))} until ${name}, ${when}`;
@@ -53,13 +54,19 @@ export function renderCountdown(
 export function renderNext(json: NextJson, format: 'text' | 'json', style: Style): string {
   if (format === 'json') return toJson(json);
   const events = json.events ?? (json.event ? [json.event] : []);
-  const dates = events.map((e) => dayRange(e.start, e.end));
-  const width = Math.max(...dates.map((d) => d.length));
+  const rows = events.map((e) => [
+    dayRange(e.start, e.end),
+    `${oneLine(e.name)} (${e.kind})`,
+    daysAhead(e.daysUntil),
+  ]);
+  const widths = columnWidths(['', ''], rows);
   return events
     .map((e, i) => {
-      const when = daysAhead(e.daysUntil);
+      const [date, name, when] = rows[i] as [string, string, string];
       const paint = e.daysUntil <= 7 ? style.warn : style.accent;
-      return `${(dates[i] ?? '').padEnd(width)}  ${style.bold(oneLine(e.name))} (${e.kind})  ${paint(when)}\n`;
+      const pad = (text: string, column: number) =>
+        ' '.repeat((widths[column] as number) - stringWidth(text));
+      return `${date}${pad(date, 0)}  ${style.bold(name)}${pad(name, 1)}  ${paint(when)}\n`;
     })
     .join('');
 }

@@ -1,12 +1,13 @@
 // `juno schedule`: the timeline as a table, JSON, CSV, TSV or Markdown.
-import { type Day, dayRange, daysBetween, longDay } from '../timeline/day.js';
-import type { PhaseSpan } from '../timeline/query.js';
+import { type Day, dayRange, longDay } from '../timeline/day.js';
+import { lengthInDays, type PhaseSpan } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
 import { type Cell, progressBar, relativeDays, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { ScheduleFormat } from './formats.js';
 import type { Style } from './style.js';
-import { columnWidths, renderTextTable } from './table.js';
+import { renderTextTable } from './table.js';
+import { columnWidths } from './width.js';
 
 export interface ScheduleView {
   series: string;
@@ -81,10 +82,6 @@ function rows(view: ScheduleView): Cell[][] {
 
 const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
 
-export function eventLength(e: EventView): number {
-  return daysBetween(e.start, e.end) + 1;
-}
-
 /** The line above the table: series, today, phase and a progress bar. */
 export function scheduleHeading(view: ScheduleView, style: Style): string {
   const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
@@ -123,7 +120,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
     e.week ?? '',
     oneLine(e.name),
     e.kind,
-    relativeDays(e.daysUntil, eventLength(e)),
+    relativeDays(e.daysUntil, lengthInDays(e)),
   ]);
   const tableWidth = () =>
     columnWidths(columns, cells).reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
@@ -167,7 +164,7 @@ export const scheduleRenderers = {
         e.week,
         e.name,
         e.kind,
-        relativeDays(e.daysUntil, eventLength(e)),
+        relativeDays(e.daysUntil, lengthInDays(e)),
       ]),
     ),
 } satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => string>;

@@ -1,7 +1,9 @@
 // Borderless, column-aligned tables for terminals, laid out by cli-table3.
 import Table from 'cli-table3';
-import stringWidth from 'string-width';
 import type { Style } from './style.js';
+import { columnWidths } from './width.js';
+
+export { columnWidths };
 
 const CHARS = {
   top: '',
@@ -33,18 +35,6 @@ export interface TableOptions {
   paint?: (index: number) => (text: string) => string;
   /** A column's width when it must wrap (null: as wide as its widest cell). */
   widths?: (number | null)[];
-}
-
-/** Display widths of each column: the widest cell, in terminal cells (CJK and emoji count two). */
-export function columnWidths(head: string[], rows: string[][]): number[] {
-  const widths = head.map((h) => stringWidth(h));
-  for (const row of rows) {
-    for (let i = 0; i < widths.length; i++) {
-      const w = stringWidth(row[i] ?? '');
-      if (w > (widths[i] as number)) widths[i] = w;
-    }
-  }
-  return widths;
 }
 
 /** The table as lines of text, trailing spaces trimmed, without a final newline. */

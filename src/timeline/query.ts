@@ -23,7 +23,7 @@ export function statusOf(event: TimelineEvent, today: Day): Status {
 }
 
 /** Length in days, counting both ends. */
-export function lengthInDays(event: TimelineEvent): number {
+export function lengthInDays(event: { start: Day; end: Day }): number {
   return daysBetween(event.start, event.end) + 1;
 }
 

@@ -95,7 +95,7 @@ describe('next', () => {
 
   it('prints readable lines', async () => {
     expect((await runMain(['next', '--date', '2014-09-22', '--count', '2'])).stdout).toBe(
-      'Thu 25 Sep 2014               RC1 target (rc)  in 3 days\n' +
+      'Thu 25 Sep 2014               RC1 target (rc)                             in 3 days\n' +
         'Thu 25 Sep – Wed 15 Oct 2014  Release candidates (RC1 to final RCs) (rc)  in 3 days\n',
     );
   });

@@ -1,12 +1,21 @@
 // `juno schedule`: the timeline as a table, JSON, CSV, TSV or Markdown.
-import Table from 'cli-table3';
-import { type Day, dayRange, daysBetween, longDay } from '../timeline/day.js';
+import { type Day, dayRange, longDay } from '../timeline/day.js';
 import type { PhaseSpan } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { type Cell, progressBar, relativeDays, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import {
+  type Cell,
+  eventLength,
+  progressBar,
+  relativeDays,
+  toCsv,
+  toJson,
+  toMarkdown,
+  toTsv,
+} from './format.js';
 import type { ScheduleFormat } from './formats.js';
 import type { Style } from './style.js';
+import { displayWidth, renderColumns } from './table.js';
 
 export interface ScheduleView {
   series: string;
@@ -81,10 +90,6 @@ function rows(view: ScheduleView): Cell[][] {
 
 const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
 
-export function eventLength(e: EventView): number {
-  return daysBetween(e.start, e.end) + 1;
-}
-
 /** The line above the table: series, today, phase and a progress bar. */
 export function scheduleHeading(view: ScheduleView, style: Style): string {
   const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
@@ -111,24 +116,6 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
   return (t) => t;
 }
 
-const TABLE_CHARS = {
-  top: '',
-  'top-mid': '',
-  'top-left': '',
-  'top-right': '',
-  bottom: '',
-  'bottom-mid': '',
-  'bottom-left': '',
-  'bottom-right': '',
-  left: '',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
-  right: '',
-  'right-mid': '',
-  middle: '  ',
-};
-
 /**
  * A borderless table. In a terminal narrower than the table, the Kind column goes first, then the Event
  * column wraps; piped output is never wrapped, so that each event stays on one line for grep and friends.
@@ -143,32 +130,30 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
     e.kind,
     relativeDays(e.daysUntil, eventLength(e)),
   ]);
-  const widthOf = (i: number) => Math.max(columns[i]?.length ?? 0, ...cells.map((r) => r[i]?.length ?? 0));
+  const widthOf = (i: number) =>
+    cells.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(columns[i] ?? ''));
   const tableWidth = () => columns.reduce((sum, _, i) => sum + widthOf(i), 0) + 2 * (columns.length - 1);
-  let colWidths: (number | null)[] | undefined;
+  let wrap: { column: number; width: number } | undefined;
   if (width !== null && tableWidth() > width) {
     columns = columns.filter((c) => c !== 'Kind');
     cells = cells.map((r) => [r[0], r[1], r[2], r[4]] as string[]);
     const overflow = tableWidth() - width;
     const eventWidth = widthOf(2) - overflow;
-    if (overflow > 0 && eventWidth >= 12) colWidths = [null, null, eventWidth, null];
+    if (overflow > 0 && eventWidth >= 12) wrap = { column: 2, width: eventWidth };
   }
-  const table = new Table({
-    head: columns.map((h) => style.bold(h)),
-    chars: TABLE_CHARS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    ...(colWidths ? { colWidths: colWidths as number[], wordWrap: true } : {}),
-  });
-  table.push(
-    ...cells.map((row, i) => {
+  const table = renderColumns({
+    head: columns,
+    rows: cells,
+    paintHead: style.bold,
+    paintRow: (i) => {
       const e = view.events[i] as EventView;
-      const paint = rowPaint(e, e === firstUpcoming, style);
-      return row.map((cell) => paint(cell));
-    }),
-  );
+      return rowPaint(e, e === firstUpcoming, style);
+    },
+    ...(wrap ? { wrap } : {}),
+  });
   const lines = [scheduleHeading(view, style), ''];
   if (view.events.length === 0) lines.push('No events.');
-  else lines.push(table.toString().replace(/[ \t]+$/gm, ''));
+  else lines.push(table.trimEnd());
   const marks = new Set(view.events.map((e) => e.confidence));
   const legend: string[] = [];
   if (marks.has('approximate')) legend.push('~ approximate date');

@@ -1,11 +1,11 @@
 // `juno series`: every OpenStack series with its release id, dates and status on a given day.
-import Table from 'cli-table3';
 import { type Day, longDay } from '../timeline/day.js';
 import type { SeriesStatus, SeriesView } from '../timeline/series.js';
 import { SCHEMA_VERSION } from '../timeline/view.js';
 import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { SeriesFormat } from './formats.js';
 import type { Style } from './style.js';
+import { renderColumns } from './table.js';
 
 export type { SeriesFormat };
 
@@ -47,38 +47,20 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
   return (text) => text;
 }
 
-const TABLE_CHARS = {
-  top: '',
-  'top-mid': '',
-  'top-left': '',
-  'top-right': '',
-  bottom: '',
-  'bottom-mid': '',
-  'bottom-left': '',
-  'bottom-right': '',
-  left: '',
-  'left-mid': '',
-  mid: '',
-  'mid-mid': '',
-  right: '',
-  'right-mid': '',
-  middle: '  ',
-};
-
 function renderTable(view: SeriesListView, style: Style): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
-  const table = new Table({
-    head: head.map((h) => style.bold(h)),
-    chars: TABLE_CHARS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-  for (const s of view.series) {
+  const rows = view.series.map((s) => {
     const cells = [s.name, s.releaseId ?? '–', longDay(s.release), s.eol ? longDay(s.eol) : '–', s.status];
     if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
-    table.push(cells.map(paint(s.status, style)));
-  }
-  return `${table.toString().replace(/[ \t]+$/gm, '')}\n`;
+    return cells;
+  });
+  return renderColumns({
+    head,
+    rows,
+    paintHead: style.bold,
+    paintRow: (i) => paint((view.series[i] as SeriesRow).status, style),
+  });
 }
 
 export const seriesRenderers = {

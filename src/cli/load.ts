@@ -1,6 +1,6 @@
 // Reading a timeline file: bytes → text → document (JSON or YAML) → validated `Timeline`.
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// Synchronous reads: a CLI has nothing else to do meanwhile, and node:fs/promises costs start-up time to load.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseResult, parseTimeline } from '../timeline/parse.js';
@@ -105,9 +105,9 @@ export async function readText(file: string): Promise<{ text: string; modified: 
   let bytes: Buffer;
   let modified: Date;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.isDirectory()) throw new DataError(`${label}: is a folder, not a timeline file`);
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
     modified = info.mtime;
   } catch (error) {
     if (error instanceof DataError) throw error;

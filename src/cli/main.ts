@@ -401,7 +401,7 @@ function writeError(io: Io, error: JunoError): void {
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const run = async (work: (ctx: Context) => Promise<CommandResult>, cmd: AnyCommand) => {
-    const ctx = makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
+    const ctx = await makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
     const result = await work(ctx);
     for (const message of result.messages ?? []) io.stderr.write(`juno: ${oneLine(message)}\n`);
     if (result.stdout !== '') io.stdout.write(result.stdout);

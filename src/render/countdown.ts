@@ -2,8 +2,7 @@
 import { dayRange } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { toJson } from './format.js';
-import { eventLength } from './schedule.js';
+import { eventLength, toJson } from './format.js';
 import type { Style } from './style.js';
 
 export interface CountdownJson {

@@ -1,5 +1,12 @@
 // Small pieces of text shared by the presenters.
+import { daysBetween } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
+import type { EventView } from '../timeline/view.js';
+
+/** How many calendar days an event covers, counting its first and last. */
+export function eventLength(e: EventView): number {
+  return daysBetween(e.start, e.end) + 1;
+}
 
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
 export function relativeDays(daysUntil: number, lengthInDays = 1): string {

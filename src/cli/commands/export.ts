@@ -9,7 +9,6 @@ import type { Context } from '../context.js';
 import { DataError, NothingError, UsageError } from '../errors.js';
 import { fileLabel } from '../load.js';
 import type { CommandResult } from '../main.js';
-import { isStdout, writeOutput } from '../output.js';
 import { sourceDateEpoch } from '../today.js';
 import { VERSION } from '../version.js';
 
@@ -87,7 +86,10 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     alarmSeconds,
     version: VERSION,
   });
+  if (options.output === undefined) return { stdout: text };
+  // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
+  const { isStdout, writeOutput } = await import('../output.js');
   if (isStdout(options.output)) return { stdout: text };
-  await writeOutput(options.output as string, text);
+  await writeOutput(options.output, text);
   return { stdout: '' };
 }

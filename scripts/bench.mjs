@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/juno.js');
+const bin = join(root, 'bin/juno.cjs');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);
@@ -22,8 +22,8 @@ const SIZES = option('--sizes', quick ? '1000,10000' : '1000,10000,100000')
   .split(',')
   .map(Number);
 
-if (!existsSync(join(root, 'dist/juno.js'))) {
-  console.error('bench: dist/juno.js is missing; run `npm run build` (or `npm install`) first');
+if (!existsSync(join(root, 'dist/juno.cjs'))) {
+  console.error('bench: dist/juno.cjs is missing; run `npm run build` (or `npm install`) first');
   process.exit(2);
 }
 

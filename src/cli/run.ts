@@ -9,9 +9,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv.slice(2), {
+void main(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
   stdout: process.stdout,
   stderr: process.stderr,
+}).then((code) => {
+  process.exitCode = code;
 });

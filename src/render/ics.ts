@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) for calendar apps: one all-day VEVENT per event, stable UIDs, reproducible bytes.
-import ical, {
+import {
   ICalAlarmType,
+  ICalCalendar,
   ICalCalendarMethod,
   type ICalEventData,
   ICalEventTransparency,
@@ -88,7 +89,7 @@ export function renderIcs(input: ExportInput): string {
   const description = cleanText(
     timeline.description ?? `The ${timeline.title ?? timeline.series} release schedule.`,
   );
-  const calendar = ical({
+  const calendar = new ICalCalendar({
     prodId: `//juno//juno ${oneLine(input.version)}//EN`,
     method: ICalCalendarMethod.PUBLISH,
     scale: 'GREGORIAN',

@@ -1,0 +1,15 @@
+// The executable's first module (bundled as dist/boot.cjs): runs the program (dist/juno.cjs) from V8's code cache
+// so that a warm start skips compiling it. Node 22.1+ has a compile cache of its own; Node 20 uses ours.
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadWithCodeCache } from './code-cache.js';
+
+const program = fileURLToPath(new URL('./juno.cjs', import.meta.url));
+const { enableCompileCache } = module as { enableCompileCache?: () => unknown };
+if (typeof enableCompileCache === 'function') {
+  enableCompileCache();
+  module.createRequire(program)(program);
+} else {
+  const loaded = loadWithCodeCache(program);
+  process.once('exit', () => loaded.save());
+}

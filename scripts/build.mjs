@@ -53,11 +53,27 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  minify: true,
+  // `node scripts/build.mjs --no-minify` keeps names readable, for CPU profiles.
+  minify: !process.argv.includes('--no-minify'),
   legalComments: 'linked',
   logLevel: 'warning',
   write: false,
 };
+
+/**
+ * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
+ * patches/ical-generator+10.2.0.patch (applied by `npm install`/`npm ci` through patch-package) fixes its
+ * source, as 11.x does upstream (which needs Node 22); vitest.config.ts reads the same source.
+ */
+const ICAL_SOURCE = './node_modules/ical-generator/src/index.ts';
+if (
+  !readFileSync(new URL('../node_modules/ical-generator/src/tools.ts', import.meta.url), 'utf8').includes(
+    'Patched for juno',
+  )
+) {
+  console.error('build: ical-generator is not patched; run `npx patch-package` (npm install does it)');
+  process.exit(1);
+}
 
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
@@ -75,11 +91,11 @@ const results = await Promise.all([
   ...VENDOR.map((name) =>
     build({
       ...common,
-      // ical-generator is an ES module: keep its named exports (and default) on module.exports.
+      // ical-generator is bundled from its TypeScript source, which patches/ corrects (see ICAL_SOURCE).
       stdin: {
         contents:
           name === 'ical-generator'
-            ? `export * from '${name}'; export { default } from '${name}';`
+            ? `export * from '${ICAL_SOURCE}'; export { default } from '${ICAL_SOURCE}';`
             : `module.exports = require('${name}');`,
         resolveDir: '.',
         loader: 'js',

@@ -24,12 +24,15 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${Math.abs(count) === 1 ? '' : 's'}`;
 }
 
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]/;
+const UNSAFE_IN_JSON_ALL = new RegExp(UNSAFE_IN_JSON.source, 'g');
+
 /** A JSON document for stdout: C1 controls and line separators escaped too, so no terminal acts on them. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}\n`;
+  const json = JSON.stringify(value, null, 2);
+  // Tested first: replacing in a document of a hundred thousand events would copy it even with nothing to escape.
+  if (!UNSAFE_IN_JSON.test(json)) return `${json}\n`;
+  return `${json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
 /** A text progress bar, `width` cells wide. */

@@ -375,15 +375,15 @@ export function parseTimeline(raw: unknown): ParseResult {
       if (!event) return;
       const names = [event.id, ...event.aliases];
       names.forEach((name, j) => {
-        const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
+        const path = () => (j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`);
         const owner = ids.get(name);
         if (owner !== undefined && owner !== event.id) {
           reader.problem(
-            path,
+            path(),
             `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`,
           );
         } else if (owner === event.id && j === 0) {
-          reader.problem(path, `duplicate id "${name}"`);
+          reader.problem(path(), `duplicate id "${name}"`);
         }
         if (owner === undefined) ids.set(name, event.id);
       });

@@ -1,6 +1,7 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { EXPORT_FORMATS } from '../render/export.js';
+import type { Output } from '../render/format.js';
 import {
   CHECK_FORMATS,
   SCHEDULE_FORMATS,
@@ -24,7 +25,8 @@ type AnyCommand = Command<any, any, any>;
 
 /** What a command produces: the whole of stdout, written at once, and its exit code. */
 export interface CommandResult {
-  stdout: string;
+  /** A large document may come in pieces, written in order (see toJsonPieces). */
+  stdout: Output;
   exitCode?: number;
   /** Lines for stderr (warnings), each printed as `juno: ...`. */
   messages?: string[];
@@ -404,7 +406,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const ctx = await makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
     const result = await work(ctx);
     for (const message of result.messages ?? []) io.stderr.write(`juno: ${oneLine(message)}\n`);
-    if (result.stdout !== '') io.stdout.write(result.stdout);
+    if (typeof result.stdout === 'string') {
+      if (result.stdout !== '') io.stdout.write(result.stdout);
+    } else {
+      for (const piece of result.stdout) io.stdout.write(piece);
+    }
     exitCode = result.exitCode ?? EXIT.ok;
   };
   try {

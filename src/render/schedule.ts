@@ -6,10 +6,11 @@ import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
 import {
   type Cell,
   eventLength,
+  type Output,
   progressBar,
   relativeDays,
   toCsv,
-  toJson,
+  toJsonPieces,
   toMarkdown,
   toTsv,
 } from './format.js';
@@ -164,7 +165,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
 
 export const scheduleRenderers = {
   table: renderTable,
-  json: (view) => toJson(scheduleJson(view)),
+  json: (view) => toJsonPieces(scheduleJson(view), 'events'),
   csv: (view) => toCsv(COLUMNS, rows(view)),
   tsv: (view) => toTsv(COLUMNS, rows(view)),
   markdown: (view) =>
@@ -178,4 +179,4 @@ export const scheduleRenderers = {
         relativeDays(e.daysUntil, eventLength(e)),
       ]),
     ),
-} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => string>;
+} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => Output>;

@@ -373,20 +373,21 @@ export function parseTimeline(raw: unknown): ParseResult {
     raw.events.forEach((item: unknown, i: number) => {
       const event = readEvent(reader, item, `events[${i}]`, i);
       if (!event) return;
-      const names = [event.id, ...event.aliases];
-      names.forEach((name, j) => {
-        const path = () => (j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`);
+      // The id, then each alias; a problem's path is built only when there is one.
+      for (let j = 0; j <= event.aliases.length; j++) {
+        const name = j === 0 ? event.id : (event.aliases[j - 1] as string);
         const owner = ids.get(name);
-        if (owner !== undefined && owner !== event.id) {
-          reader.problem(
-            path(),
-            `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`,
-          );
-        } else if (owner === event.id && j === 0) {
-          reader.problem(path(), `duplicate id "${name}"`);
-        }
         if (owner === undefined) ids.set(name, event.id);
-      });
+        else if (owner !== event.id || j === 0) {
+          const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
+          reader.problem(
+            path,
+            owner !== event.id
+              ? `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`
+              : `duplicate id "${name}"`,
+          );
+        }
+      }
       events.push(event);
     });
   }

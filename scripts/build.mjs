@@ -5,10 +5,11 @@
 //   dist/vendor/<lib>.cjs     the large libraries, read from disk only by the commands that use them
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const VENDOR = ['yaml', 'ical-generator'];
+const VENDOR = ['yaml'];
 
 /** `import … from 'yaml'` becomes `require('./vendor/yaml.cjs')`, evaluated where the import is. */
 const vendorFiles = {
@@ -75,6 +76,15 @@ if (
   process.exit(1);
 }
 
+const patchedIcal = {
+  name: 'patched-ical-generator',
+  setup(b) {
+    b.onResolve({ filter: /^ical-generator$/ }, () => ({
+      path: fileURLToPath(new URL(`.${ICAL_SOURCE.slice(1)}`, new URL('../', import.meta.url))),
+    }));
+  },
+};
+
 const dist = new URL('../dist/', import.meta.url);
 rmSync(dist, { recursive: true, force: true });
 const results = await Promise.all([
@@ -83,7 +93,7 @@ const results = await Promise.all([
     entryPoints: { juno: 'src/cli/run.ts', boot: 'src/cli/boot.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [vendorFiles, lazyChildProcess],
+    plugins: [vendorFiles, lazyChildProcess, patchedIcal],
     define: { __JUNO_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
     inject: ['scripts/build/import-meta-url.js'],
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },

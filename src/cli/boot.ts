@@ -10,6 +10,8 @@ if (typeof enableCompileCache === 'function') {
   enableCompileCache();
   module.createRequire(program)(program);
 } else {
-  const loaded = loadWithCodeCache(program);
+  // One cache per command: each compiles a different part of the program, and a cache holds what was compiled.
+  const command = process.argv[2] ?? '';
+  const loaded = loadWithCodeCache(program, undefined, /^[a-z]{2,12}$/.test(command) ? command : 'other');
   process.once('exit', () => loaded.save());
 }

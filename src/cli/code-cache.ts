@@ -41,10 +41,16 @@ export interface CachedModule {
  * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `cacheDir`. A bundle without
  * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably.
  */
-export function loadWithCodeCache(file: string, cacheDir: string = defaultCacheDir()): CachedModule {
+export function loadWithCodeCache(
+  file: string,
+  cacheDir: string = defaultCacheDir(),
+  variant = '',
+): CachedModule {
   const source = readFileSync(file, 'utf8');
   const buildId = BUILD_ID.exec(source)?.[1];
-  const cacheFile = buildId ? join(cacheDir, `${buildId}-${process.version}-${process.arch}.bin`) : null;
+  const cacheFile = buildId
+    ? join(cacheDir, `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}.bin`)
+    : null;
   let cachedData: Buffer | undefined;
   if (cacheFile && isPrivateDir(cacheDir)) {
     try {

@@ -1,19 +1,90 @@
 // The process entry: wires the real process to `main` and sets the exit code once.
+import { fstatSync, writeSync } from 'node:fs';
+import type { OutputStream } from './io.js';
 import { main } from './main.js';
 
-// A closed pipe (`juno schedule | head -1`) is not an error worth a trace: stop quietly.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** A closed pipe (`juno schedule | head -1`) is not an error worth a trace: stop quietly. */
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
 }
 
+/** process.stdout or process.stderr, created on first use: creating one loads Node's stream modules. */
+function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (!stream) {
+      stream = process[name];
+      stream.on('error', quietOnClosedPipe);
+    }
+    return stream;
+  };
+}
+
+/**
+ * stdout. When it is a file, a pipe or a socket (never a terminal), text goes straight to the descriptor with
+ * `fs.writeSync`, which needs no stream; a descriptor that cannot take more now (EAGAIN) hands the rest, and
+ * everything after it, to process.stdout. Terminals and devices go through process.stdout.
+ */
+function standardOutput(): OutputStream {
+  const stream = processStream('stdout');
+  let direct = false;
+  try {
+    const info = fstatSync(1);
+    direct = info.isFile() || info.isFIFO() || info.isSocket();
+  } catch {
+    direct = false;
+  }
+  if (!direct) {
+    return {
+      get isTTY() {
+        return stream().isTTY;
+      },
+      get columns() {
+        return stream().columns;
+      },
+      write: (text) => {
+        stream().write(text);
+      },
+    };
+  }
+  return {
+    isTTY: false,
+    write: (text) => {
+      if (!direct) {
+        stream().write(text);
+        return;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      let offset = 0;
+      while (offset < bytes.length) {
+        try {
+          offset += writeSync(1, bytes, offset);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EAGAIN') return quietOnClosedPipe(error as NodeJS.ErrnoException);
+          direct = false;
+          stream().write(bytes.subarray(offset));
+          return;
+        }
+      }
+    },
+  };
+}
+
+const stderr = processStream('stderr');
 void main(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: standardOutput(),
+  stderr: {
+    get isTTY() {
+      return stderr().isTTY;
+    },
+    write: (text) => {
+      stderr().write(text);
+    },
+  },
 }).then((code) => {
   process.exitCode = code;
 });

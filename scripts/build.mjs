@@ -1,26 +1,26 @@
 // Bundles the CLI into dist/ as CommonJS, which Node 20 loads faster than ES modules and can run from V8's code
 // cache (see src/cli/code-cache.ts):
-//   dist/boot.cjs             the first module bin/juno.cjs loads: runs juno.cjs through the code cache
-//   dist/juno.cjs             the program; each command's modules are initialised only when it runs
-//   dist/vendor/<lib>.cjs     the large libraries, read from disk only by the commands that use them
+//   dist/boot.cjs        the first module bin/juno.cjs loads: runs juno.cjs through the code cache
+//   dist/juno.cjs        the program; each command's modules are initialised only when it runs
+//   dist/vendor/yaml.cjs the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
+//
+//   node scripts/build.mjs [--no-minify]     (--no-minify keeps names readable, for CPU profiles)
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const VENDOR = ['yaml'];
+const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
 
 /** `import … from 'yaml'` becomes `require('./vendor/yaml.cjs')`, evaluated where the import is. */
-const vendorFiles = {
-  name: 'vendor-files',
+const yamlApart = {
+  name: 'yaml-apart',
   setup(b) {
-    b.onResolve({ filter: new RegExp(`^(${VENDOR.join('|')})$`) }, (args) => ({
-      path: args.path,
-      namespace: 'vendor',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-      contents: `module.exports = require('./vendor/${args.path}.cjs');`,
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, () => ({
+      contents: "module.exports = require('./vendor/yaml.cjs');",
       loader: 'js',
     }));
     b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({
@@ -49,79 +49,61 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
+ * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `prepare`)
+ * fixes its TypeScript source, as 11.x does upstream (which needs Node 22), and that source is what is bundled;
+ * vitest.config.ts points tests at the same source. Drop all three when juno requires Node 22.
+ */
+const ICAL_SOURCE = root('node_modules/ical-generator/src/index.ts');
+if (!readFileSync(root('node_modules/ical-generator/src/tools.ts'), 'utf8').includes('Patched for juno')) {
+  console.error('build: ical-generator is not patched; run `npx patch-package` (npm install does it)');
+  process.exit(1);
+}
+const patchedIcal = {
+  name: 'patched-ical-generator',
+  setup(b) {
+    b.onResolve({ filter: /^ical-generator$/ }, () => ({ path: ICAL_SOURCE }));
+  },
+};
+
 const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  // `node scripts/build.mjs --no-minify` keeps names readable, for CPU profiles.
   minify: !process.argv.includes('--no-minify'),
   legalComments: 'linked',
   logLevel: 'warning',
   write: false,
 };
 
-/**
- * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
- * patches/ical-generator+10.2.0.patch (applied by `npm install`/`npm ci` through patch-package) fixes its
- * source, as 11.x does upstream (which needs Node 22); vitest.config.ts reads the same source.
- */
-const ICAL_SOURCE = './node_modules/ical-generator/src/index.ts';
-if (
-  !readFileSync(new URL('../node_modules/ical-generator/src/tools.ts', import.meta.url), 'utf8').includes(
-    'Patched for juno',
-  )
-) {
-  console.error('build: ical-generator is not patched; run `npx patch-package` (npm install does it)');
-  process.exit(1);
-}
-
-const patchedIcal = {
-  name: 'patched-ical-generator',
-  setup(b) {
-    b.onResolve({ filter: /^ical-generator$/ }, () => ({
-      path: fileURLToPath(new URL(`.${ICAL_SOURCE.slice(1)}`, new URL('../', import.meta.url))),
-    }));
-  },
-};
-
-const dist = new URL('../dist/', import.meta.url);
-rmSync(dist, { recursive: true, force: true });
+rmSync(root('dist'), { recursive: true, force: true });
 const results = await Promise.all([
   build({
     ...common,
     entryPoints: { juno: 'src/cli/run.ts', boot: 'src/cli/boot.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [vendorFiles, lazyChildProcess, patchedIcal],
+    plugins: [yamlApart, lazyChildProcess, patchedIcal],
     define: { __JUNO_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
     inject: ['scripts/build/import-meta-url.js'],
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
   }),
-  ...VENDOR.map((name) =>
-    build({
-      ...common,
-      // ical-generator is bundled from its TypeScript source, which patches/ corrects (see ICAL_SOURCE).
-      stdin: {
-        contents:
-          name === 'ical-generator'
-            ? `export * from '${ICAL_SOURCE}'; export { default } from '${ICAL_SOURCE}';`
-            : `module.exports = require('${name}');`,
-        resolveDir: '.',
-        loader: 'js',
-      },
-      outfile: `dist/vendor/${name}.cjs`,
-    }),
-  ),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' },
+    outfile: 'dist/vendor/yaml.cjs',
+  }),
 ]);
 
-// Stamp each bundle with a hash of its content, so that a code cache is never used with another build.
+// Stamp the program with a hash of its content, so that a code cache is never used with another build.
 for (const file of results.flatMap((r) => r.outputFiles)) {
   let text = file.text;
   if (text.startsWith('/*juno-build:')) {
     const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
     text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
   }
-  mkdirSync(new URL('.', `file://${file.path}`), { recursive: true });
+  mkdirSync(dirname(file.path), { recursive: true });
   writeFileSync(file.path, text);
 }

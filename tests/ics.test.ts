@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { foldLines } from 'ical-generator';
+import { foldLines, ICalCalendar, ICalEvent } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
 import { BUNDLED_TIMELINE } from '../src/cli/load.js';
@@ -322,5 +322,16 @@ describe('line folding (ical-generator, patched for speed)', () => {
     const [event] = parseIcs(ics).events;
     expect(event?.summary).toBe(name);
     expect(event?.description).toContain('注意事項 '.repeat(49));
+  });
+});
+
+describe('event ids (ical-generator, patched to make no random UUID for an event that has an id)', () => {
+  it('keeps the given id, and still makes a UUID for an event without one', () => {
+    const calendar = new ICalCalendar();
+    expect(new ICalEvent({ id: 'release@juno.juno.openstack', start: STAMP }, calendar).id()).toBe(
+      'release@juno.juno.openstack',
+    );
+    expect(new ICalEvent({ id: 42, start: STAMP }, calendar).id()).toBe('42');
+    expect(new ICalEvent({ start: STAMP }, calendar).id()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   });
 });

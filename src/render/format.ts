@@ -57,10 +57,10 @@ export function* toJsonPieces<T extends object>(value: T, key: keyof T & string)
   // `"key": []` closes the document: `[]\n}\n`.
   yield `${head.slice(0, -'[]\n}\n'.length)}[\n`;
   for (let start = 0; start < items.length; start += JSON_BATCH) {
-    // A batch as a list one level deeper, without its brackets: `[\n  {…},\n  {…}\n]` → `    {…},\n    {…}`.
-    const batch = escapeJson(JSON.stringify(items.slice(start, start + JSON_BATCH), null, 2));
+    // A batch under a key of its own comes out at the same depth: `{\n  "k": [\n    {…},\n    {…}\n  ]\n}`.
+    const batch = escapeJson(JSON.stringify({ k: items.slice(start, start + JSON_BATCH) }, null, 2));
     const more = start + JSON_BATCH < items.length;
-    yield `  ${batch.slice(2, -2).replace(/\n/g, '\n  ')}${more ? ',' : ''}\n`;
+    yield `${batch.slice('{\n  "k": [\n'.length, -'\n  ]\n}'.length)}${more ? ',' : ''}\n`;
   }
   yield '  ]\n}\n';
 }

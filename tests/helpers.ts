@@ -4,7 +4,7 @@ import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline, TimelineEvent } from '../src/timeline/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../bin/juno.cjs', import.meta.url));
+export const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -45,7 +45,7 @@ export interface RunResult {
   code: number | null;
 }
 
-/** Runs bin/juno.cjs as a user would, with colour off by default and a controlled environment. */
+/** Runs dist/bin.cjs as a user would, with colour off by default and a controlled environment. */
 export function runJuno(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; cwd?: string } = {},

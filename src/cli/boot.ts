@@ -1,4 +1,4 @@
-// The executable's first module (bundled as dist/boot.cjs): runs the program (dist/juno.cjs) from V8's code cache
+// The executable (bundled as dist/bin.cjs, package.json's bin): runs the program (dist/juno.cjs) from V8's code cache
 // so that a warm start skips compiling it. Node 22.1+ has a compile cache of its own; Node 20 uses ours.
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/juno.js';
+// The `juno` executable: the bundled program, started through V8's code cache (see dist/bin.cjs).
+require('../dist/bin.cjs');

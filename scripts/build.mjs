@@ -1,25 +1,112 @@
-// Bundles the CLI into dist/: one entry file, plus chunks for the modules only some commands need.
-import { readFileSync, rmSync } from 'node:fs';
+// Bundles the CLI into dist/ as CommonJS, which Node 20 loads faster than ES modules and can run from V8's code
+// cache (see src/cli/code-cache.ts):
+//   dist/bin.cjs         the executable (package.json "bin"): runs juno.cjs through the code cache
+//   dist/juno.cjs        the program; each command's modules are initialised only when it runs
+//   dist/vendor/yaml.cjs the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
+//
+//   node scripts/build.mjs [--no-minify]     (--no-minify keeps names readable, for CPU profiles)
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-rmSync(new URL('../dist/', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: { juno: 'src/cli/run.ts' },
-  outdir: 'dist',
+const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
+
+/** `import … from 'yaml'` becomes `require('./vendor/yaml.cjs')`, evaluated where the import is. */
+const yamlApart = {
+  name: 'yaml-apart',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'vendor' }));
+    b.onLoad({ filter: /.*/, namespace: 'vendor' }, () => ({
+      contents: "module.exports = require('./vendor/yaml.cjs');",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+  },
+};
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands, which juno does not have;
+ * that module pulls in net, dgram and more. It is required on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'child_process', namespace: 'lazy-child-process' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
+ * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `prepare`)
+ * fixes its TypeScript source, as 11.x does upstream (which needs Node 22), and that source is what is bundled;
+ * vitest.config.ts points tests at the same source. Drop all three when juno requires Node 22.
+ */
+const ICAL_SOURCE = root('node_modules/ical-generator/src/index.ts');
+if (!readFileSync(root('node_modules/ical-generator/src/tools.ts'), 'utf8').includes('Patched for juno')) {
+  console.error('build: ical-generator is not patched; run `npx patch-package` (npm install does it)');
+  process.exit(1);
+}
+const patchedIcal = {
+  name: 'patched-ical-generator',
+  setup(b) {
+    b.onResolve({ filter: /^ical-generator$/ }, () => ({ path: ICAL_SOURCE }));
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  minify: true,
+  minify: !process.argv.includes('--no-minify'),
   legalComments: 'linked',
-  // Chunks sit beside the entry, so every module finds data/ at ../data/.
-  chunkNames: '[name]-[hash]',
-  define: { __JUNO_VERSION__: JSON.stringify(version) },
-  // Bundled CommonJS dependencies (cli-table3) call require(); give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __junoRequire } from 'node:module'; const require = __junoRequire(import.meta.url);",
-  },
   logLevel: 'warning',
-});
+  write: false,
+};
+
+rmSync(root('dist'), { recursive: true, force: true });
+const results = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { juno: 'src/cli/run.ts', bin: 'src/cli/boot.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    plugins: [yamlApart, lazyChildProcess, patchedIcal],
+    define: { __JUNO_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
+    inject: ['scripts/build/import-meta-url.js'],
+    banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
+  }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' },
+    outfile: 'dist/vendor/yaml.cjs',
+  }),
+]);
+
+// Stamp the program with a hash of its content, so that a code cache is never used with another build.
+for (const file of results.flatMap((r) => r.outputFiles)) {
+  let text = file.text;
+  if (text.startsWith('/*juno-build:')) {
+    const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+    text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
+  }
+  mkdirSync(dirname(file.path), { recursive: true });
+  // The executable is the bundle itself, not a script that requires it: one module fewer to find and compile.
+  if (file.path.endsWith('bin.cjs'))
+    writeFileSync(file.path, `#!/usr/bin/env node\n${text}`, { mode: 0o755 });
+  else writeFileSync(file.path, text);
+}

@@ -32,10 +32,10 @@ describe('calendar', () => {
     expect(text).toContain('No events this month.'); // December 2014
   });
 
-  it('brackets today even on an event day, and shades multi-day events in colour', () => {
+  it('brackets today even on an event day, and shades multi-day events in colour', async () => {
     const plain = render('2014-09', 1, '2014-09-25');
     expect(plain).toContain('[25*]');
-    const coloured = render('2014-09', 1, '2014-09-21', makeStyle(true));
+    const coloured = render('2014-09', 1, '2014-09-21', await makeStyle(true));
     expect(coloured).toContain('\u001b[7m26+\u001b[27m');
     expect(coloured).not.toBe(render('2014-09', 1, '2014-09-21'));
   });

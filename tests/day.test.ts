@@ -1,7 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayRange, daysBetween, isDay, longDay, mondayOf } from '../src/timeline/day.js';
+import {
+  addDays,
+  dayNumber,
+  dayRange,
+  daysBetween,
+  fromDayNumber,
+  isDay,
+  longDay,
+  mondayOf,
+  weekdayOf,
+} from '../src/timeline/day.js';
 
 describe('calendar days', () => {
+  it('numbers every day from 1583 to 2600 as JavaScript dates do, and back', () => {
+    const first = Date.UTC(1583, 0, 1) / 86_400_000;
+    const last = Date.UTC(2600, 11, 31) / 86_400_000;
+    for (let n = first; n <= last; n++) {
+      const day = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(day) !== n || fromDayNumber(n) !== day) {
+        expect({ day, number: dayNumber(day), back: fromDayNumber(n) }).toEqual({
+          day,
+          number: n,
+          back: day,
+        });
+      }
+      const weekday = new Date(n * 86_400_000).getUTCDay();
+      if (weekdayOf(day) !== weekday) expect({ day, weekday: weekdayOf(day) }).toEqual({ day, weekday });
+    }
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('1969-12-31')).toBe(-1);
+  });
+
+  it('keeps years 0000 to 0099 as they are', () => {
+    const date = new Date(0);
+    date.setUTCFullYear(50, 2, 1);
+    expect(dayNumber('0050-03-01')).toBe(date.getTime() / 86_400_000);
+    expect(fromDayNumber(dayNumber('0050-03-01'))).toBe('0050-03-01');
+    expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(addDays('9999-12-31', -365)).toBe('9998-12-31');
+  });
+
   it.each([
     ['2014-10-16', true],
     ['2016-02-29', true],

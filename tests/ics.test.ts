@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { foldLines, ICalCalendar, ICalEvent } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
 import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
 import { BUNDLED_TIMELINE, loadTimeline } from '../src/cli/load.js';
@@ -6,7 +7,7 @@ import type { ExportInput } from '../src/render/export.js';
 import { encodeUri, escapeText, eventUid, renderIcs } from '../src/render/ics.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
-import { checkLines, parseIcs } from './calendar.js';
+import { checkBytes, checkLines, parseIcs } from './calendar.js';
 import { FIXTURES, makeTimeline, TIME_ZONES } from './helpers.js';
 
 const STAMP = new Date(Date.UTC(2014, 9, 16, 12, 0, 0));
@@ -302,5 +303,91 @@ describe('one entry per week (--weeks)', () => {
     const r5 = weeks.find((w) => w.summary.startsWith('R-5:'));
     expect(r5?.start).toBe('2027-02-15');
     expect(r5?.end).toBe('2027-02-20');
+  });
+});
+
+/** ical-generator 10.2's own folding, one TextEncoder per character: what the patched one must match. */
+function referenceFold(input: string): string {
+  return input
+    .split('\r\n')
+    .map((line) => {
+      let result = '';
+      let c = 0;
+      for (let i = 0; i < line.length; i++) {
+        let ch = line.charAt(i);
+        if (ch >= '\ud800' && ch <= '\udbff') ch += line.charAt(++i);
+        const size = new TextEncoder().encode(ch).length;
+        c += size;
+        if (c > 74) {
+          result += '\r\n ';
+          c = size;
+        }
+        result += ch;
+      }
+      return result;
+    })
+    .join('\r\n');
+}
+
+describe('line folding (ical-generator, patched for speed)', () => {
+  const pieces = ['a', 'é', '—', '語', '📞', '👩🏽‍💻', ' ', 'Z', '\ud800', '\udc00', '\ud83dx'];
+  // Deterministic lines of every length up to 300 code units, mixing 1- to 4-octet characters.
+  const lines: string[] = [];
+  let seed = 7;
+  for (let length = 0; length <= 300; length++) {
+    let line = 'SUMMARY:';
+    while (line.length < length) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      line += pieces[seed % pieces.length];
+    }
+    lines.push(line);
+  }
+  lines.push(
+    `DESCRIPTION:${'x'.repeat(73)}é${'y'.repeat(80)}`,
+    `X:${'語'.repeat(40)}`,
+    `X:${'📞'.repeat(30)}`,
+  );
+
+  it('folds exactly where ical-generator 10.2 folds', () => {
+    for (const line of lines) expect(foldLines(line), JSON.stringify(line)).toBe(referenceFold(line));
+    const document = lines.join('\r\n');
+    expect(foldLines(document)).toBe(referenceFold(document));
+  });
+
+  it('keeps lines within 75 octets without splitting a character', () => {
+    const wellFormed = lines.filter(
+      (line) => !/[\ud800-\udfff]/.test(line.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')),
+    );
+    const folded = foldLines(['BEGIN:VCALENDAR', ...wellFormed, 'END:VCALENDAR', ''].join('\r\n'));
+    checkBytes(Buffer.from(folded, 'utf8'));
+    expect(folded.replace(/\r\n /g, '')).toBe(
+      ['BEGIN:VCALENDAR', ...wellFormed, 'END:VCALENDAR', ''].join('\r\n'),
+    );
+  });
+
+  it('folds long multibyte event text and reads back the same', () => {
+    const name = `Release — ${'Überprüfung der Schlüsselfreigabe 語言 📞 '.repeat(6)}`.trim();
+    const timeline = makeTimeline({
+      events: [
+        { id: 'long', name, kind: 'release', start: '2014-10-16', notes: '注意事項 '.repeat(50).trim() },
+      ],
+    });
+    const ics = renderIcs(input(timeline));
+    checkLines(ics);
+    checkBytes(Buffer.from(ics, 'utf8'));
+    const [event] = parseIcs(ics).events;
+    expect(event?.summary).toBe(name);
+    expect(event?.description).toContain('注意事項 '.repeat(49));
+  });
+});
+
+describe('event ids (ical-generator, patched to make no random UUID for an event that has an id)', () => {
+  it('keeps the given id, and still makes a UUID for an event without one', () => {
+    const calendar = new ICalCalendar();
+    expect(new ICalEvent({ id: 'release@juno.juno.openstack', start: STAMP }, calendar).id()).toBe(
+      'release@juno.juno.openstack',
+    );
+    expect(new ICalEvent({ id: 42, start: STAMP }, calendar).id()).toBe('42');
+    expect(new ICalEvent({ start: STAMP }, calendar).id()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   });
 });

@@ -1,4 +1,3 @@
-import { Chalk } from 'chalk';
 import { plainStyle, type Style } from '../render/style.js';
 
 export const COLOR_CHOICES = ['auto', 'always', 'never'] as const;
@@ -17,8 +16,10 @@ export function decideColor(choice: ColorChoice, env: NodeJS.ProcessEnv, isTTY: 
   return isTTY && env.TERM !== 'dumb';
 }
 
-export function makeStyle(enabled: boolean): Style {
+/** The style for colour on or off; chalk (and its terminal detection) loads only when colour is on. */
+export async function makeStyle(enabled: boolean): Promise<Style> {
   if (!enabled) return plainStyle;
+  const { Chalk } = await import('chalk');
   // chalk's own detection is bypassed: the decision above is the only one.
   const chalk = new Chalk({ level: 1 });
   return {

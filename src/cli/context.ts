@@ -23,11 +23,11 @@ export interface Context {
   load(): Promise<LoadedTimeline>;
 }
 
-export function makeContext(io: Io, options: GlobalOptions): Context {
+export async function makeContext(io: Io, options: GlobalOptions): Promise<Context> {
   const today = resolveToday(options.date, io.env, io.now());
   const choice: ColorChoice =
     options.color === false ? 'never' : options.color === true ? 'auto' : options.color;
-  const style = makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true));
+  const style = await makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true));
   let loaded: Promise<LoadedTimeline> | undefined;
   return {
     io,

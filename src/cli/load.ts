@@ -1,6 +1,6 @@
 // Reading a timeline file: bytes → text → document (JSON or YAML) → validated `Timeline`.
-import { existsSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+// Synchronous reads: a CLI has nothing else to do meanwhile, and node:fs/promises costs start-up time to load.
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseResult, parseTimeline } from '../timeline/parse.js';
@@ -251,21 +251,21 @@ function readFailure(error: NodeJS.ErrnoException): string {
 }
 
 /** Reads at most `max` bytes; null when the file holds more. Devices such as /dev/zero never end. */
-async function readBounded(file: string, max: number): Promise<Buffer | null> {
-  const handle = await open(file, 'r');
+function readBounded(file: string, max: number): Buffer | null {
+  const fd = openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       const chunk = Buffer.alloc(64 * 1024);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) return Buffer.concat(chunks, total);
       total += bytesRead;
       if (total > max) return null;
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -280,10 +280,15 @@ export async function readText(file: string): Promise<{ text: string; modified: 
   let bytes: Buffer | null;
   let modified: Date;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.isDirectory()) throw new DataError(`${label}: is a folder, not a timeline file`);
-    if (info.size > READ_LIMITS.bytes) throw tooBig();
-    bytes = await readBounded(file, READ_LIMITS.bytes);
+    if (info.isFile()) {
+      if (info.size > READ_LIMITS.bytes) throw tooBig();
+      bytes = readFileSync(file);
+    } else {
+      // A device or a pipe says nothing of its size: read at most the limit.
+      bytes = readBounded(file, READ_LIMITS.bytes);
+    }
     modified = info.mtime;
   } catch (error) {
     if (error instanceof DataError) throw error;

@@ -1,6 +1,7 @@
 // The command line: options are declared here, each command's work is loaded only when it runs.
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { EXPORT_FORMATS } from '../render/export.js';
+import type { Output } from '../render/format.js';
 import {
   CHECK_FORMATS,
   SCHEDULE_FORMATS,
@@ -26,7 +27,8 @@ type AnyCommand = Command<any, any, any>;
 
 /** What a command produces: the whole of stdout, written at once, and its exit code. */
 export interface CommandResult {
-  stdout: string;
+  /** A large document may come in pieces, written in order (see toJsonPieces). */
+  stdout: Output;
   exitCode?: number;
   /** Lines for stderr (warnings), each printed as `juno: ...`. */
   messages?: string[];
@@ -529,10 +531,14 @@ function writeError(io: Io, error: JunoError): void {
 export async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const run = async (work: (ctx: Context) => Promise<CommandResult>, cmd: AnyCommand) => {
-    const ctx = makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
+    const ctx = await makeContext(io, cmd.optsWithGlobals() as unknown as GlobalOptions);
     const result = await work(ctx);
     for (const message of result.messages ?? []) io.stderr.write(`juno: ${messageLine(message)}\n`);
-    if (result.stdout !== '') io.stdout.write(result.stdout);
+    if (typeof result.stdout === 'string') {
+      if (result.stdout !== '') io.stdout.write(result.stdout);
+    } else {
+      for (const piece of result.stdout) io.stdout.write(piece);
+    }
     exitCode = result.exitCode ?? EXIT.ok;
   };
   const commanderHint = { given: false };

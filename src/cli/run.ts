@@ -1,5 +1,7 @@
 // The process entry: wires the real process to `main` and sets the exit code once.
+import { fstatSync, writeSync } from 'node:fs';
 import { EXIT } from './errors.js';
+import type { OutputStream } from './io.js';
 import { main } from './main.js';
 
 const WRITE_FAILURES: Record<string, string> = {
@@ -9,20 +11,101 @@ const WRITE_FAILURES: Record<string, string> = {
   EIO: 'input/output error',
 };
 
-// A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. Any other
-// failure to write stdout (a full disk) is exit 4 with one line on stderr, never a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+/**
+ * A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. Any other
+ * failure to write stdout (a full disk) is exit 4 with one line on stderr, never a stack trace.
+ */
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
   const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
-  process.stderr.write(`juno: standard output: cannot write: ${reason}\n`);
+  try {
+    writeSync(2, `juno: standard output: cannot write: ${reason}\n`);
+  } catch {
+    // Nobody left to tell; the exit code still says it.
+  }
   process.exit(EXIT.output);
-});
-// When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
-process.stderr.on('error', () => process.exit(process.exitCode || EXIT.output));
+}
 
-process.exitCode = await main(process.argv.slice(2), {
+/** process.stdout or process.stderr, created on first use: creating one loads Node's stream modules. */
+function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (!stream) {
+      stream = process[name];
+      // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
+      stream.on(
+        'error',
+        name === 'stdout' ? quietOnClosedPipe : () => process.exit(process.exitCode || EXIT.output),
+      );
+    }
+    return stream;
+  };
+}
+
+/**
+ * stdout. When it is a file, a pipe or a socket (never a terminal), text goes straight to the descriptor with
+ * `fs.writeSync`, which needs no stream; a descriptor that cannot take more now (EAGAIN) hands the rest, and
+ * everything after it, to process.stdout. Terminals and devices go through process.stdout.
+ */
+function standardOutput(): OutputStream {
+  const stream = processStream('stdout');
+  let direct = false;
+  try {
+    const info = fstatSync(1);
+    direct = info.isFile() || info.isFIFO() || info.isSocket();
+  } catch {
+    direct = false;
+  }
+  if (!direct) {
+    return {
+      get isTTY() {
+        return stream().isTTY;
+      },
+      get columns() {
+        return stream().columns;
+      },
+      write: (text) => {
+        stream().write(text);
+      },
+    };
+  }
+  return {
+    isTTY: false,
+    write: (text) => {
+      if (!direct) {
+        stream().write(text);
+        return;
+      }
+      const bytes = Buffer.from(text, 'utf8');
+      let offset = 0;
+      while (offset < bytes.length) {
+        try {
+          offset += writeSync(1, bytes, offset);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code !== 'EAGAIN') return quietOnClosedPipe(error as NodeJS.ErrnoException);
+          direct = false;
+          stream().write(bytes.subarray(offset));
+          return;
+        }
+      }
+    },
+  };
+}
+
+const stderr = processStream('stderr');
+void main(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: standardOutput(),
+  stderr: {
+    get isTTY() {
+      return stderr().isTTY;
+    },
+    write: (text) => {
+      stderr().write(text);
+    },
+  },
+}).then((code) => {
+  process.exitCode = code;
 });

@@ -5,7 +5,7 @@ import { oneLine } from '../timeline/text.js';
 import type { EventView, SCHEMA_VERSION } from '../timeline/view.js';
 import { days, daysAgo, daysAhead, toJson } from './format.js';
 import type { Style } from './style.js';
-import { columnWidths, stringWidth } from './width.js';
+import { displayWidth } from './table.js';
 
 export interface CountdownJson {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -59,13 +59,15 @@ export function renderNext(json: NextJson, format: 'text' | 'json', style: Style
     `${oneLine(e.name)} (${e.kind})`,
     daysAhead(e.daysUntil),
   ]);
-  const widths = columnWidths(['', ''], rows);
+  const widths = [0, 1].map((column) =>
+    rows.reduce((w, row) => Math.max(w, displayWidth(row[column] ?? '')), 0),
+  );
   return events
     .map((e, i) => {
       const [date, name, when] = rows[i] as [string, string, string];
       const paint = e.daysUntil <= 7 ? style.warn : style.accent;
       const pad = (text: string, column: number) =>
-        ' '.repeat((widths[column] as number) - stringWidth(text));
+        ' '.repeat((widths[column] as number) - displayWidth(text));
       return `${date}${pad(date, 0)}  ${style.bold(name)}${pad(name, 1)}  ${paint(when)}\n`;
     })
     .join('');

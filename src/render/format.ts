@@ -1,6 +1,9 @@
 // Small pieces of text shared by the presenters.
+import { daysBetween } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
+import type { EventView } from '../timeline/view.js';
 
+/** How many calendar days an event covers, counting its first and last. */
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
 export function relativeDays(daysUntil: number, lengthInDays = 1): string {
   if (daysUntil <= 0 && -daysUntil < lengthInDays && lengthInDays > 1) {
@@ -32,13 +35,49 @@ export function daysAhead(count: number): string {
   return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${days(count)}`;
 }
 
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]/;
+const UNSAFE_IN_JSON_ALL = new RegExp(UNSAFE_IN_JSON.source, 'g');
+
+/** C1 controls and line separators as \u escapes; tested first, so that clean text is not copied. */
+function escapeJson(json: string): string {
+  if (!UNSAFE_IN_JSON.test(json)) return json;
+  return json.replace(UNSAFE_IN_JSON_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A JSON document for stdout: C1 controls and line separators escaped too, so no terminal acts on them. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(
-    /[\u007f-\u009f\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}\n`;
+  return `${escapeJson(JSON.stringify(value, null, 2))}\n`;
 }
+
+/** What a renderer gives for stdout: text, or text in pieces written one after another. */
+export type Output = string | Iterable<string>;
+
+/**
+ * The same text as `toJson(value)`, in pieces: the list under `key`, which must be the last key of `value`, is
+ * turned into text a few hundred items at a time as it is written. A hundred thousand events as one
+ * pretty-printed string, then a flat copy of it and its UTF-8 bytes to write it, were most of the memory.
+ */
+export function* toJsonPieces<T extends object>(value: T, key: keyof T & string): Generator<string> {
+  const items = value[key];
+  const keys = Object.keys(value);
+  if (!Array.isArray(items) || items.length === 0 || keys[keys.length - 1] !== key) {
+    yield toJson(value);
+    return;
+  }
+  const head = toJson({ ...value, [key]: [] });
+  // `"key": []` closes the document: `[]\n}\n`.
+  yield `${head.slice(0, -'[]\n}\n'.length)}[\n`;
+  for (let start = 0; start < items.length; start += JSON_BATCH) {
+    // A batch under a key of its own comes out at the same depth: `{\n  "k": [\n    {…},\n    {…}\n  ]\n}`.
+    const batch = escapeJson(JSON.stringify({ k: items.slice(start, start + JSON_BATCH) }, null, 2));
+    const more = start + JSON_BATCH < items.length;
+    yield `${batch.slice('{\n  "k": [\n'.length, -'\n  ]\n}'.length)}${more ? ',' : ''}\n`;
+  }
+  yield '  ]\n}\n';
+}
+
+/** Items per piece of `toJsonPieces`: a few hundred kilobytes of text. */
+const JSON_BATCH = 256;
 
 /** A text progress bar, `width` cells wide. */
 export function progressBar(fraction: number, width: number): string {

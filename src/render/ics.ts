@@ -1,7 +1,10 @@
 // iCalendar (RFC 5545) for calendar apps: one all-day VEVENT per event, stable UIDs, reproducible bytes.
-import ical, {
+import {
+  foldLines,
   ICalAlarmType,
+  ICalCalendar,
   ICalCalendarMethod,
+  ICalEvent,
   type ICalEventData,
   ICalEventTransparency,
 } from 'ical-generator';
@@ -156,7 +159,7 @@ export function renderIcs(input: ExportInput): string {
   const description = cleanText(
     timeline.description ?? `The ${timeline.title ?? timeline.series} release schedule.`,
   );
-  const calendar = ical({
+  const calendar = new ICalCalendar({
     prodId: `//juno//juno ${oneLine(input.version)}//EN`,
     method: ICalCalendarMethod.PUBLISH,
     scale: 'GREGORIAN',
@@ -167,14 +170,22 @@ export function renderIcs(input: ExportInput): string {
     // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     ttl: 86_400,
   });
+  // The calendar is written one event at a time (each as ical-generator writes and folds it inside a
+  // calendar), rather than by the calendar's toString(), which holds every event and the whole text at once
+  // and folds it in one piece: for a hundred thousand events that was most of the time and memory.
+  const empty = calendar.toString();
+  const end = empty.lastIndexOf('END:VCALENDAR');
+  const parts = [empty.slice(0, end)];
   const entries = input.weeks
     ? weekEntries(timeline).map((week) => weekData(timeline, week, input))
     : timeline.events.map((event) => eventData(timeline, event, input));
   for (const entry of entries) {
-    const created = calendar.createEvent(entry);
+    const created = new ICalEvent(entry, calendar);
     if (input.alarmSeconds !== null) {
       created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
     }
+    parts.push(foldLines(created.toString()));
   }
-  return `${calendar.toString()}\r\n`;
+  parts.push(empty.slice(end), '\r\n');
+  return parts.join('');
 }

@@ -3,11 +3,19 @@ import { type Day, dayRange, longDay } from '../timeline/day.js';
 import { lengthInDays, type PhaseSpan } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { type Cell, progressBar, relativeDays, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import {
+  type Cell,
+  type Output,
+  progressBar,
+  relativeDays,
+  toCsv,
+  toJsonPieces,
+  toMarkdown,
+  toTsv,
+} from './format.js';
 import type { ScheduleFormat } from './formats.js';
 import type { Style } from './style.js';
-import { renderTextTable } from './table.js';
-import { columnWidths } from './width.js';
+import { displayWidth, renderColumns } from './table.js';
 
 export interface ScheduleView {
   series: string;
@@ -122,27 +130,30 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
     e.kind,
     relativeDays(e.daysUntil, lengthInDays(e)),
   ]);
-  const tableWidth = () =>
-    columnWidths(columns, cells).reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1);
-  let widths: (number | null)[] | undefined;
+  const widthOf = (i: number) =>
+    cells.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(columns[i] ?? ''));
+  const tableWidth = () => columns.reduce((sum, _, i) => sum + widthOf(i), 0) + 2 * (columns.length - 1);
+  let wrap: { column: number; width: number } | undefined;
   if (width !== null && tableWidth() > width) {
     columns = columns.filter((c) => c !== 'Kind');
     cells = cells.map((r) => [r[0], r[1], r[2], r[4]] as string[]);
     const overflow = tableWidth() - width;
-    const eventWidth = (columnWidths(columns, cells)[2] as number) - overflow;
-    if (overflow > 0 && eventWidth >= 12) widths = [null, null, eventWidth, null];
+    const eventWidth = widthOf(2) - overflow;
+    if (overflow > 0 && eventWidth >= 12) wrap = { column: 2, width: eventWidth };
   }
-  const table = renderTextTable(columns, cells, {
-    style,
-    widths,
-    paint: (i) => {
+  const table = renderColumns({
+    head: columns,
+    rows: cells,
+    paintHead: style.bold,
+    paintRow: (i) => {
       const e = view.events[i] as EventView;
       return rowPaint(e, e === firstUpcoming, style);
     },
+    ...(wrap ? { wrap } : {}),
   });
   const lines = [scheduleHeading(view, style), ''];
   if (view.events.length === 0) lines.push('No events.');
-  else lines.push(table);
+  else lines.push(table.trimEnd());
   const marks = new Set(view.events.map((e) => e.confidence));
   const legend: string[] = [];
   if (marks.has('approximate')) legend.push('~ approximate date');
@@ -153,7 +164,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
 
 export const scheduleRenderers = {
   table: renderTable,
-  json: (view) => toJson(scheduleJson(view)),
+  json: (view) => toJsonPieces(scheduleJson(view), 'events'),
   csv: (view) => toCsv(COLUMNS, rows(view)),
   tsv: (view) => toTsv(COLUMNS, rows(view)),
   markdown: (view) =>
@@ -167,4 +178,4 @@ export const scheduleRenderers = {
         relativeDays(e.daysUntil, lengthInDays(e)),
       ]),
     ),
-} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => string>;
+} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => Output>;

@@ -5,7 +5,7 @@ import { SCHEMA_VERSION } from '../timeline/view.js';
 import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { SeriesFormat } from './formats.js';
 import type { Style } from './style.js';
-import { renderTextTable } from './table.js';
+import { renderColumns } from './table.js';
 
 export type { SeriesFormat };
 
@@ -50,13 +50,17 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
 function renderTable(view: SeriesListView, style: Style): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
-  const cells = view.series.map((s) => {
-    const row = [s.name, s.releaseId ?? '–', longDay(s.release), s.eol ? longDay(s.eol) : '–', s.status];
-    if (view.days) row.push(s.days === null || s.days === undefined ? '–' : String(s.days));
-    return row;
+  const rows = view.series.map((s) => {
+    const cells = [s.name, s.releaseId ?? '–', longDay(s.release), s.eol ? longDay(s.eol) : '–', s.status];
+    if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
+    return cells;
   });
-  const paintRow = (i: number) => paint((view.series[i] as SeriesView).status, style);
-  return `${renderTextTable(head, cells, { style, paint: paintRow })}\n`;
+  return renderColumns({
+    head,
+    rows,
+    paintHead: style.bold,
+    paintRow: (i) => paint((view.series[i] as SeriesRow).status, style),
+  });
 }
 
 export const seriesRenderers = {

@@ -1,10 +1,9 @@
-// Calendar days are ISO `YYYY-MM-DD` strings. All arithmetic goes through UTC dates, which no time zone or
-// daylight-saving jump can shift, so every machine gets the same answer.
+// Calendar days are ISO `YYYY-MM-DD` strings. Arithmetic is on day numbers (days since 1970-01-01, from UTC
+// time stamps), which no time zone or daylight-saving jump can shift, so every machine gets the same answer;
+// date-fns formats them. (Day numbers rather than date-fns arithmetic because a large timeline does this for
+// every event, and building date objects for it took most of `juno schedule`'s time.)
 import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
-import { addDays as addDaysFns } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { format } from 'date-fns/format';
-import { startOfISOWeek } from 'date-fns/startOfISOWeek';
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type Day = string;
@@ -16,9 +15,10 @@ export function isDay(text: unknown): text is Day {
   if (typeof text !== 'string') return false;
   const match = DAY_PATTERN.exec(text);
   if (!match) return false;
-  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const m = Number(match[2]);
+  const d = Number(match[3]);
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= daysInMonth(y, m);
+  return d <= daysInMonth(Number(match[1]), m);
 }
 
 /** Distinguishes a well-formed but impossible date (2014-02-30) from text that is not a date at all. */
@@ -26,44 +26,72 @@ export function looksLikeDay(text: string): boolean {
   return DAY_PATTERN.test(text);
 }
 
+const MS_PER_DAY = 86_400_000;
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
-export function toUTCDate(day: Day): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const date = new UTCDate(0);
-  date.setUTCFullYear(y, m - 1, d);
-  date.setUTCHours(0, 0, 0, 0);
-  return date;
+/**
+ * Days since 1970-01-01 (negative before) of a valid day, in the proleptic Gregorian calendar: the civil-from-
+ * days algorithm of Howard Hinnant's date library, in integers, so no `Date` object is built.
+ */
+export function dayNumber(day: Day): number {
+  const m = Number(day.slice(5, 7));
+  const d = Number(day.slice(8, 10));
+  const y = Number(day.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
-export function fromDate(date: Date): Day {
-  return date.toISOString().slice(0, 10);
+/** The day with this number: the inverse of `dayNumber`. */
+export function fromDayNumber(n: number): Day {
+  const z = n + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0);
+  // Outside four-digit years, the same (extended) form as before this was arithmetic.
+  if (y < 0 || y > 9999) return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 export function addDays(day: Day, amount: number): Day {
-  return fromDate(addDaysFns(toUTCDate(day), amount));
+  return fromDayNumber(dayNumber(day) + amount);
 }
 
 /** Calendar days from `from` to `to`: 1 when `to` is the day after `from`. */
 export function daysBetween(from: Day, to: Day): number {
-  return differenceInCalendarDays(toUTCDate(to), toUTCDate(from));
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The day of the week: 0 Sunday, 1 Monday … 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: Day): number {
+  return (((dayNumber(day) + 4) % 7) + 7) % 7;
 }
 
 /** The Monday of the ISO week (Monday to Sunday) holding `day`. */
 export function mondayOf(day: Day): Day {
-  return fromDate(startOfISOWeek(toUTCDate(day)));
-}
-
-/** The day of the week: 0 Sunday, 1 Monday … 6 Saturday. */
-export function weekdayOf(day: Day): number {
-  return toUTCDate(day).getUTCDay();
+  return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
 /** `pattern` in date-fns `format` tokens, applied in UTC. */
 export function formatDay(day: Day, pattern: string): string {
-  return format(toUTCDate(day), pattern);
+  return format(new UTCDate(dayNumber(day) * MS_PER_DAY), pattern);
 }
 
 /** "Thu 16 Oct 2014" */

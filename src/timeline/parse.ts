@@ -401,20 +401,21 @@ export function parseTimeline(raw: unknown): ParseResult {
         (isRecord(item) && Array.isArray(item.aliases)
           ? item.aliases.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
           : []);
-      const names = [id, ...aliases];
-      names.forEach((name, j) => {
-        const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
+      // The id, then each alias; a problem's path is built only when there is one.
+      for (let j = 0; j <= aliases.length; j++) {
+        const name = j === 0 ? id : (aliases[j - 1] as string);
         const owner = ids.get(name);
-        if (owner !== undefined && owner !== id) {
+        if (owner === undefined) ids.set(name, id);
+        else if (owner !== id || j === 0) {
+          const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
           reader.problem(
             path,
-            `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`,
+            owner !== id
+              ? `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`
+              : `duplicate id "${name}"`,
           );
-        } else if (owner === id && j === 0) {
-          reader.problem(path, `duplicate id "${name}"`);
         }
-        if (owner === undefined) ids.set(name, id);
-      });
+      }
       if (event) events.push(event);
     });
   }

@@ -121,6 +121,7 @@ export interface PhaseSpan {
 
 /** The phases with their dates, in order. */
 export function phaseSpans(timeline: Timeline): PhaseSpan[] {
+  if (timeline.phases.length === 0) return [];
   const byId = new Map(timeline.events.map((e) => [e.id, e]));
   return timeline.phases.map((phase) => {
     const from = phase.from ? (byId.get(phase.from) ?? null) : null;

@@ -5,8 +5,12 @@ const UNSAFE_ANY = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u
 
 /** Strips control characters, keeping newlines (for multi-line notes). */
 export function cleanText(text: string): string {
+  // Most text has nothing to clean: one test instead of two replacements, for files of many events.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE, '');
 }
+const NEEDS_CLEANING =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Strips control characters and folds line breaks into single spaces: for one-line cells and messages. */
 export function oneLine(text: string): string {

@@ -33,6 +33,24 @@ describe('juno export', () => {
     expect(events.every((e) => e.stamp === '2014-10-16T00:00:00Z')).toBe(true);
   });
 
+  it('folds long multibyte lines at 75 octets without splitting a character (the bundled, patched folding)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'long.json');
+    const name = `Freeze — ${'Überprüfung 語言 📞 ünïcödé '.repeat(12)}`.trim();
+    const events = Array.from({ length: 50 }, (_, i) => ({
+      id: `event-${i}`,
+      name: `${name} ${i}`,
+      kind: 'freeze',
+      start: '2014-09-04',
+    }));
+    writeFileSync(file, JSON.stringify({ series: 'long', events }));
+    const result = await runJuno(['export', '--timeline', file], { env: EPOCH });
+    expect(result.code).toBe(0);
+    checkLines(result.stdout);
+    checkBytes(Buffer.from(result.stdout, 'utf8'));
+    expect(parseIcs(result.stdout).events.map((e) => e.summary)).toEqual(events.map((e) => e.name));
+  });
+
   it("takes DTSTAMP from the timeline's updated without SOURCE_DATE_EPOCH", async () => {
     const result = await runJuno(['export', '--kind', 'eol']);
     expect(result.stdout).toContain('DTSTAMP:20261124T000000Z\r\n');

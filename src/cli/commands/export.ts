@@ -10,7 +10,6 @@ import type { Context } from '../context.js';
 import { DataError, NothingError, UsageError } from '../errors.js';
 import { fileLabel } from '../load.js';
 import type { CommandResult } from '../main.js';
-import { isStdout, writeOutput } from '../output.js';
 import { sourceDateEpoch } from '../today.js';
 import { VERSION } from '../version.js';
 
@@ -105,7 +104,10 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     weeks: options.weeks,
     today: ctx.today,
   });
+  if (options.output === undefined) return { stdout: text };
+  // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
+  const { isStdout, writeOutput } = await import('../output.js');
   if (isStdout(options.output)) return { stdout: text };
-  await writeOutput(options.output as string, text);
+  await writeOutput(options.output, text);
   return { stdout: '' };
 }

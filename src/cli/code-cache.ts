@@ -1,0 +1,95 @@
+// Node 20 has no compile cache for modules (Node 22's `module.enableCompileCache()` is one), so the bundle is run
+// through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling the program.
+// The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { constants, Script } from 'node:vm';
+
+/** The first line of a bundle the build stamps with a hash of its content: `/*juno-build:0123456789abcdef*\/`. */
+const BUILD_ID = /^\/\*juno-build:([0-9a-f]{16})\*\//;
+
+/** One directory per user under the temp folder; nobody else may own or write to it. */
+export function defaultCacheDir(): string {
+  return join(tmpdir(), `juno-code-cache-${process.getuid?.() ?? 'user'}`);
+}
+
+function isPrivateDir(dir: string): boolean {
+  try {
+    const info = lstatSync(dir);
+    if (!info.isDirectory()) return false;
+    const uid = process.getuid?.();
+    return uid === undefined || (info.uid === uid && (info.mode & 0o077) === 0);
+  } catch {
+    return false;
+  }
+}
+
+export interface CachedModule {
+  exports: unknown;
+  /** Whether V8 used a cache file for this load. */
+  cacheUsed: boolean;
+  /**
+   * Writes the cache when there was none or V8 rejected it. Call it when the program is done (process `exit`),
+   * so that the functions compiled while it ran are in the cache too. Returns the file written, if any.
+   */
+  save(): string | null;
+}
+
+/**
+ * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `cacheDir`. A bundle without
+ * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably.
+ */
+export function loadWithCodeCache(
+  file: string,
+  cacheDir: string = defaultCacheDir(),
+  variant = '',
+): CachedModule {
+  const source = readFileSync(file, 'utf8');
+  const buildId = BUILD_ID.exec(source)?.[1];
+  const cacheFile = buildId
+    ? join(cacheDir, `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}.bin`)
+    : null;
+  let cachedData: Buffer | undefined;
+  if (cacheFile && isPrivateDir(cacheDir)) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  // The same wrapper Node uses for CommonJS modules, kept on the first line so that line numbers match the file.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const cacheUsed = cachedData !== undefined && script.cachedDataRejected !== true;
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return {
+    exports: module.exports,
+    cacheUsed,
+    save() {
+      if (cacheUsed || !cacheFile) return null;
+      try {
+        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+        if (!isPrivateDir(cacheDir)) return null;
+        // Written aside and renamed, so that a concurrent run never reads half a file.
+        const partial = `${cacheFile}.${process.pid}`;
+        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
+        try {
+          renameSync(partial, cacheFile);
+        } catch (error) {
+          rmSync(partial, { force: true });
+          throw error;
+        }
+        return cacheFile;
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadWithCodeCache } from '../src/cli/code-cache.js';
+
+function bundle(dir: string, id: string, body: string): string {
+  const file = join(dir, 'bundle.cjs');
+  writeFileSync(file, `/*juno-build:${id}*/\n${body}`);
+  return file;
+}
+
+const BODY = "module.exports = { answer: 6 * 7, here: __filename, path: require('node:path').sep };\n";
+
+describe('the code cache', () => {
+  it('runs a bundle like require, then writes a cache that the next load uses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const cache = join(dir, 'cache');
+    const file = bundle(dir, '0123456789abcdef', BODY);
+    const first = loadWithCodeCache(file, cache, 'next');
+    expect(first.exports).toEqual({ answer: 42, here: file, path: '/' });
+    expect(first.cacheUsed).toBe(false);
+    const written = first.save();
+    expect(written).toMatch(/0123456789abcdef-v\d+.*-next\.bin$/);
+    const second = loadWithCodeCache(file, cache, 'next');
+    expect(second.cacheUsed).toBe(true);
+    expect(second.exports).toEqual(first.exports);
+    expect(second.save()).toBeNull();
+  });
+
+  it('keeps one cache per variant and per build', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const cache = join(dir, 'cache');
+    loadWithCodeCache(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
+    loadWithCodeCache(bundle(dir, '0123456789abcdef', BODY), cache, 'export').save();
+    const rebuilt = loadWithCodeCache(bundle(dir, 'fedcba9876543210', BODY), cache, 'next');
+    expect(rebuilt.cacheUsed).toBe(false);
+    rebuilt.save();
+    expect(readdirSync(cache).sort()).toHaveLength(3);
+  });
+
+  it('recompiles over a damaged cache file and replaces it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const cache = join(dir, 'cache');
+    const written = loadWithCodeCache(bundle(dir, 'aaaaaaaaaaaaaaaa', BODY), cache).save() as string;
+    writeFileSync(written, 'not a cache');
+    // Another text under the same stamp, so that V8's in-process cache of the first one does not answer.
+    const file = bundle(dir, 'aaaaaaaaaaaaaaaa', `${BODY}// changed\n`);
+    const again = loadWithCodeCache(file, cache);
+    expect(again.exports).toEqual({ answer: 42, here: file, path: '/' });
+    expect(again.cacheUsed).toBe(false);
+    expect(again.save()).toBe(written);
+    expect(readFileSync(written).length).toBeGreaterThan(100);
+  });
+
+  it('works without a cache when the folder cannot be used or the bundle has no build stamp', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const file = bundle(dir, '0123456789abcdef', BODY);
+    // A file where the folder should be.
+    writeFileSync(join(dir, 'blocked'), '');
+    const blocked = loadWithCodeCache(file, join(dir, 'blocked'));
+    expect(blocked.exports).toEqual({ answer: 42, here: file, path: '/' });
+    expect(blocked.save()).toBeNull();
+    // A folder others may write to is not trusted.
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o777 });
+    chmodSync(shared, 0o777);
+    expect(loadWithCodeCache(file, shared).save()).toBeNull();
+    const plain = join(dir, 'plain.cjs');
+    writeFileSync(plain, BODY);
+    const unstamped = loadWithCodeCache(plain, join(dir, 'cache'));
+    expect(unstamped.exports).toEqual({ answer: 42, here: plain, path: '/' });
+    expect(unstamped.save()).toBeNull();
+  });
+
+  it('keeps line numbers in stack traces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const file = bundle(dir, '0123456789abcdef', "\n\nmodule.exports = new Error('here').stack;\n");
+    expect(loadWithCodeCache(file, join(dir, 'cache')).exports).toContain(`${file}:4:`);
+  });
+});

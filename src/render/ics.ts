@@ -152,8 +152,14 @@ function weekData(timeline: Timeline, week: WeekEntry, input: ExportInput): ICal
   };
 }
 
-/** The timeline's events as an iCalendar document: CRLF line ends, folded at 75 octets, a final CRLF. */
-export function renderIcs(input: ExportInput): string {
+/** Characters per piece of `renderIcsPieces`. */
+const PIECE_LENGTH = 256 * 1024;
+
+/**
+ * The timeline's events as an iCalendar document (CRLF line ends, folded at 75 octets, a final CRLF), in pieces
+ * to write in order.
+ */
+export function renderIcsPieces(input: ExportInput): string[] {
   const { timeline } = input;
   const name = oneLine(input.name ?? timeline.title ?? timeline.series);
   const description = cleanText(
@@ -175,7 +181,8 @@ export function renderIcs(input: ExportInput): string {
   // and folds it in one piece: for a hundred thousand events that was most of the time and memory.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  const parts = [empty.slice(0, end)];
+  const pieces: string[] = [];
+  let piece = empty.slice(0, end);
   const entries = input.weeks
     ? weekEntries(timeline).map((week) => weekData(timeline, week, input))
     : timeline.events.map((event) => eventData(timeline, event, input));
@@ -184,8 +191,18 @@ export function renderIcs(input: ExportInput): string {
     if (input.alarmSeconds !== null) {
       created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
     }
-    parts.push(foldLines(created.toString()));
+    piece += foldLines(created.toString());
+    // Pieces of a few hundred kilobytes: a large calendar is never one string and a copy of it.
+    if (piece.length > PIECE_LENGTH) {
+      pieces.push(piece);
+      piece = '';
+    }
   }
-  parts.push(empty.slice(end), '\r\n');
-  return parts.join('');
+  pieces.push(`${piece}${empty.slice(end)}\r\n`);
+  return pieces;
+}
+
+/** The calendar as one string (see renderIcsPieces). */
+export function renderIcs(input: ExportInput): string {
+  return renderIcsPieces(input).join('');
 }

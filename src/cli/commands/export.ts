@@ -1,6 +1,6 @@
 // `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
 import type { ExportFormat, ExportInput } from '../../render/export.js';
-import { renderIcs } from '../../render/ics.js';
+import { renderIcsPieces } from '../../render/ics.js';
 import { renderTimelineSvg } from '../../render/svg.js';
 import { parseInstant } from '../../timeline/day.js';
 import { filterByKind } from '../../timeline/query.js';
@@ -27,9 +27,9 @@ export interface ExportOptions {
 
 /** One renderer per format; each gets the same resolved input. */
 export const exporters = {
-  ics: renderIcs,
-  svg: (input) => renderTimelineSvg(input.timeline, input.today),
-} satisfies Record<ExportFormat, (input: ExportInput) => string>;
+  ics: renderIcsPieces,
+  svg: (input) => [renderTimelineSvg(input.timeline, input.today)],
+} satisfies Record<ExportFormat, (input: ExportInput) => string[]>;
 
 const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
@@ -95,7 +95,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
       'give the timeline a release event or a releaseWeek',
     );
   }
-  const text = exporters[options.format]({
+  const pieces = exporters[options.format]({
     timeline: { ...timeline, events },
     name: options.name ?? null,
     stamp: exportStamp(ctx.io.env, timeline.updated, modified, fileLabel(file)),
@@ -104,10 +104,10 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     weeks: options.weeks,
     today: ctx.today,
   });
-  if (options.output === undefined) return { stdout: text };
+  if (options.output === undefined) return { stdout: pieces };
   // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
   const { isStdout, writeOutput } = await import('../output.js');
-  if (isStdout(options.output)) return { stdout: text };
-  await writeOutput(options.output, text);
+  if (isStdout(options.output)) return { stdout: pieces };
+  await writeOutput(options.output, pieces.join(''));
   return { stdout: '' };
 }

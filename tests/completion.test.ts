@@ -50,6 +50,7 @@ describe('juno completion', () => {
     expect(bashComplete(file, ['juno', '--color', 'a'])).toEqual(['auto', 'always']);
     expect(bashComplete(file, ['juno', 'check', '--w'])).toEqual(['--warn-within']);
     expect(bashComplete(file, ['juno', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
+    expect(bashComplete(file, ['juno', 'validate', 'READ'])).toEqual(['README.md']);
   });
 
   it.skipIf(!hasProgram('zsh'))('is valid zsh', async () => {
@@ -71,6 +72,7 @@ describe('juno completion', () => {
     expect(complete('juno countdown rel')).toEqual(['release', 'release-candidates']);
     expect(complete('juno check --format ')).toEqual(['github', 'json', 'text']);
     expect(complete('juno ph')).toEqual(['phase']);
+    expect(complete('juno validate READ')).toEqual(['README.md']);
   });
 
   it('rejects an unknown shell', async () => {

@@ -24,6 +24,8 @@ export interface CalendarView {
   title: string;
   today: Day;
   todayWeek: string | null;
+  /** The phase of the cycle today, if the timeline has phases. */
+  phase: string | null;
   months: CalendarMonth[];
 }
 
@@ -125,7 +127,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }:
 export function renderCalendar(view: CalendarView, options: CalendarOptions): string {
   const { style } = options;
   const lines = [
-    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
     '',
   ];
   view.months.forEach((month, i) => {

@@ -17,6 +17,8 @@ export interface CommandSpec {
   eventArgument: boolean;
   /** The command's first argument is one of these words. */
   argumentWords: string[] | null;
+  /** The command's first argument is a file. */
+  fileArgument: boolean;
 }
 
 export interface CompletionSpec {
@@ -53,9 +55,11 @@ function bash(spec: CompletionSpec): string {
       const optionWords = [...c.options.map((o) => o.long), '--help'].join(' ');
       const argument = c.eventArgument
         ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "$events" -- "$cur")); return; }`
-        : c.argumentWords
-          ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${shellWord(c.argumentWords.join(' '))} -- "$cur")); return; }`
-          : '';
+        : c.fileArgument
+          ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; }`
+          : c.argumentWords
+            ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${shellWord(c.argumentWords.join(' '))} -- "$cur")); return; }`
+            : '';
       const values = valueCase(c.options, '        ');
       return `    ${c.name})${values ? `\n      case "$prev" in\n${values}\n      esac` : ''}${argument}
       COMPREPLY=($(compgen -W ${shellWord(`${optionWords} ${globals}`)} -- "$cur")) ;;`;
@@ -111,6 +115,7 @@ function zsh(spec: CompletionSpec): string {
       const args = [...globals, ...c.options.flatMap((o) => zshOption(o, events))];
       if (c.eventArgument) args.push(`'1:event:(${events})'`);
       else if (c.argumentWords) args.push(`'1:value:(${c.argumentWords.join(' ')})'`);
+      else if (c.fileArgument) args.push(`'1:file:_files'`);
       return `        ${c.name}) _arguments ${args.join(' ')} ;;`;
     })
     .join('\n');
@@ -168,6 +173,7 @@ function fish(spec: CompletionSpec): string {
       lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(spec.events.join(' '))}`);
     if (c.argumentWords)
       lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(c.argumentWords.join(' '))}`);
+    if (c.fileArgument) lines.push(`complete -c ${p} -n ${shellWord(seen)} -F`);
   }
   return `${lines.join('\n')}\n`;
 }

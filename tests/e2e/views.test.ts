@@ -53,7 +53,7 @@ describe('juno weeks', () => {
   });
 });
 
-const SEPTEMBER = `OpenStack Juno (2014.2) · today Sun 21 Sep 2014 (R-4)
+const SEPTEMBER = `OpenStack Juno (2014.2) · today Sun 21 Sep 2014 (R-4) · phase: Feature freeze
 
           September 2014
  Mo   Tu   We   Th   Fr   Sa   Su

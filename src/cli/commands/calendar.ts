@@ -1,6 +1,7 @@
 import { addMonths, type CalendarView, monthWeeks, renderCalendar } from '../../render/calendar.js';
 import { type Day, daysInMonth } from '../../timeline/day.js';
-import { weekLabel } from '../../timeline/query.js';
+import { weekNameAt } from '../../timeline/named-weeks.js';
+import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
 import type { Context } from '../context.js';
@@ -24,14 +25,15 @@ export function buildCalendarView(
     const end = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
     return {
       month,
-      weeks: monthWeeks(month).map((monday) => ({ monday, name: weekLabel(timeline.releaseWeek, monday) })),
+      weeks: monthWeeks(month).map((monday) => ({ monday, name: weekNameAt(timeline, monday) })),
       events: timeline.events
         .filter((e) => e.start <= end && e.end >= start)
         .map((e) => viewEvent(timeline, e, today)),
     };
   });
   const title = (timeline.title ?? timeline.series) + (timeline.releaseId ? ` (${timeline.releaseId})` : '');
-  return { title, today, todayWeek: weekLabel(timeline.releaseWeek, today), months };
+  const phase = phaseAt(timeline, today)?.phase.name ?? null;
+  return { title, today, todayWeek: weekNameAt(timeline, today), phase, months };
 }
 
 export async function calendarCommand(ctx: Context, options: CalendarCommandOptions): Promise<CommandResult> {

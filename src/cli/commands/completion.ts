@@ -44,6 +44,7 @@ export function describeProgram(program: AnyCommand, events: string[]): Completi
       options: specs(c.options as readonly Option[]),
       eventArgument: isEvent,
       argumentWords: !isEvent && first?.argChoices ? first.argChoices : null,
+      fileArgument: first?.name() === 'file',
     };
   });
   return {

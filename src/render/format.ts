@@ -1,19 +1,12 @@
 // Small pieces of text shared by the presenters.
-import { daysBetween } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
-import type { EventView } from '../timeline/view.js';
 
-/** How many calendar days an event covers, counting its first and last. */
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
 export function relativeDays(daysUntil: number, lengthInDays = 1): string {
   if (daysUntil <= 0 && -daysUntil < lengthInDays && lengthInDays > 1) {
     return `day ${1 - daysUntil} of ${lengthInDays}`;
   }
-  if (daysUntil === 0) return 'today';
-  if (daysUntil === 1) return 'tomorrow';
-  if (daysUntil === -1) return 'yesterday';
-  if (daysUntil > 0) return `in ${daysUntil} days`;
-  return `${-daysUntil} days ago`;
+  return daysUntil >= 0 ? daysAhead(daysUntil) : daysAgo(-daysUntil);
 }
 
 export function plural(count: number, word: string): string {
@@ -33,6 +26,18 @@ export function daysAgo(count: number): string {
 /** A day ahead: "today", "tomorrow", "in 4 days". */
 export function daysAhead(count: number): string {
   return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${days(count)}`;
+}
+
+/** "OpenStack Juno (2014.2)": the timeline's title (else its series) and release id, on one line. */
+export function timelineName(timeline: {
+  title: string | null;
+  series: string;
+  releaseId: string | null;
+}): string {
+  return (
+    oneLine(timeline.title ?? timeline.series) +
+    (timeline.releaseId ? ` (${oneLine(timeline.releaseId)})` : '')
+  );
 }
 
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]/;

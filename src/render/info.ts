@@ -2,7 +2,7 @@
 import { oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineInfo } from '../timeline/types.js';
 import { SCHEMA_VERSION } from '../timeline/view.js';
-import { toJson } from './format.js';
+import { timelineName, toJson } from './format.js';
 import type { Style } from './style.js';
 
 export interface InfoJson {
@@ -41,12 +41,7 @@ export function renderInfoText(timeline: Timeline, style: Style): string {
   const out: string[] = [];
   const heading = (text: string) => out.push('', style.bold(text));
   const item = (text: string) => out.push(`  • ${oneLine(text)}`);
-  out.push(
-    style.bold(
-      oneLine(timeline.title ?? timeline.series) +
-        (timeline.releaseId ? ` (${oneLine(timeline.releaseId)})` : ''),
-    ),
-  );
+  out.push(style.bold(timelineName(timeline)));
   if (timeline.description) out.push(oneLine(timeline.description));
   const groups = [
     ['Integrated in this release', info.projects.integrated],

@@ -8,6 +8,7 @@ import {
   type Output,
   progressBar,
   relativeDays,
+  timelineName,
   toCsv,
   toJsonPieces,
   toMarkdown,
@@ -92,7 +93,7 @@ const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } a
 
 /** The line above the table: series, today, phase and a progress bar. */
 export function scheduleHeading(view: ScheduleView, style: Style): string {
-  const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
+  const name = timelineName(view);
   const parts = [
     style.bold(name),
     `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,

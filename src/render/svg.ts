@@ -2,10 +2,11 @@
 // months and R-N weeks, the phases as coloured bands, events as labelled markers and bars, and today's line.
 // Labels are real <text> elements; their boxes are estimated from font metrics and stacked so none overlap.
 import { addDays, type Day, daysBetween, formatDay, longDay, mondayOf } from '../timeline/day.js';
-import { phaseAt, phaseSpans, weekLabel } from '../timeline/query.js';
+import { firstPhaseDay, phaseAt, phaseSpans, releaseEvent, weekLabel } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
 import { cycleClosing, cycleOpening } from '../timeline/weeks.js';
+import { timelineName } from './format.js';
 
 export interface SvgOptions {
   /** Width in pixels; the height follows from the content. Default 1200. */
@@ -321,7 +322,7 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   const PAD = 40;
   const left = PAD;
   const right = W - PAD;
-  const title = `${oneLine(timeline.title ?? timeline.series)}${timeline.releaseId ? ` (${oneLine(timeline.releaseId)})` : ''} release cycle`;
+  const title = `${timelineName(timeline)} release cycle`;
   const opening = cycleOpening(timeline);
   const out: string[] = [];
 
@@ -479,8 +480,8 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
 
   const phase = phaseAt(timeline, today)?.phase ?? null;
   const todayWeek = weekLabel(timeline.releaseWeek, today);
-  const release = timeline.events.find((e) => e.id === 'release' || e.aliases.includes('release'));
-  const firstDay = phaseSpans(timeline).find((p) => p.start !== null)?.start ?? rangeStart;
+  const release = releaseEvent(timeline.events);
+  const firstDay = firstPhaseDay(timeline) ?? rangeStart;
   const subtitle = release
     ? `From ${longDay(firstDay)} to the release on ${longDay(release.start)}; weeks counted from the release week, R+0`
     : `From ${longDay(firstDay)}, week by week`;

@@ -2,7 +2,7 @@
 import { type Day, formatDay, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import { type Cell, timelineName, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { WeeksFormat } from './formats.js';
 import type { Style } from './style.js';
 
@@ -81,7 +81,7 @@ function eventCell(e: EventView, week: WeekView): string {
 const CURRENT = '▶';
 
 function renderTable(view: WeeksView, style: Style): string {
-  const name = oneLine(view.title ?? view.series) + (view.releaseId ? ` (${oneLine(view.releaseId)})` : '');
+  const name = timelineName(view);
   const heading = [
     style.bold(name),
     `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,

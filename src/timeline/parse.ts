@@ -1,5 +1,5 @@
 import { type Day, isDay, looksLikeDay, mondayOf, parseInstant } from './day.js';
-import { compareEvents } from './query.js';
+import { compareEvents, releaseEvent } from './query.js';
 import { cleanText, clip } from './text.js';
 import {
   CONFIDENCES,
@@ -353,7 +353,7 @@ function readInfo(reader: Reader, raw: unknown): TimelineInfo | null {
 /** Picks the Monday of week R+0: `releaseWeek`, else the event called `release`, else the last release. */
 export function findReleaseWeek(explicit: Day | null, events: TimelineEvent[]): Day | null {
   if (explicit) return mondayOf(explicit);
-  const named = events.find((e) => e.id === 'release' || e.aliases.includes('release'));
+  const named = releaseEvent(events);
   if (named) return mondayOf(named.start);
   const releases = events.filter((e) => e.kind === 'release');
   const last = releases[releases.length - 1];

@@ -146,14 +146,28 @@ export function phaseAt(timeline: Timeline, today: Day): { phase: PhaseSpan; nex
   return { phase: spans[index] as PhaseSpan, next: spans[index + 1] ?? null };
 }
 
-/**
- * How far through the cycle `today` is, from 0 to 1: from the opening of the first dated phase (Juno:
- * the Icehouse release) to the release. Null when the timeline has neither.
- */
-export function cycleProgress(timeline: Timeline, today: Day): number | null {
-  const release = timeline.events.find((e) => e.id === 'release' || e.aliases.includes('release'));
-  const opening = phaseSpans(timeline).find((s) => s.start !== null)?.start ?? null;
+/** The cycle's release: the event whose id or alias is `release`. */
+export function releaseEvent(events: readonly TimelineEvent[]): TimelineEvent | undefined {
+  return events.find((e) => e.id === 'release' || e.aliases.includes('release'));
+}
+
+/** The first day of the first dated phase (Juno: the Icehouse release), or null. */
+export function firstPhaseDay(timeline: Timeline): Day | null {
+  return phaseSpans(timeline).find((s) => s.start !== null)?.start ?? null;
+}
+
+/** The cycle from the opening of its first dated phase to its release; null when the timeline lacks either. */
+export function cycleSpan(timeline: Timeline): { start: Day; end: Day } | null {
+  const release = releaseEvent(timeline.events);
+  const opening = firstPhaseDay(timeline);
   if (!release || opening === null || opening >= release.start) return null;
-  const fraction = daysBetween(opening, today) / daysBetween(opening, release.start);
+  return { start: opening, end: release.start };
+}
+
+/** How far through the cycle (see `cycleSpan`) `today` is, from 0 to 1; null without a cycle. */
+export function cycleProgress(timeline: Timeline, today: Day): number | null {
+  const span = cycleSpan(timeline);
+  if (!span) return null;
+  const fraction = daysBetween(span.start, today) / daysBetween(span.start, span.end);
   return Math.min(1, Math.max(0, fraction));
 }

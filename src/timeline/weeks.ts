@@ -1,6 +1,6 @@
 // The cycle week by week, the way release managers count it (R-26 … R+3). Pure: today is passed in.
 import { addDays, type Day, formatDay, mondayOf } from './day.js';
-import { phaseSpans, weekLabel } from './query.js';
+import { firstPhaseDay, weekLabel } from './query.js';
 import type { Kind, Timeline, TimelineEvent } from './types.js';
 
 /** One Monday–Friday week of the cycle. */
@@ -41,7 +41,7 @@ function overlaps(event: TimelineEvent, monday: Day): boolean {
  * else the first event that is not an after-cycle kind. Null for a timeline without such events.
  */
 export function cycleOpening(timeline: Timeline): Day | null {
-  const opening = phaseSpans(timeline).find((s) => s.start !== null)?.start ?? null;
+  const opening = firstPhaseDay(timeline);
   if (opening !== null) return mondayOf(opening);
   const first = timeline.events.find((e) => !AFTER_CYCLE_KINDS.includes(e.kind));
   return first ? mondayOf(first.start) : null;

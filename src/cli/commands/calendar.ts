@@ -1,4 +1,5 @@
 import { addMonths, type CalendarView, monthWeeks, renderCalendar } from '../../render/calendar.js';
+import { timelineName } from '../../render/format.js';
 import { type Day, daysInMonth } from '../../timeline/day.js';
 import { weekNameAt } from '../../timeline/named-weeks.js';
 import { phaseAt } from '../../timeline/query.js';
@@ -31,7 +32,7 @@ export function buildCalendarView(
         .map((e) => viewEvent(timeline, e, today)),
     };
   });
-  const title = (timeline.title ?? timeline.series) + (timeline.releaseId ? ` (${timeline.releaseId})` : '');
+  const title = timelineName(timeline);
   const phase = phaseAt(timeline, today)?.phase.name ?? null;
   return { title, today, todayWeek: weekNameAt(timeline, today), phase, months };
 }

@@ -2,7 +2,7 @@ import type { ScheduleFormat } from '../../render/formats.js';
 import { type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
 import type { Day } from '../../timeline/day.js';
 import { weekNameAt } from '../../timeline/named-weeks.js';
-import { cycleProgress, filterByKind, phaseAt, phaseSpans, upcomingEvents } from '../../timeline/query.js';
+import { cycleProgress, cycleSpan, filterByKind, phaseAt, upcomingEvents } from '../../timeline/query.js';
 import type { Kind, Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
 import type { Context } from '../context.js';
@@ -21,8 +21,6 @@ export function buildScheduleView(
 ): ScheduleView {
   let events = filterByKind(timeline.events, options.kinds);
   if (options.upcoming) events = upcomingEvents(events, today);
-  const release = timeline.events.find((e) => e.id === 'release' || e.aliases.includes('release'));
-  const opening = phaseSpans(timeline).find((s) => s.start !== null)?.start ?? null;
   return {
     series: timeline.series,
     title: timeline.title,
@@ -31,7 +29,7 @@ export function buildScheduleView(
     todayWeek: weekNameAt(timeline, today),
     phase: phaseAt(timeline, today)?.phase ?? null,
     progress: cycleProgress(timeline, today),
-    cycle: release && opening !== null ? { start: opening, end: release.start } : null,
+    cycle: cycleSpan(timeline),
     events: events.map((e) => viewEvent(timeline, e, today)),
   };
 }

@@ -49,14 +49,20 @@ export const READ_LIMITS = {
 /** Engine messages (V8, yaml) can quote the input; they are clipped to this many characters. */
 const MAX_ENGINE_MESSAGE = 200;
 
-function lineAndColumn(text: string, offset: number): string {
+/** The line and column (both from 1) of a character offset. */
+function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return `line ${line}, column ${offset - lineStart + 1}`;
+  return { line, column: offset - lineStart + 1 };
+}
+
+function lineAndColumn(text: string, offset: number): string {
+  const { line, column } = positionOf(text, offset);
+  return `line ${line}, column ${column}`;
 }
 
 /** The first lines of a list of problems, and a count of the others. */
@@ -178,7 +184,7 @@ async function parseYaml(text: string, label: string): Promise<ParsedDocument> {
   const lineOf = (path: (string | number)[]): number | null => {
     const node = doc.getIn(path, true);
     const offset = yaml.isNode(node) ? node.range?.[0] : undefined;
-    return offset === undefined ? null : text.slice(0, offset).split('\n').length;
+    return offset === undefined ? null : positionOf(text, offset).line;
   };
   return { value, lineOf };
 }

@@ -120,6 +120,18 @@ export function commanderMessage(text: string): { text: string; hinted: boolean 
   return { text: `${lines.join('\n')}\n`, hinted };
 }
 
+/** A name that is not one of the program's commands, with the closest ones suggested. */
+function unknownCommand(program: AnyCommand, name: string): UsageError {
+  const close = closestNames(
+    program.commands.map((c: AnyCommand) => c.name()),
+    name,
+  );
+  return new UsageError(
+    `unknown command '${oneLine(name)}'`,
+    close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
+  );
+}
+
 function buildProgram(
   io: Io,
   run: (work: (ctx: Context) => Promise<CommandResult>, cmd: AnyCommand) => Promise<void>,
@@ -189,14 +201,7 @@ function buildProgram(
             'see juno schedule --help',
           );
         }
-        const close = closestNames(
-          program.commands.map((c) => c.name()),
-          unknown,
-        );
-        throw new UsageError(
-          `unknown command '${oneLine(unknown)}'`,
-          close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
-        );
+        throw unknownCommand(program, unknown);
       }
       await run(async (ctx) => {
         const { scheduleCommand } = await import('./commands/schedule.js');
@@ -547,14 +552,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     // `juno help NAME` for a command that does not exist: commander would print the general help and exit 0.
     const [first, second] = argv;
     if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second)) {
-      const close = closestNames(
-        program.commands.map((c) => c.name()),
-        second,
-      );
-      throw new UsageError(
-        `unknown command '${oneLine(second)}'`,
-        close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
-      );
+      throw unknownCommand(program, second);
     }
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

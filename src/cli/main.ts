@@ -78,6 +78,13 @@ const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `--kind`, shared by the commands that list events. */
+const kindOption = () =>
+  new Option(
+    '-k, --kind <kinds>',
+    `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
+  ).argParser(collect);
+
 function wholeNumber(minimum: number) {
   return (value: string) => {
     if (!/^\d+$/.test(value) || Number(value) < minimum) {
@@ -174,11 +181,7 @@ function buildProgram(
     .argument('[command]')
     .usage('[options]')
     .configureHelp({ showGlobalOptions: true, visibleArguments: () => [] })
-    .option(
-      '-k, --kind <kinds>',
-      `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
-      collect,
-    )
+    .addOption(kindOption())
     .option('-u, --upcoming', 'only events that are running or still to come')
     .addOption(
       new Option('-f, --format <format>', 'output format')
@@ -281,11 +284,7 @@ function buildProgram(
   program
     .command('next')
     .description('the next event(s) to begin, counting one that begins today')
-    .option(
-      '-k, --kind <kinds>',
-      `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
-      collect,
-    )
+    .addOption(kindOption())
     .option('-n, --count <n>', 'the next N events (JSON then gives a list)', wholeNumber(1))
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
@@ -493,11 +492,7 @@ function buildProgram(
         .choices(EXPORT_FORMATS)
         .default('ics' as const),
     )
-    .option(
-      '-k, --kind <kinds>',
-      `only these kinds, repeatable or comma-separated (${KINDS.join(', ')})`,
-      collect,
-    )
+    .addOption(kindOption())
     .option('--alarm <duration>', 'a reminder this long before each event: 30m, 2h, 1d, 1w')
     .option('--name <name>', "the calendar's name in calendar apps (default: the timeline's title)")
     .option('--weeks', "one all-day entry per week holding events (releases.openstack.org's style)")

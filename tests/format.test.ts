@@ -22,6 +22,22 @@ describe('JSON in pieces', () => {
     if (count === 3000) expect(pieces.length).toBeGreaterThan(1);
   });
 
+  it('sizes its pieces by the text of the items, whatever their sizes', () => {
+    // Small items, then items of about 40,000 characters each, then small ones again.
+    const sizes = [...Array(500).fill(10), ...Array(12).fill(40_000), ...Array(500).fill(10), 100_000];
+    const value = {
+      schemaVersion: 1,
+      events: sizes.map((size, i) => ({ id: `event-${i}`, notes: 'n'.repeat(size) })),
+    };
+    const pieces = [...toJsonPieces(value, 'events')];
+    expect(pieces.join('')).toBe(toJson(value));
+    // Pieces stay small (V8's large strings are slow): a large one holds a single large item, except the
+    // pieces where the items turn large (twice here).
+    const largeWithMany = pieces.filter((p) => p.length > 64_000 && p.match(/"id":/g)?.length !== 1);
+    expect(largeWithMany.length).toBeLessThanOrEqual(2);
+    expect(pieces.length).toBeLessThan(100);
+  });
+
   it('falls back to one piece when the list is not the last key', () => {
     const value = { events: [event(1)], after: true };
     expect([...toJsonPieces(value, 'events')]).toEqual([toJson(value)]);

@@ -20,6 +20,7 @@ export type ParseResult =
 
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
+const URL_PATTERN = /^https?:\/\/\S+$/;
 /**
  * Longest accepted values, in characters (a name fits a table row, a note a paragraph, an id a URL slug), and
  * the most events a timeline may hold (a cycle has a few dozen; presenters need not scale beyond this).
@@ -80,6 +81,15 @@ function has(record: Record<string, unknown>, key: string): boolean {
 }
 
 /** Collects problems while reading fields of an untyped document. */
+/** The path of `key` inside the value at `base` ('' at the top level), for problems and warnings. */
+function at(base: string, key: string): string {
+  return base === '' ? key : `${base}.${key}`;
+}
+
+/**
+ * Collects problems and warnings while reading. Each method reads `record[key]`, the value at path
+ * `at(base, key)`; paths are built only for a problem, since a large timeline has hundreds of thousands of values.
+ */
 class Reader {
   readonly problems: Problem[] = [];
   readonly warnings: Problem[] = [];
@@ -92,93 +102,99 @@ class Reader {
     this.warnings.push({ path, message });
   }
 
-  text(record: Record<string, unknown>, key: string, path: string, max = MAX_TEXT): string | null {
-    if (!has(record, key) || record[key] === null) return null;
+  text(record: Record<string, unknown>, key: string, base: string, max = MAX_TEXT): string | null {
     const value = record[key];
+    if (value === null || !has(record, key)) return null;
     if (typeof value !== 'string') {
-      this.problem(path, `expected text, got ${describe(value)}`);
+      this.problem(at(base, key), `expected text, got ${describe(value)}`);
       return null;
     }
     if (value.length > max) {
-      this.problem(path, `is ${value.length} characters long; at most ${max} are allowed`);
+      this.problem(at(base, key), `is ${value.length} characters long; at most ${max} are allowed`);
       return null;
     }
     return cleanText(value);
   }
 
-  requiredText(record: Record<string, unknown>, key: string, path: string, max = MAX_TEXT): string | null {
+  requiredText(record: Record<string, unknown>, key: string, base: string, max = MAX_TEXT): string | null {
     if (!has(record, key) || record[key] === null) {
-      this.problem(path, 'is required');
+      this.problem(at(base, key), 'is required');
       return null;
     }
-    const value = this.text(record, key, path, max);
+    const value = this.text(record, key, base, max);
     if (value !== null && value.trim() === '') {
-      this.problem(path, 'must not be empty');
+      this.problem(at(base, key), 'must not be empty');
       return null;
     }
     return value;
   }
 
-  slug(record: Record<string, unknown>, key: string, path: string, required: boolean): string | null {
+  slug(record: Record<string, unknown>, key: string, base: string, required: boolean): string | null {
     if (!has(record, key)) {
-      if (required) this.problem(path, 'is required');
+      if (required) this.problem(at(base, key), 'is required');
       return null;
     }
     const value = record[key];
     if (typeof value !== 'string') {
-      this.problem(path, `expected a slug (lowercase letters, digits, hyphens), got ${describe(value)}`);
+      this.problem(
+        at(base, key),
+        `expected a slug (lowercase letters, digits, hyphens), got ${describe(value)}`,
+      );
       return null;
     }
     if (value.length > LIMITS.slug) {
-      this.problem(path, `is ${value.length} characters long; at most ${LIMITS.slug} are allowed`);
+      this.problem(at(base, key), `is ${value.length} characters long; at most ${LIMITS.slug} are allowed`);
       return null;
     }
     if (!SLUG.test(value)) {
-      this.problem(path, `${describe(value)} is not a slug (lowercase letters, digits and hyphens)`);
+      this.problem(at(base, key), `${describe(value)} is not a slug (lowercase letters, digits and hyphens)`);
       return null;
     }
     return value;
   }
 
-  day(record: Record<string, unknown>, key: string, path: string, required: boolean): Day | null {
+  day(record: Record<string, unknown>, key: string, base: string, required: boolean): Day | null {
     if (!has(record, key)) {
-      if (required) this.problem(path, 'is required');
+      if (required) this.problem(at(base, key), 'is required');
       return null;
     }
     const value = record[key];
     if (typeof value !== 'string') {
-      this.problem(path, `expected a date YYYY-MM-DD, got ${describe(value)}`);
+      this.problem(at(base, key), `expected a date YYYY-MM-DD, got ${describe(value)}`);
       return null;
     }
-    if (!looksLikeDay(value)) {
-      this.problem(path, `${describe(value)} is not a date in the form YYYY-MM-DD`);
-      return null;
-    }
-    if (!isDay(value)) {
-      this.problem(path, `${value} is not a calendar date`);
-      return null;
-    }
-    return value;
+    if (isDay(value)) return value;
+    this.problem(
+      at(base, key),
+      looksLikeDay(value)
+        ? `${value} is not a calendar date`
+        : `${describe(value)} is not a date in the form YYYY-MM-DD`,
+    );
+    return null;
   }
 
-  textList(record: Record<string, unknown>, key: string, path: string): string[] {
-    if (!has(record, key) || record[key] === null) return [];
+  textList(record: Record<string, unknown>, key: string, base: string): string[] {
     const value = record[key];
+    if (value === null || !has(record, key)) return [];
     if (!Array.isArray(value)) {
-      this.problem(path, `expected a list of text, got ${describe(value)}`);
+      this.problem(at(base, key), `expected a list of text, got ${describe(value)}`);
       return [];
     }
     const out: string[] = [];
-    value.forEach((item, i) => {
-      if (typeof item !== 'string') this.problem(`${path}[${i}]`, `expected text, got ${describe(item)}`);
-      else if (item.length > MAX_TEXT) this.problem(`${path}[${i}]`, `is ${item.length} characters long`);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item !== 'string')
+        this.problem(`${at(base, key)}[${i}]`, `expected text, got ${describe(item)}`);
+      else if (item.length > MAX_TEXT)
+        this.problem(`${at(base, key)}[${i}]`, `is ${item.length} characters long`);
       else out.push(cleanText(item));
-    });
+    }
     return out;
   }
 }
 
-function readEvent(reader: Reader, raw: unknown, path: string, index: number): TimelineEvent | null {
+function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent | null {
+  const path = `events[${index}]`;
   if (!isRecord(raw)) {
     reader.problem(path, `expected an event object, got ${describe(raw)}`);
     return null;
@@ -186,8 +202,8 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
   for (const key of Object.keys(raw)) {
     if (!EVENT_KEYS.has(key)) reader.warn(`${path}.${keyLabel(key)}`, 'unknown property, ignored');
   }
-  const id = reader.slug(raw, 'id', `${path}.id`, true);
-  const name = reader.requiredText(raw, 'name', `${path}.name`, MAX_NAME);
+  const id = reader.slug(raw, 'id', path, true);
+  const name = reader.requiredText(raw, 'name', path, MAX_NAME);
   let kind: Kind | null = null;
   if (!has(raw, 'kind')) reader.problem(`${path}.kind`, 'is required');
   else if (typeof raw.kind === 'string' && (KINDS as readonly string[]).includes(raw.kind))
@@ -199,8 +215,8 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
         ? `unknown kind ${describe(raw.kind)} (expected one of ${KINDS.join(', ')})`
         : `expected a kind (one of ${KINDS.join(', ')}), got ${describe(raw.kind)}`,
     );
-  const start = reader.day(raw, 'start', `${path}.start`, true);
-  const end = reader.day(raw, 'end', `${path}.end`, false);
+  const start = reader.day(raw, 'start', path, true);
+  const end = reader.day(raw, 'end', path, false);
   if (start && end && end < start) reader.problem(`${path}.end`, `${end} is before the start ${start}`);
 
   let confidence: Confidence | null = null;
@@ -224,7 +240,9 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
     } else reader.problem(`${path}.sequence`, `expected a whole number ≥ 0, got ${describe(raw.sequence)}`);
   }
 
-  const aliases = reader.textList(raw, 'aliases', `${path}.aliases`).map((alias, i) => {
+  const aliases = reader.textList(raw, 'aliases', path);
+  for (let i = 0; i < aliases.length; i++) {
+    const alias = aliases[i] as string;
     const lower = alias.toLowerCase();
     if (lower.length > LIMITS.slug)
       reader.problem(
@@ -233,27 +251,25 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
       );
     else if (!ALIAS.test(lower))
       reader.problem(`${path}.aliases[${i}]`, `${describe(alias)} is not a valid alias`);
-    return lower;
-  });
-  const sources = reader.textList(raw, 'sources', `${path}.sources`);
-  sources.forEach((source, i) => {
-    if (!/^https?:\/\/\S+$/.test(source)) {
+    aliases[i] = lower;
+  }
+  const sources = reader.textList(raw, 'sources', path);
+  for (let i = 0; i < sources.length; i++) {
+    const source = sources[i] as string;
+    if (!URL_PATTERN.test(source))
       reader.problem(`${path}.sources[${i}]`, `${describe(source)} is not an http(s) URL`);
-    }
-  });
-  const url = reader.text(raw, 'url', `${path}.url`);
-  if (url !== null && !/^https?:\/\/\S+$/.test(url))
+  }
+  const url = reader.text(raw, 'url', path);
+  if (url !== null && !URL_PATTERN.test(url))
     reader.problem(`${path}.url`, `${describe(url)} is not an http(s) URL`);
 
-  const event = {
-    title: reader.text(raw, 'title', `${path}.title`, MAX_NAME),
-    description: reader.text(raw, 'description', `${path}.description`),
-    notes: reader.text(raw, 'notes', `${path}.notes`),
-    location: reader.text(raw, 'location', `${path}.location`, MAX_NAME),
-    project: reader.text(raw, 'project', `${path}.project`, MAX_NAME),
-    updated: reader.text(raw, 'updated', `${path}.updated`, 40),
-    week: reader.text(raw, 'week', `${path}.week`, 40),
-  };
+  const title = reader.text(raw, 'title', path, MAX_NAME);
+  const description = reader.text(raw, 'description', path);
+  const notes = reader.text(raw, 'notes', path);
+  const location = reader.text(raw, 'location', path, MAX_NAME);
+  const project = reader.text(raw, 'project', path, MAX_NAME);
+  const updated = reader.text(raw, 'updated', path, 40);
+  const week = reader.text(raw, 'week', path, 40);
   if (id === null || name === null || kind === null || start === null) return null;
   return {
     id,
@@ -267,7 +283,13 @@ function readEvent(reader: Reader, raw: unknown, path: string, index: number): T
     url,
     sequence,
     index,
-    ...event,
+    title,
+    description,
+    notes,
+    location,
+    project,
+    updated,
+    week,
   };
 }
 
@@ -285,8 +307,8 @@ function readPhases(reader: Reader, raw: unknown, eventIds: Set<string>): PhaseD
       reader.problem(path, `expected a phase object, got ${describe(item)}`);
       return;
     }
-    const id = reader.slug(item, 'id', `${path}.id`, true);
-    const name = reader.requiredText(item, 'name', `${path}.name`, MAX_NAME);
+    const id = reader.slug(item, 'id', path, true);
+    const name = reader.requiredText(item, 'name', path, MAX_NAME);
     const refs: (string | null)[] = [];
     for (const key of ['from', 'until'] as const) {
       const value = item[key];
@@ -317,8 +339,8 @@ function readProjects(reader: Reader, raw: unknown, path: string): ProjectInfo[]
       reader.problem(`${path}[${i}]`, `expected an object, got ${describe(item)}`);
       return;
     }
-    const name = reader.requiredText(item, 'name', `${path}[${i}].name`, MAX_NAME);
-    const description = reader.text(item, 'description', `${path}[${i}].description`) ?? '';
+    const name = reader.requiredText(item, 'name', `${path}[${i}]`, MAX_NAME);
+    const description = reader.text(item, 'description', `${path}[${i}]`) ?? '';
     if (name !== null) out.push({ name, description });
   });
   return out;
@@ -337,15 +359,15 @@ function readInfo(reader: Reader, raw: unknown): TimelineInfo | null {
       integrated: readProjects(reader, projects.integrated, 'info.projects.integrated'),
       incubated: readProjects(reader, projects.incubated, 'info.projects.incubated'),
       applied: readProjects(reader, projects.applied, 'info.projects.applied'),
-      notes: reader.text(projects, 'notes', 'info.projects.notes'),
+      notes: reader.text(projects, 'notes', 'info.projects'),
     },
-    highlights: reader.textList(raw, 'highlights', 'info.highlights'),
-    context: reader.textList(raw, 'context', 'info.context'),
+    highlights: reader.textList(raw, 'highlights', 'info'),
+    context: reader.textList(raw, 'context', 'info'),
     summits: summitsRaw.filter(isRecord).map((s, i) => ({
-      event: reader.text(s, 'event', `info.summits[${i}].event`) ?? '',
-      city: reader.text(s, 'city', `info.summits[${i}].city`) ?? '',
-      when: reader.text(s, 'when', `info.summits[${i}].when`) ?? '',
-      attendees: reader.text(s, 'attendees', `info.summits[${i}].attendees`),
+      event: reader.text(s, 'event', `info.summits[${i}]`) ?? '',
+      city: reader.text(s, 'city', `info.summits[${i}]`) ?? '',
+      when: reader.text(s, 'when', `info.summits[${i}]`) ?? '',
+      attendees: reader.text(s, 'attendees', `info.summits[${i}]`),
     })),
   };
 }
@@ -370,17 +392,17 @@ export function parseTimeline(raw: unknown): ParseResult {
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.has(key)) reader.warn(keyLabel(key), 'unknown property, ignored');
   }
-  const series = reader.slug(raw, 'series', 'series', true);
-  const title = reader.text(raw, 'title', 'title', MAX_NAME);
-  const description = reader.text(raw, 'description', 'description');
-  const updated = reader.text(raw, 'updated', 'updated', 40);
+  const series = reader.slug(raw, 'series', '', true);
+  const title = reader.text(raw, 'title', '', MAX_NAME);
+  const description = reader.text(raw, 'description', '');
+  const updated = reader.text(raw, 'updated', '', 40);
   if (updated !== null && parseInstant(updated) === null) {
     reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
   }
   let releaseId: string | null = null;
   if (typeof raw.releaseId === 'number') releaseId = String(raw.releaseId);
-  else releaseId = reader.text(raw, 'releaseId', 'releaseId', 40);
-  const releaseWeek = reader.day(raw, 'releaseWeek', 'releaseWeek', false);
+  else releaseId = reader.text(raw, 'releaseId', '', 40);
+  const releaseWeek = reader.day(raw, 'releaseWeek', '', false);
 
   const events: TimelineEvent[] = [];
   const knownIds = new Set<string>();
@@ -390,7 +412,7 @@ export function parseTimeline(raw: unknown): ParseResult {
   else {
     const ids = new Map<string, string>();
     raw.events.forEach((item: unknown, i: number) => {
-      const event = readEvent(reader, item, `events[${i}]`, i);
+      const event = readEvent(reader, item, i);
       // Names are checked for clashes even when the rest of the event is invalid: every problem at once.
       const id =
         event?.id ?? (isRecord(item) && typeof item.id === 'string' && SLUG.test(item.id) ? item.id : null);

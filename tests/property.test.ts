@@ -185,6 +185,29 @@ describe('the loader never crashes', () => {
       }),
     );
   });
+
+  it('skips strings full of quotes, backslashes and brackets', () => {
+    const tricky = fc.string({ unit: fc.constantFrom('"', '\\', '[', ']', '{', '}', 'a') });
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        tricky,
+        fc.array(tie('node')),
+        fc.dictionary(tricky, tie('node')),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        const text = JSON.stringify(v);
+        const depth = (x: unknown): number =>
+          x !== null && typeof x === 'object' ? 1 + Math.max(0, ...Object.values(x).map(depth)) : 0;
+        const actual = depth(v);
+        expect(jsonTooDeepAt(text, actual)).toBeNull();
+        if (actual > 0) expect(jsonTooDeepAt(text, actual - 1)).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('days and weeks', () => {

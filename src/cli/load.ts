@@ -1,5 +1,6 @@
 // Reading a timeline file: bytes → text → document (JSON or YAML) → validated `Timeline`.
 // Synchronous reads: a CLI has nothing else to do meanwhile, and node:fs/promises costs start-up time to load.
+import { isUtf8 } from 'node:buffer';
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,18 +87,25 @@ const STACK_OVERFLOW = /call stack|stack overflow|too much recursion/i;
 
 /**
  * The offset of the first `[` or `{` that opens a collection more than `max` levels deep, outside strings;
- * null when there is none. Scans without recursion, so any depth is safe.
+ * null when there is none. Scans without recursion, so any depth is safe, and before JSON.parse, which takes
+ * far longer than this scan over millions of levels.
  */
 export function jsonTooDeepAt(text: string, max: number): number | null {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+    if (c === 0x22) {
+      // Over the string (most of a timeline's text) at native speed: to the next quote that an even run of
+      // backslashes, or none, precedes.
+      for (;;) {
+        const close = text.indexOf('"', i + 1);
+        if (close === -1) return null;
+        let slashes = 0;
+        while (text.charCodeAt(close - 1 - slashes) === 0x5c) slashes++;
+        i = close;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
       if (++depth > max) return i;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
@@ -306,12 +314,10 @@ export async function readText(file: string): Promise<{ text: string; modified: 
     );
   }
   if (bytes === null) throw tooBig();
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new DataError(`${label}: is not UTF-8 text`, [], 'save the file as UTF-8');
-  }
+  // Checked, then decoded: together a fifth faster than a fatal TextDecoder. A byte-order mark is dropped.
+  if (!isUtf8(bytes)) throw new DataError(`${label}: is not UTF-8 text`, [], 'save the file as UTF-8');
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
   if (nul !== -1)
     throw new DataError(`${label}: ${lineAndColumn(text, nul)}: holds a NUL byte; a timeline is text`);

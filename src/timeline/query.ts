@@ -1,5 +1,5 @@
 // Pure questions about a timeline on a given day. `today` is always passed in; nothing here reads a clock.
-import { addDays, type Day, daysBetween, mondayOf } from './day.js';
+import { addDays, type Day, dayNumber, daysBetween, mondayNumber } from './day.js';
 import type { Kind, Timeline, TimelineEvent } from './types.js';
 
 export type Status = 'past' | 'current' | 'upcoming';
@@ -30,7 +30,7 @@ export function lengthInDays(event: { start: Day; end: Day }): number {
 /** "R-6", "R+0", "R+3": Mondays counted from the release week; null without a release. */
 export function weekLabel(releaseWeek: Day | null, day: Day): string | null {
   if (releaseWeek === null) return null;
-  const weeks = Math.round(daysBetween(releaseWeek, mondayOf(day)) / 7);
+  const weeks = Math.round((mondayNumber(dayNumber(day)) - dayNumber(releaseWeek)) / 7);
   return weeks < 0 ? `R${weeks}` : `R+${weeks}`;
 }
 

@@ -1,10 +1,11 @@
 // Data, file names and arguments cannot drive the terminal or a spreadsheet, and output ends cleanly when
 // the reader goes away.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasProgram } from '../external.js';
 import { BIN, ROOT, runJuno } from '../helpers.js';
 
 /** OSC title change, clear screen, bell, an SGR colour, a C1 CSI, a bidirectional override, a backspace. */
@@ -211,6 +212,52 @@ describe('pipes and full disks', () => {
     });
     expect(result.first).toBe('id,name,kind,start,end,week,daysUntil,status,confidence,project,location\r');
     expect(result).toMatchObject({ code: 0, signal: null, stderr: '' });
+  });
+
+  // A reader that sets its pipe non-blocking and reads late: juno's writes would block (EAGAIN) part-way, and the
+  // rest must still arrive whole and in order. Python makes such a pipe; Node's child pipes always block.
+  it.skipIf(!hasProgram('python3'))('writes everything to a pipe that would block', () => {
+    const events = Array.from({ length: 3000 }, (_, i) => ({
+      id: `e${i}`,
+      name: `Event ${i} — ünïcödé ${'x'.repeat(100)}`,
+      kind: 'other',
+      start: '2014-09-04',
+    }));
+    const big = join(dir, 'nonblocking.json');
+    writeFileSync(big, JSON.stringify({ series: 'big', events }));
+    const args = [BIN, '--timeline', big, '--format', 'json', '--date', '2014-09-21'];
+    const env = { PATH: process.env.PATH ?? '', TZ: 'UTC' };
+    const expected = spawnSync(process.execPath, args, {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    const reader = [
+      'import fcntl, os, subprocess, sys, time',
+      'r, w = os.pipe()',
+      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
+      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
+      'os.close(w)',
+      'time.sleep(0.5)',
+      'chunks = []',
+      'while True:',
+      '    chunk = os.read(r, 65536)',
+      '    if not chunk: break',
+      '    chunks.append(chunk)',
+      'sys.stdout.buffer.write(b"".join(chunks))',
+      'sys.exit(child.wait())',
+    ].join('\n');
+    const result = spawnSync('python3', ['-c', reader, process.execPath, ...args], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    });
+    expect(expected.stdout.length).toBeGreaterThan(1_000_000);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout === expected.stdout).toBe(true);
   });
 
   it.skipIf(!existsSync('/dev/full'))('is exit 4 with one line when stdout cannot be written', async () => {

@@ -82,13 +82,20 @@ rmSync(root('dist'), { recursive: true, force: true });
 const results = await Promise.all([
   build({
     ...common,
-    entryPoints: { juno: 'src/cli/run.ts', bin: 'src/cli/boot.ts' },
+    entryPoints: { juno: 'src/cli/run.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     plugins: [yamlApart, lazyChildProcess, patchedIcal],
     define: { __JUNO_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
     inject: ['scripts/build/import-meta-url.js'],
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
+  }),
+  // The boot is CommonJS through and through (`__dirname`, `require`): no `import.meta.url` shim, no node:url.
+  build({
+    ...common,
+    entryPoints: { bin: 'src/cli/boot.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
   }),
   build({
     ...common,

@@ -1,8 +1,9 @@
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWithCodeCache } from '../src/cli/code-cache.js';
+import { defaultCacheDir, loadWithCodeCache } from '../src/cli/code-cache.js';
 
 function bundle(dir: string, id: string, body: string): string {
   const file = join(dir, 'bundle.cjs');
@@ -12,17 +13,21 @@ function bundle(dir: string, id: string, body: string): string {
 
 const BODY = "module.exports = { answer: 6 * 7, here: __filename, path: require('node:path').sep };\n";
 
+/** As the boot loads the program: with a `require` that resolves from the bundle's folder. */
+const load = (file: string, cacheDir?: string, variant?: string) =>
+  loadWithCodeCache(file, createRequire(file), cacheDir, variant);
+
 describe('the code cache', () => {
   it('runs a bundle like require, then writes a cache that the next load uses', () => {
     const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
     const cache = join(dir, 'cache');
     const file = bundle(dir, '0123456789abcdef', BODY);
-    const first = loadWithCodeCache(file, cache, 'next');
+    const first = load(file, cache, 'next');
     expect(first.exports).toEqual({ answer: 42, here: file, path: '/' });
     expect(first.cacheUsed).toBe(false);
     const written = first.save();
     expect(written).toMatch(/0123456789abcdef-v\d+.*-next\.bin$/);
-    const second = loadWithCodeCache(file, cache, 'next');
+    const second = load(file, cache, 'next');
     expect(second.cacheUsed).toBe(true);
     expect(second.exports).toEqual(first.exports);
     expect(second.save()).toBeNull();
@@ -31,9 +36,9 @@ describe('the code cache', () => {
   it('keeps one cache per variant and per build', () => {
     const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
     const cache = join(dir, 'cache');
-    loadWithCodeCache(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
-    loadWithCodeCache(bundle(dir, '0123456789abcdef', BODY), cache, 'export').save();
-    const rebuilt = loadWithCodeCache(bundle(dir, 'fedcba9876543210', BODY), cache, 'next');
+    load(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
+    load(bundle(dir, '0123456789abcdef', BODY), cache, 'export').save();
+    const rebuilt = load(bundle(dir, 'fedcba9876543210', BODY), cache, 'next');
     expect(rebuilt.cacheUsed).toBe(false);
     rebuilt.save();
     expect(readdirSync(cache).sort()).toHaveLength(3);
@@ -42,11 +47,11 @@ describe('the code cache', () => {
   it('recompiles over a damaged cache file and replaces it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
     const cache = join(dir, 'cache');
-    const written = loadWithCodeCache(bundle(dir, 'aaaaaaaaaaaaaaaa', BODY), cache).save() as string;
+    const written = load(bundle(dir, 'aaaaaaaaaaaaaaaa', BODY), cache).save() as string;
     writeFileSync(written, 'not a cache');
     // Another text under the same stamp, so that V8's in-process cache of the first one does not answer.
     const file = bundle(dir, 'aaaaaaaaaaaaaaaa', `${BODY}// changed\n`);
-    const again = loadWithCodeCache(file, cache);
+    const again = load(file, cache);
     expect(again.exports).toEqual({ answer: 42, here: file, path: '/' });
     expect(again.cacheUsed).toBe(false);
     expect(again.save()).toBe(written);
@@ -58,24 +63,33 @@ describe('the code cache', () => {
     const file = bundle(dir, '0123456789abcdef', BODY);
     // A file where the folder should be.
     writeFileSync(join(dir, 'blocked'), '');
-    const blocked = loadWithCodeCache(file, join(dir, 'blocked'));
+    const blocked = load(file, join(dir, 'blocked'));
     expect(blocked.exports).toEqual({ answer: 42, here: file, path: '/' });
     expect(blocked.save()).toBeNull();
     // A folder others may write to is not trusted.
     const shared = join(dir, 'shared');
     mkdirSync(shared, { mode: 0o777 });
     chmodSync(shared, 0o777);
-    expect(loadWithCodeCache(file, shared).save()).toBeNull();
+    expect(load(file, shared).save()).toBeNull();
     const plain = join(dir, 'plain.cjs');
     writeFileSync(plain, BODY);
-    const unstamped = loadWithCodeCache(plain, join(dir, 'cache'));
+    const unstamped = load(plain, join(dir, 'cache'));
     expect(unstamped.exports).toEqual({ answer: 42, here: plain, path: '/' });
     expect(unstamped.save()).toBeNull();
+  });
+
+  it('keeps its folder where os.tmpdir() points, one per user', () => {
+    const uid = process.getuid?.() ?? 'user';
+    expect(defaultCacheDir({})).toBe(`/tmp/juno-code-cache-${uid}`);
+    expect(defaultCacheDir({ TMPDIR: '/var/tmp/' })).toBe(`/var/tmp/juno-code-cache-${uid}`);
+    expect(defaultCacheDir({ TMP: '/scratch', TEMP: '/ignored' })).toBe(`/scratch/juno-code-cache-${uid}`);
+    expect(defaultCacheDir({ TMPDIR: '', TEMP: '/t' })).toBe(`/t/juno-code-cache-${uid}`);
+    expect(defaultCacheDir()).toBe(join(tmpdir(), `juno-code-cache-${uid}`));
   });
 
   it('keeps line numbers in stack traces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
     const file = bundle(dir, '0123456789abcdef', "\n\nmodule.exports = new Error('here').stack;\n");
-    expect(loadWithCodeCache(file, join(dir, 'cache')).exports).toContain(`${file}:4:`);
+    expect(load(file, join(dir, 'cache')).exports).toContain(`${file}:4:`);
   });
 });

@@ -1,17 +1,23 @@
 // The executable (bundled as dist/bin.cjs, package.json's bin): runs the program (dist/juno.cjs) from V8's code cache
 // so that a warm start skips compiling it. Node 22.1+ has a compile cache of its own; Node 20 uses ours.
-import module from 'node:module';
-import { fileURLToPath } from 'node:url';
+// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm on Node 20.
+import { join } from 'node:path';
 import { loadWithCodeCache } from './code-cache.js';
 
-const program = fileURLToPath(new URL('./juno.cjs', import.meta.url));
-const { enableCompileCache } = module as { enableCompileCache?: () => unknown };
-if (typeof enableCompileCache === 'function') {
-  enableCompileCache();
-  module.createRequire(program)(program);
+// A CommonJS bundle beside juno.cjs: `__dirname` and `require` are the folder and the resolver of both.
+const program = join(__dirname, 'juno.cjs');
+if (Number.parseInt(process.versions.node, 10) >= 22) {
+  const module = require('node:module') as { enableCompileCache?: () => unknown };
+  module.enableCompileCache?.();
+  require(program);
 } else {
   // One cache per command: each compiles a different part of the program, and a cache holds what was compiled.
   const command = process.argv[2] ?? '';
-  const loaded = loadWithCodeCache(program, undefined, /^[a-z]{2,12}$/.test(command) ? command : 'other');
+  const loaded = loadWithCodeCache(
+    program,
+    require,
+    undefined,
+    /^[a-z]{2,12}$/.test(command) ? command : 'other',
+  );
   process.once('exit', () => loaded.save());
 }

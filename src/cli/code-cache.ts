@@ -2,17 +2,22 @@
 // through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling the program.
 // The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
 /** The first line of a bundle the build stamps with a hash of its content: `/*juno-build:0123456789abcdef*\/`. */
 const BUILD_ID = /^\/\*juno-build:([0-9a-f]{16})\*\//;
 
-/** One directory per user under the temp folder; nobody else may own or write to it. */
-export function defaultCacheDir(): string {
-  return join(tmpdir(), `juno-code-cache-${process.getuid?.() ?? 'user'}`);
+/**
+ * One directory per user under the temp folder; nobody else may own or write to it. The temp folder is found as
+ * `os.tmpdir()` finds it on POSIX systems, without loading node:os, which is a noticeable part of start-up.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const temp = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return join(
+    temp.length > 1 && temp.endsWith('/') ? temp.slice(0, -1) : temp,
+    `juno-code-cache-${process.getuid?.() ?? 'user'}`,
+  );
 }
 
 function isPrivateDir(dir: string): boolean {
@@ -38,11 +43,13 @@ export interface CachedModule {
 }
 
 /**
- * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `cacheDir`. A bundle without
+ * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `cacheDir`; the bundle's own
+ * `require` is `requireFrom`, which must resolve as a `require` in the bundle's folder would. A bundle without
  * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably.
  */
 export function loadWithCodeCache(
   file: string,
+  requireFrom: NodeJS.Require,
   cacheDir: string = defaultCacheDir(),
   variant = '',
 ): CachedModule {
@@ -68,7 +75,7 @@ export function loadWithCodeCache(
   const cacheUsed = cachedData !== undefined && script.cachedDataRejected !== true;
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
-  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  run.call(module.exports, module.exports, requireFrom, module, file, dirname(file));
   return {
     exports: module.exports,
     cacheUsed,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/color.js';
+import { commandsToDefine } from '../src/cli/main.js';
 import { resolveToday } from '../src/cli/today.js';
 
 describe('colour decision', () => {
@@ -51,5 +52,32 @@ describe('today', () => {
   );
   it.each(['soon', '-5', '1.5', '99999999999999'])('rejects SOURCE_DATE_EPOCH=%j', (value) => {
     expect(() => resolveToday(undefined, { SOURCE_DATE_EPOCH: value }, now)).toThrow(/SOURCE_DATE_EPOCH/);
+  });
+});
+
+describe('commands defined for a run', () => {
+  const defined = (argv: string[]) =>
+    ['schedule', 'next', 'export', 'completion'].filter((name) => commandsToDefine(argv)(name));
+
+  it.each([
+    [[], ['schedule']],
+    [['--date', '2014-09-21'], ['schedule']],
+    [['next', '--date', '2014-09-21'], ['next']],
+    [['--date', '2014-09-21', '--no-color', 'next'], ['next']],
+    [['--color=never', '--timeline', 'next', 'export'], ['export']],
+  ])('%j defines only %j', (argv, names) => {
+    expect(defined(argv)).toEqual(names);
+  });
+
+  it.each([
+    [['--help']],
+    [['-h', 'next']],
+    [['help', 'next']],
+    [['nxt']],
+    [['completion', 'bash']],
+    [['--kind', 'next']],
+    [['-f', 'json']],
+  ])('%j defines every command', (argv) => {
+    expect(defined(argv)).toEqual(['schedule', 'next', 'export', 'completion']);
   });
 });

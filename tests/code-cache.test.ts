@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCacheDir, loadWithCodeCache } from '../src/cli/code-cache.js';
+import { cacheVariant, defaultCacheDir, loadWithCodeCache } from '../src/cli/code-cache.js';
 
 function bundle(dir: string, id: string, body: string): string {
   const file = join(dir, 'bundle.cjs');
@@ -38,10 +38,9 @@ describe('the code cache', () => {
     const cache = join(dir, 'cache');
     load(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
     load(bundle(dir, '0123456789abcdef', BODY), cache, 'export').save();
+    expect(readdirSync(cache)).toHaveLength(2);
     const rebuilt = load(bundle(dir, 'fedcba9876543210', BODY), cache, 'next');
     expect(rebuilt.cacheUsed).toBe(false);
-    rebuilt.save();
-    expect(readdirSync(cache).sort()).toHaveLength(3);
   });
 
   it('recompiles over a damaged cache file and replaces it', () => {
@@ -85,6 +84,33 @@ describe('the code cache', () => {
     expect(defaultCacheDir({ TMP: '/scratch', TEMP: '/ignored' })).toBe(`/scratch/juno-code-cache-${uid}`);
     expect(defaultCacheDir({ TMPDIR: '', TEMP: '/t' })).toBe(`/t/juno-code-cache-${uid}`);
     expect(defaultCacheDir()).toBe(join(tmpdir(), `juno-code-cache-${uid}`));
+  });
+
+  it('removes the files of other builds when it writes one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const cache = join(dir, 'cache');
+    load(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
+    writeFileSync(join(cache, 'notes.txt'), 'not ours');
+    load(bundle(dir, 'fedcba9876543210', BODY), cache, 'next').save();
+    expect(readdirSync(cache).sort()).toEqual([
+      expect.stringMatching(/^fedcba9876543210-v.*-next\.bin$/),
+      'notes.txt',
+    ]);
+  });
+
+  it.each([
+    [['next', '--date', '2014-09-21'], 'next.date'],
+    [['schedule'], 'schedule'],
+    [['schedule', '--format', 'json', '--date', '2014-09-21'], 'schedule.date.format-json'],
+    [['schedule', '-f', 'csv', '-u'], 'schedule.format-csv.u'],
+    [['schedule', '--format=markdown', '--kind', 'rc'], 'schedule.format-markdown.kind'],
+    [['export', '--format', 'Evil/../x'], 'export.format'],
+    [[], 'other'],
+    [['--date', '2014-09-21'], 'other'],
+    [['../../etc'], 'other'],
+    [['next', ...Array.from({ length: 30 }, (_, i) => `--option-${'x'.repeat(i)}`)], 'other'],
+  ])('names the cache for %j %s', (argv, variant) => {
+    expect(cacheVariant(argv)).toBe(variant);
   });
 
   it('keeps line numbers in stack traces', () => {

@@ -2,7 +2,7 @@
 // so that a warm start skips compiling it. Node 22.1+ has a compile cache of its own; Node 20 uses ours.
 // This runs before anything else on every start, so it loads only node:fs, node:path and node:vm on Node 20.
 import { join } from 'node:path';
-import { loadWithCodeCache } from './code-cache.js';
+import { cacheVariant, loadWithCodeCache } from './code-cache.js';
 
 // A CommonJS bundle beside juno.cjs: `__dirname` and `require` are the folder and the resolver of both.
 const program = join(__dirname, 'juno.cjs');
@@ -11,13 +11,9 @@ if (Number.parseInt(process.versions.node, 10) >= 22) {
   module.enableCompileCache?.();
   require(program);
 } else {
-  // One cache per command: each compiles a different part of the program, and a cache holds what was compiled.
-  const command = process.argv[2] ?? '';
-  const loaded = loadWithCodeCache(
-    program,
-    require,
-    undefined,
-    /^[a-z]{2,12}$/.test(command) ? command : 'other',
-  );
-  process.once('exit', () => loaded.save());
+  // A cache holds what its first run compiled: one per shape of command line, written after a successful run.
+  const loaded = loadWithCodeCache(program, require, undefined, cacheVariant(process.argv.slice(2)));
+  process.once('exit', (code) => {
+    if (code === 0) loaded.save();
+  });
 }

@@ -1,7 +1,7 @@
 // Node 20 has no compile cache for modules (Node 22's `module.enableCompileCache()` is one), so the bundle is run
 // through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling the program.
 // The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
@@ -93,10 +93,40 @@ export function loadWithCodeCache(
           rmSync(partial, { force: true });
           throw error;
         }
+        pruneOtherBuilds(cacheDir, buildId as string);
         return cacheFile;
       } catch {
         return null;
       }
     },
   };
+}
+
+/** Cache files of other builds (an upgrade, a rebuild) are never read again: removed when a new one is written. */
+function pruneOtherBuilds(cacheDir: string, buildId: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    if (CACHE_FILE.test(name) && !name.startsWith(`${buildId}-`))
+      rmSync(join(cacheDir, name), { force: true });
+  }
+}
+const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin$/;
+
+/**
+ * The cache variant for a command line: the command and the options given (not their values, except the
+ * format's), such as `schedule.date` or `schedule.date.format-json`. A cache holds the functions its first run
+ * compiled, so each shape of command line gets its own; anything unusual shares `other`.
+ */
+export function cacheVariant(argv: readonly string[]): string {
+  const [command = '', ...rest] = argv;
+  if (!/^[a-z]{2,12}$/.test(command)) return 'other';
+  const parts = new Set<string>();
+  rest.forEach((arg, i) => {
+    const option = /^--?([a-z][a-z-]*)(=.*)?$/.exec(arg);
+    if (!option) return;
+    const name = option[1] === 'f' ? 'format' : (option[1] as string);
+    const value = option[2]?.slice(1) ?? rest[i + 1] ?? '';
+    parts.add(name === 'format' && /^[a-z]{1,10}$/.test(value) ? `format-${value}` : name);
+  });
+  const variant = [command, ...[...parts].sort()].join('.');
+  return variant.length <= 80 ? variant : 'other';
 }

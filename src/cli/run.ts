@@ -99,7 +99,9 @@ function standardOutput(): OutputStream {
         stream().write(text);
         return;
       }
-      staging ??= new Uint8Array(STAGING_BYTES);
+      // Sized to the text (UTF-8 takes at most three bytes per UTF-16 unit), up to a piece of a large document.
+      const want = Math.min(STAGING_BYTES, text.length * 3);
+      if (staging === undefined || staging.length < want) staging = new Uint8Array(Math.max(want, 1024));
       let rest = text;
       for (;;) {
         const { read, written } = encoder.encodeInto(rest, staging);

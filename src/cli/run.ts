@@ -26,11 +26,15 @@ function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
   process.exit(EXIT.output);
 }
 
+/** Streams created so far: output still queued in one of them must be written before the process ends. */
+const created: NodeJS.WriteStream[] = [];
+
 /** process.stdout or process.stderr, created on first use: creating one loads Node's stream modules. */
 function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
   let stream: NodeJS.WriteStream | undefined;
   return () => {
     if (!stream) {
+      created.push(process[name]);
       stream = process[name];
       // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
       stream.on(
@@ -135,4 +139,14 @@ void main(process.argv.slice(2), {
   },
 }).then((code) => {
   process.exitCode = code;
+  // Everything is written: end now. Left to itself, Node would first tear down the heap, which takes longer
+  // than a short command's own work. A stream reports a failed write on a later tick, so with streams in use
+  // this waits a turn of the event loop; output still queued in one (a pipe that would block) keeps the process
+  // alive until it is written, as usual.
+  const idle = () => created.every((stream) => stream.writableLength === 0);
+  if (created.length === 0) process.exit(code);
+  else
+    setImmediate(() => {
+      if (idle()) process.exit(code);
+    });
 });

@@ -86,11 +86,14 @@ const results = await Promise.all([
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
     plugins: [yamlApart, lazyChildProcess, patchedIcal],
-    define: { __JUNO_VERSION__: JSON.stringify(version), 'import.meta.url': 'importMetaUrl' },
-    inject: ['scripts/build/import-meta-url.js'],
+    // The bundle finds its files from `__dirname`; `import.meta.url` is only in code for running from source.
+    define: {
+      __JUNO_VERSION__: JSON.stringify(version),
+      __JUNO_BUNDLE__: 'true',
+      'import.meta.url': 'undefined',
+    },
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
   }),
-  // The boot is CommonJS through and through (`__dirname`, `require`): no `import.meta.url` shim, no node:url.
   build({
     ...common,
     entryPoints: { bin: 'src/cli/boot.ts' },

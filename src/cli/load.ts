@@ -11,14 +11,17 @@ import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError, UsageError } from './errors.js';
 import { loadYaml } from './lazy.js';
 
+/** True in the bundle (scripts/build.mjs defines it), which sits in `dist/` beside `data/`. */
+declare const __JUNO_BUNDLE__: boolean | undefined;
+
 /**
- * The bundled data folder: `data/` beside `dist/` in the package (this module may sit in `dist/` or in one of
- * its chunks), or beside `src/` when run from source.
+ * The bundled data folder: `data/` beside `dist/` in the package, or beside `src/` when run from source. The
+ * bundle finds it from its own folder, without turning its path into a URL and back at every start.
  */
-const DIST = import.meta.url.lastIndexOf('/dist/');
-export const DATA_DIR = fileURLToPath(
-  DIST >= 0 ? `${import.meta.url.slice(0, DIST)}/data/` : new URL('../../data/', import.meta.url),
-);
+export const DATA_DIR =
+  typeof __JUNO_BUNDLE__ === 'boolean'
+    ? `${resolve(__dirname, '..', 'data')}/`
+    : fileURLToPath(new URL('../../data/', import.meta.url));
 export const BUNDLED_TIMELINE = `${DATA_DIR}juno.json`;
 
 export interface LoadedTimeline {

@@ -1,7 +1,7 @@
 // stdout as scripts see it: a shell pipe, a file, /dev/null, and a pipe closed early. juno writes to a pipe or a
 // file straight to the descriptor and to terminals and devices through process.stdout (src/cli/run.ts).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +73,20 @@ describe.skipIf(Number.parseInt(process.versions.node, 10) >= 22)('the code cach
     await runJuno(['schedule', '--date', '2014-09-21', '--format', 'json'], { env });
     expect(files()).toHaveLength(2);
     expect(files()[1]).toMatch(/-schedule\.date\.format-json\.bin$/);
+  });
+});
+
+describe('the installed package', () => {
+  it('finds its bundled data from a folder whose name holds spaces, # and %', () => {
+    const root = join(mkdtempSync(join(tmpdir(), 'juno-install-')), 'a b#c%20d');
+    for (const part of ['bin', 'dist', 'data', 'package.json'])
+      cpSync(join(BIN, '..', '..', part), join(root, part), { recursive: true });
+    const result = spawnSync(process.execPath, [join(root, 'bin/juno.js'), 'validate'], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^juno\.json: valid juno timeline \(series juno, \d+ events\)/);
+    expect(result.status).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import {
   dayNumber,
   dayRange,
   daysBetween,
+  formatDay,
   fromDayNumber,
   isDay,
   longDay,
@@ -92,5 +93,42 @@ describe('calendar days', () => {
     expect(dayRange('2014-11-03', '2014-11-07')).toBe('Mon 3 – Fri 7 Nov 2014');
     expect(dayRange('2014-09-25', '2014-10-15')).toBe('Thu 25 Sep – Wed 15 Oct 2014');
     expect(dayRange('2014-12-29', '2015-01-02')).toBe('Mon 29 Dec 2014 – Fri 2 Jan 2015');
+  });
+});
+
+describe('formatting a day', () => {
+  // Midnight does not exist on some days in some zones (São Paulo's 2014-10-19, Havana's 2014-03-09, Tehran's
+  // 2014-03-22): the fields must still be that day's.
+  const ZONES = [
+    'UTC',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'America/Sao_Paulo',
+    'America/Havana',
+    'Asia/Tehran',
+  ];
+  const DAYS = [
+    '2014-10-19',
+    '2014-03-09',
+    '2014-03-22',
+    '2014-01-01',
+    '2014-12-31',
+    '0999-06-15',
+    '1900-02-28',
+  ];
+
+  it.each(ZONES)('gives every day its own fields in %s', (zone) => {
+    const saved = process.env.TZ;
+    process.env.TZ = zone;
+    try {
+      for (const day of DAYS) {
+        expect(formatDay(day, 'yyyy-MM-dd')).toBe(day);
+        expect(formatDay(day, 'i')).toBe(String(weekdayOf(day) || 7));
+      }
+      expect(formatDay('2014-10-16', 'EEE d MMM yyyy')).toBe('Thu 16 Oct 2014');
+      expect(formatDay('2014-12-29', "RRRR-'W'II")).toBe('2015-W01');
+    } finally {
+      process.env.TZ = saved;
+    }
   });
 });

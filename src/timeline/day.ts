@@ -2,7 +2,6 @@
 // time stamps), which no time zone or daylight-saving jump can shift, so every machine gets the same answer;
 // date-fns formats them. (Day numbers rather than date-fns arithmetic because a large timeline does this for
 // every event, and building date objects for it took most of `juno schedule`'s time.)
-import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
 import { format } from 'date-fns/format';
 
 /** A calendar date, `YYYY-MM-DD`. */
@@ -116,9 +115,15 @@ export function mondayOf(day: Day): Day {
   return fromDayNumber(mondayNumber(dayNumber(day)));
 }
 
-/** `pattern` in date-fns `format` tokens, applied in UTC. */
+/**
+ * `pattern` in date-fns `format` tokens, for this calendar day. date-fns reads a date's local fields, so the day
+ * is given as local noon on it: its fields are the day's own in every time zone (noon, because some zones skip
+ * a midnight), and no time-zone library is loaded for it.
+ */
 export function formatDay(day: Day, pattern: string): string {
-  return format(new UTCDate(dayNumber(day) * MS_PER_DAY), pattern);
+  const date = new Date(2000, 0, 1, 12);
+  date.setFullYear(digitsAt(day, 0, 4), digitsAt(day, 5, 7) - 1, digitsAt(day, 8, 10));
+  return format(date, pattern);
 }
 
 /** "Thu 16 Oct 2014" */

@@ -1,3 +1,5 @@
+import { format } from 'date-fns/format';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -130,5 +132,33 @@ describe('formatting a day', () => {
     } finally {
       process.env.TZ = saved;
     }
+  });
+});
+
+describe('the schedule patterns written without date-fns', () => {
+  const reference = (day: string, pattern: string) => {
+    const date = new Date(2000, 0, 1, 12);
+    date.setFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
+    return format(date, pattern);
+  };
+
+  it('match date-fns for any day', () => {
+    const day = fc
+      .integer({ min: dayNumber('1000-01-01'), max: dayNumber('9999-12-31') })
+      .map((n) => fromDayNumber(n));
+    const pattern = fc.constantFrom('EEE d MMM yyyy', 'EEE d MMM', 'EEE d', 'd MMM yyyy', 'MMM yyyy', 'EEE');
+    fc.assert(
+      fc.property(day, pattern, (d, p) => {
+        expect(formatDay(d, p)).toBe(reference(d, p));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leave every other pattern to date-fns', () => {
+    expect(formatDay('2014-10-16', 'EEEE d MMMM yyyy')).toBe('Thursday 16 October 2014');
+    expect(formatDay('2014-10-16', 'dd/MM/yyyy')).toBe('16/10/2014');
+    expect(formatDay('2014-10-16', 'EEE  d')).toBe('Thu  16');
+    expect(formatDay('2014-10-16', "d 'MMM'")).toBe('16 MMM');
   });
 });

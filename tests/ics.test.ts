@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
 import { BUNDLED_TIMELINE, loadTimeline } from '../src/cli/load.js';
 import type { ExportInput } from '../src/render/export.js';
-import { encodeUri, escapeText, eventUid, renderIcs } from '../src/render/ics.js';
+import { encodeUri, escapeText, eventUid, renderIcs, renderIcsPieces } from '../src/render/ics.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
 import { checkBytes, checkLines, parseIcs } from './calendar.js';
@@ -389,5 +389,23 @@ describe('event ids (ical-generator, patched to make no random UUID for an event
     );
     expect(new ICalEvent({ id: 42, start: STAMP }, calendar).id()).toBe('42');
     expect(new ICalEvent({ start: STAMP }, calendar).id()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+  });
+});
+
+describe('a large calendar', () => {
+  it('comes in small pieces that make the same text as the whole', () => {
+    const events = Array.from({ length: 600 }, (_, i) => ({
+      id: `event-${i}`,
+      name: `Event ${i} — ünïcödé ${'x'.repeat(i % 200)}`,
+      kind: 'milestone',
+      start: `2014-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    }));
+    const timeline = makeTimeline({ series: 'big', events });
+    const pieces = [...renderIcsPieces(input(timeline, { alarmSeconds: 86_400 }))];
+    expect(pieces.join('')).toBe(renderIcs(input(timeline, { alarmSeconds: 86_400 })));
+    expect(pieces.length).toBeGreaterThan(5);
+    // Each piece stops at the first event that takes it past 24,000 characters.
+    for (const piece of pieces) expect(piece.length).toBeLessThan(26_000);
+    expect(parseIcs(pieces.join('')).events).toHaveLength(600);
   });
 });

@@ -152,14 +152,17 @@ function weekData(timeline: Timeline, week: WeekEntry, input: ExportInput): ICal
   };
 }
 
-/** Characters per piece of `renderIcsPieces`. */
-const PIECE_LENGTH = 256 * 1024;
+/**
+ * Characters per piece of `renderIcsPieces`: under the 64K characters past which V8 keeps a string in its slower
+ * large-object space (see toJsonPieces).
+ */
+const PIECE_LENGTH = 24_000;
 
 /**
  * The timeline's events as an iCalendar document (CRLF line ends, folded at 75 octets, a final CRLF), in pieces
- * to write in order.
+ * made as they are written: a large calendar is never held whole, nor are its events' calendar objects.
  */
-export function renderIcsPieces(input: ExportInput): string[] {
+export function* renderIcsPieces(input: ExportInput): Generator<string> {
   const { timeline } = input;
   const name = oneLine(input.name ?? timeline.title ?? timeline.series);
   const description = cleanText(
@@ -181,28 +184,27 @@ export function renderIcsPieces(input: ExportInput): string[] {
   // and folds it in one piece: for a hundred thousand events that was most of the time and memory.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  const pieces: string[] = [];
   let piece = empty.slice(0, end);
-  const entries = input.weeks
-    ? weekEntries(timeline).map((week) => weekData(timeline, week, input))
-    : timeline.events.map((event) => eventData(timeline, event, input));
-  for (const entry of entries) {
+  const weeks = input.weeks ? weekEntries(timeline) : null;
+  const count = weeks ? weeks.length : timeline.events.length;
+  for (let i = 0; i < count; i++) {
+    const entry = weeks
+      ? weekData(timeline, weeks[i] as (typeof weeks)[number], input)
+      : eventData(timeline, timeline.events[i] as TimelineEvent, input);
     const created = new ICalEvent(entry, calendar);
     if (input.alarmSeconds !== null) {
       created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
     }
     piece += foldLines(created.toString());
-    // Pieces of a few hundred kilobytes: a large calendar is never one string and a copy of it.
     if (piece.length > PIECE_LENGTH) {
-      pieces.push(piece);
+      yield piece;
       piece = '';
     }
   }
-  pieces.push(`${piece}${empty.slice(end)}\r\n`);
-  return pieces;
+  yield `${piece}${empty.slice(end)}\r\n`;
 }
 
 /** The calendar as one string (see renderIcsPieces). */
 export function renderIcs(input: ExportInput): string {
-  return renderIcsPieces(input).join('');
+  return [...renderIcsPieces(input)].join('');
 }

@@ -29,7 +29,7 @@ export interface ExportOptions {
 export const exporters = {
   ics: renderIcsPieces,
   svg: (input) => [renderTimelineSvg(input.timeline, input.today)],
-} satisfies Record<ExportFormat, (input: ExportInput) => string[]>;
+} satisfies Record<ExportFormat, (input: ExportInput) => Iterable<string>>;
 
 const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
@@ -108,6 +108,6 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
   const { isStdout, writeOutput } = await import('../output.js');
   if (isStdout(options.output)) return { stdout: pieces };
-  await writeOutput(options.output, pieces.join(''));
+  await writeOutput(options.output, [...pieces].join(''));
   return { stdout: '' };
 }

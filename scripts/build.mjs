@@ -50,6 +50,25 @@ const lazyChildProcess = {
 };
 
 /**
+ * date-fns's `format` is initialised on its first call rather than at start-up: the patterns of the commonest
+ * commands are written without it (see formatDay in src/timeline/day.ts), and its locale data is a noticeable
+ * part of start-up. It stays in the bundle, so the code cache covers it.
+ */
+const lazyDateFns = {
+  name: 'lazy-date-fns',
+  setup(b) {
+    b.onResolve({ filter: /^date-fns\/format$/ }, (args) =>
+      args.namespace === 'lazy-date-fns' ? undefined : { path: 'date-fns/format', namespace: 'lazy-date-fns' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-date-fns' }, () => ({
+      contents: "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
+      loader: 'js',
+      resolveDir: root('.'),
+    }));
+  },
+};
+
+/**
  * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
  * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `prepare`)
  * fixes its TypeScript source, as 11.x does upstream (which needs Node 22), and that source is what is bundled;
@@ -85,7 +104,7 @@ const results = await Promise.all([
     entryPoints: { juno: 'src/cli/run.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
-    plugins: [yamlApart, lazyChildProcess, patchedIcal],
+    plugins: [yamlApart, lazyChildProcess, lazyDateFns, patchedIcal],
     // The bundle finds its files from `__dirname`; `import.meta.url` is only in code for running from source.
     define: {
       __JUNO_VERSION__: JSON.stringify(version),

@@ -58,10 +58,13 @@ const lazyDateFns = {
   name: 'lazy-date-fns',
   setup(b) {
     b.onResolve({ filter: /^date-fns\/format$/ }, (args) =>
-      args.namespace === 'lazy-date-fns' ? undefined : { path: 'date-fns/format', namespace: 'lazy-date-fns' },
+      args.namespace === 'lazy-date-fns'
+        ? undefined
+        : { path: 'date-fns/format', namespace: 'lazy-date-fns' },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-date-fns' }, () => ({
-      contents: "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
+      contents:
+        "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
       loader: 'js',
       resolveDir: root('.'),
     }));

@@ -3,6 +3,7 @@
 // figures for reading, and writes the figures to bench/results.json.
 //
 //   node scripts/bench.mjs [--pairs N] [--sizes 1000,10000,100000] [--quick]
+//   node scripts/bench.mjs --markdown     (prints bench/results.json as the README's tables; measures nothing)
 //
 // Measured processes write to a pipe, as in scripts and CI. Wall-clock times on a shared machine are noisy:
 // start-up pairs are interleaved so that both sides see the same load, and the load average is recorded.
@@ -20,6 +21,52 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const quick = args.includes('--quick');
+
+if (args.includes('--markdown')) {
+  printMarkdown(JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')));
+  process.exit(0);
+}
+
+/** The figures of a results file as the README shows them. */
+function printMarkdown({ machine, pairs, startup, scale }) {
+  const yes = (ok) => (ok ? 'yes' : 'no');
+  const n = (value) => value.toLocaleString('en-US');
+  console.log(
+    `Latest figures (${machine.date}, commit ${machine.commit}, Node ${machine.node}, ${machine.cpus}, ${machine.memoryGiB} GiB, ${machine.platform}; load average ${machine.loadAverage.start.join(' ')} at the start; ${pairs} pairs):\n`,
+  );
+  console.log(
+    '| Start-up | `node -e 0` | juno | ratio | target | met |\n| --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of startup) {
+    const target = r.target ? `≤ ${r.target.toFixed(2)}×` : '–';
+    console.log(
+      `| \`${r.command}\` | ${r.nodeMedianMs} ms | ${r.junoMedianMs} ms | ${r.ratio.toFixed(2)}× | ${target} | ${r.target ? yes(r.ratio <= r.target) : '–'} |`,
+    );
+  }
+  console.log(
+    '\n| Scale | events | time | peak RSS | growth ×10 | target | met |\n| --- | --- | --- | --- | --- | --- | --- |',
+  );
+  for (const r of scale) {
+    const t = r.target;
+    const target = t
+      ? [
+          t.seconds !== undefined ? `≤ ${t.seconds} s` : '',
+          t.peakRssMB !== undefined ? `≤ ${t.peakRssMB} MB` : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : '–';
+    const met = t
+      ? yes(
+          (t.seconds === undefined || r.seconds <= t.seconds) &&
+            (t.peakRssMB === undefined || r.peakRssMB <= t.peakRssMB),
+        )
+      : '–';
+    console.log(
+      `| \`${r.command}\` | ${n(r.events)} | ${r.seconds.toFixed(3)} s | ${r.peakRssMB} MB | ${r.growth === null ? '–' : `${r.growth}×`} | ${target} | ${met} |`,
+    );
+  }
+}
 const PAIRS = Number(option('--pairs', quick ? '15' : '25'));
 const WARMUP = 5;
 const SIZES = option('--sizes', quick ? '1000,10000' : '1000,10000,100000')

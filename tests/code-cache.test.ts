@@ -1,4 +1,12 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,14 +94,22 @@ describe('the code cache', () => {
     expect(defaultCacheDir()).toBe(join(tmpdir(), `juno-code-cache-${uid}`));
   });
 
-  it('removes the files of other builds when it writes one', () => {
+  it('keeps the files of the three builds written last', () => {
     const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
     const cache = join(dir, 'cache');
-    load(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
+    const builds = ['1111111111111111', '2222222222222222', '3333333333333333', '4444444444444444'];
+    builds.slice(0, 3).forEach((id, i) => {
+      const written = load(bundle(dir, id, BODY), cache, 'next').save() as string;
+      // Written a minute apart, oldest first.
+      const when = new Date(Date.now() - (3 - i) * 60_000);
+      utimesSync(written, when, when);
+    });
     writeFileSync(join(cache, 'notes.txt'), 'not ours');
-    load(bundle(dir, 'fedcba9876543210', BODY), cache, 'next').save();
+    load(bundle(dir, builds[3] as string, BODY), cache, 'export').save();
     expect(readdirSync(cache).sort()).toEqual([
-      expect.stringMatching(/^fedcba9876543210-v.*-next\.bin$/),
+      expect.stringMatching(/^2222222222222222-v.*-next\.bin$/),
+      expect.stringMatching(/^3333333333333333-v.*-next\.bin$/),
+      expect.stringMatching(/^4444444444444444-v.*-export\.bin$/),
       'notes.txt',
     ]);
   });

@@ -1,7 +1,16 @@
 // Node 20 has no compile cache for modules (Node 22's `module.enableCompileCache()` is one), so the bundle is run
 // through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling the program.
 // The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
@@ -102,13 +111,32 @@ export function loadWithCodeCache(
   };
 }
 
-/** Cache files of other builds (an upgrade, a rebuild) are never read again: removed when a new one is written. */
+/**
+ * When a cache is written, the files of older builds (an upgrade, a rebuild) are removed, keeping this build's
+ * and those of the `KEPT_BUILDS - 1` others written most recently, so that two installed versions used in turn
+ * do not remove each other's caches.
+ */
 function pruneOtherBuilds(cacheDir: string, buildId: string): void {
+  const newest = new Map<string, number>();
+  const files: [name: string, build: string][] = [];
   for (const name of readdirSync(cacheDir)) {
-    if (CACHE_FILE.test(name) && !name.startsWith(`${buildId}-`))
-      rmSync(join(cacheDir, name), { force: true });
+    if (!CACHE_FILE.test(name)) continue;
+    const build = name.slice(0, 16);
+    files.push([name, build]);
+    if (build === buildId) continue;
+    const written = statSync(join(cacheDir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    newest.set(build, Math.max(newest.get(build) ?? 0, written));
   }
+  const kept = new Set(
+    [...newest]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, KEPT_BUILDS - 1)
+      .map(([build]) => build),
+  );
+  kept.add(buildId);
+  for (const [name, build] of files) if (!kept.has(build)) rmSync(join(cacheDir, name), { force: true });
 }
+const KEPT_BUILDS = 3;
 const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin$/;
 
 /**

@@ -12,11 +12,12 @@ const WRITE_FAILURES: Record<string, string> = {
 };
 
 /**
- * A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. Any other
+ * A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. A socket whose
+ * reader closed it with output still unread reports ECONNRESET rather than EPIPE; it means the same. Any other
  * failure to write stdout (a full disk) is exit 4 with one line on stderr, never a stack trace.
  */
 function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
+  if (error.code === 'EPIPE' || error.code === 'ECONNRESET') process.exit(process.exitCode ?? EXIT.ok);
   const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
   try {
     writeSync(2, `juno: standard output: cannot write: ${reason}\n`);

@@ -121,6 +121,7 @@ describe('the code cache', () => {
     [['schedule', '-f', 'csv', '-u'], 'schedule.format-csv.u'],
     [['schedule', '--format=markdown', '--kind', 'rc'], 'schedule.format-markdown.kind'],
     [['export', '--format', 'Evil/../x'], 'export.format'],
+    [['validate', '--', '--some-file'], 'validate'],
     [[], 'other'],
     [['--date', '2014-09-21'], 'other'],
     [['../../etc'], 'other'],

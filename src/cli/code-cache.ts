@@ -148,7 +148,8 @@ export function cacheVariant(argv: readonly string[]): string {
   const [command = '', ...rest] = argv;
   if (!/^[a-z]{2,12}$/.test(command)) return 'other';
   const parts = new Set<string>();
-  rest.forEach((arg, i) => {
+  const end = rest.indexOf('--');
+  (end === -1 ? rest : rest.slice(0, end)).forEach((arg, i) => {
     const option = /^--?([a-z][a-z-]*)(=.*)?$/.exec(arg);
     if (!option) return;
     const name = option[1] === 'f' ? 'format' : (option[1] as string);

@@ -137,7 +137,8 @@ export function mondayOf(day: Day): Day {
  */
 export function formatDay(day: Day, pattern: string): string {
   const tokens = simpleTokens(pattern);
-  if (tokens !== null) return tokens.map((token) => SIMPLE_TOKENS[token](day)).join(' ');
+  // date-fns writes year 0 as 0001 (1 BC); that year is left to it.
+  if (tokens !== null && yearOf(day) > 0) return tokens.map((token) => SIMPLE_TOKENS[token](day)).join(' ');
   const date = new Date(2000, 0, 1, 12);
   date.setFullYear(yearOf(day), monthOf(day) - 1, dateOf(day));
   return format(date, pattern);

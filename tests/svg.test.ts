@@ -60,6 +60,19 @@ describe('the SVG picture', () => {
     expect(out).toContain('Tom &amp; Jerry&apos;s &lt;cycle&gt; &quot;2&quot;');
   });
 
+  it('titles a cycle without saying "release" twice', () => {
+    const titled = makeTimeline({
+      series: 'indri',
+      title: 'Indri Release Schedule',
+      releaseId: '2027.1',
+      events: [{ id: 'release', name: 'Indri release', kind: 'release', start: '2027-04-01' }],
+    });
+    expect(renderTimelineSvg(titled, '2027-01-01')).toContain(
+      '<title id="juno-title">Indri Release Schedule (2027.1)</title>',
+    );
+    expect(svg).toContain('<title id="juno-title">OpenStack Juno (2014.2) release cycle</title>');
+  });
+
   it('says so when there is nothing to draw', () => {
     const empty = makeTimeline({ events: [{ id: 'eol', name: 'EOL', kind: 'eol', start: '2015-12-07' }] });
     const out = renderTimelineSvg(empty, '2014-09-21');

@@ -322,7 +322,9 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   const PAD = 40;
   const left = PAD;
   const right = W - PAD;
-  const title = `${timelineName(timeline)} release cycle`;
+  // "OpenStack Juno (2014.2) release cycle"; an upstream title already says what it is ("Indri Release Schedule").
+  const name = timelineName(timeline);
+  const title = /\b(release|schedule|cycle)\b/i.test(name) ? name : `${name} release cycle`;
   const opening = cycleOpening(timeline);
   const out: string[] = [];
 

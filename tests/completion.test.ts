@@ -51,6 +51,8 @@ describe('juno completion', () => {
     expect(bashComplete(file, ['juno', 'check', '--w'])).toEqual(['--warn-within']);
     expect(bashComplete(file, ['juno', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(bashComplete(file, ['juno', 'validate', 'READ'])).toEqual(['README.md']);
+    expect(bashComplete(file, ['juno', 'series', 'ju'])).toEqual(['juno']);
+    expect(bashComplete(file, ['juno', 'series', 'i']).sort()).toEqual(['icehouse', 'indri']);
   });
 
   it.skipIf(!hasProgram('zsh'))('is valid zsh', async () => {
@@ -73,6 +75,7 @@ describe('juno completion', () => {
     expect(complete('juno check --format ')).toEqual(['github', 'json', 'text']);
     expect(complete('juno ph')).toEqual(['phase']);
     expect(complete('juno validate READ')).toEqual(['README.md']);
+    expect(complete('juno series ki')).toEqual(['kilo']);
   });
 
   it('rejects an unknown shell', async () => {

@@ -8,7 +8,7 @@ import {
 import type { Shell } from '../../render/formats.js';
 import { KINDS } from '../../timeline/types.js';
 import type { Context } from '../context.js';
-import { loadTimeline } from '../load.js';
+import { loadSeriesList, loadTimeline } from '../load.js';
 import type { CommandResult } from '../main.js';
 
 const EVENT_OPTIONS = new Set(['--before', '--until', '--after']);
@@ -31,8 +31,15 @@ function optionSpec(option: Option): OptionSpec | null {
 // biome-ignore lint/suspicious/noExplicitAny: any command of the program
 type AnyCommand = Command<any, any, any>;
 
-/** Describes the program's commands and options for completion, from commander's own definitions. */
-export function describeProgram(program: AnyCommand, events: string[]): CompletionSpec {
+/**
+ * Describes the program's commands and options for completion, from commander's own definitions. `series`
+ * completes its argument to the series names.
+ */
+export function describeProgram(
+  program: AnyCommand,
+  events: string[],
+  seriesNames: string[] = [],
+): CompletionSpec {
   const specs = (options: readonly Option[]) =>
     options.map(optionSpec).filter((o): o is OptionSpec => o !== null);
   const commands: CommandSpec[] = program.commands.map((c: AnyCommand) => {
@@ -43,7 +50,12 @@ export function describeProgram(program: AnyCommand, events: string[]): Completi
       description: c.description(),
       options: specs(c.options as readonly Option[]),
       eventArgument: isEvent,
-      argumentWords: !isEvent && first?.argChoices ? first.argChoices : null,
+      argumentWords:
+        c.name() === 'series' && seriesNames.length > 0
+          ? seriesNames
+          : !isEvent && first?.argChoices
+            ? first.argChoices
+            : null,
       fileArgument: first?.name() === 'file',
     };
   });
@@ -63,5 +75,6 @@ export async function completionCommand(
   // Event names come from the bundled timeline, whatever --timeline says: the script is installed once.
   const { timeline } = await loadTimeline();
   const events = [...new Set(timeline.events.flatMap((e) => [e.id, ...e.aliases]))].sort();
-  return { stdout: completionRenderers[shell](describeProgram(program, events)) };
+  const series = (await loadSeriesList()).map((s) => s.name);
+  return { stdout: completionRenderers[shell](describeProgram(program, events, series)) };
 }

@@ -2,6 +2,7 @@
 // months and R-N weeks, the phases as coloured bands, events as labelled markers and bars, and today's line.
 // Labels are real <text> elements; their boxes are estimated from font metrics and stacked so none overlap.
 import { addDays, type Day, daysBetween, formatDay, longDay, mondayOf } from '../timeline/day.js';
+import { weekNameAt } from '../timeline/named-weeks.js';
 import { firstPhaseDay, phaseAt, phaseSpans, releaseEvent, weekLabel } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
@@ -481,7 +482,7 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   const H = Math.ceil(footY + footnotes.length * 18 + 14);
 
   const phase = phaseAt(timeline, today)?.phase ?? null;
-  const todayWeek = weekLabel(timeline.releaseWeek, today);
+  const todayWeek = weekNameAt(timeline, today);
   const release = releaseEvent(timeline.events);
   const firstDay = firstPhaseDay(timeline) ?? rangeStart;
   const subtitle = release

@@ -85,6 +85,18 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
     ]);
   });
 
+  it("names today's week the same way in the table, the week view, the calendar and the picture", async () => {
+    const args = ['--timeline', INDRI, '--date', '2026-10-01'];
+    const [weeks, calendar, svg] = await Promise.all([
+      runJuno([...args, 'weeks']),
+      runJuno([...args, 'calendar']),
+      runJuno([...args, 'export', '--format', 'svg']),
+    ]);
+    expect(weeks.stdout.split('\n')[0]).toContain('today Thu 1 Oct 2026 (Hibiscus R+0)');
+    expect(calendar.stdout.split('\n')[0]).toContain('today Thu 1 Oct 2026 (Hibiscus R+0)');
+    expect(svg.stdout).toMatch(/>[^<]*Hibiscus R\+0[^<]*<\/text>/);
+  });
+
   it('reads a cycle whose schedule.rst is missing', async () => {
     const schedule = await json<ScheduleJson>([
       '--timeline',

@@ -1,6 +1,7 @@
 import { type WeeksFormat, type WeeksView, weeksRenderers } from '../../render/weeks.js';
 import type { Day } from '../../timeline/day.js';
-import { phaseAt, weekLabel } from '../../timeline/query.js';
+import { weekNameAt } from '../../timeline/named-weeks.js';
+import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
 import { cycleWeeks } from '../../timeline/weeks.js';
@@ -18,7 +19,7 @@ export function buildWeeksView(timeline: Timeline, today: Day, options: { all: b
     title: timeline.title,
     releaseId: timeline.releaseId,
     today,
-    todayWeek: weekLabel(timeline.releaseWeek, today),
+    todayWeek: weekNameAt(timeline, today),
     phase: phaseAt(timeline, today)?.phase.name ?? null,
     weeks: cycleWeeks(timeline, today, { all: options.all }).map((week) => ({
       name: week.name,

@@ -35,8 +35,8 @@ function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
   let stream: NodeJS.WriteStream | undefined;
   return () => {
     if (!stream) {
-      created.push(process[name]);
       stream = process[name];
+      created.push(stream);
       // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
       stream.on(
         'error',
@@ -144,10 +144,9 @@ void main(process.argv.slice(2), {
   // than a short command's own work. A stream reports a failed write on a later tick, so with streams in use
   // this waits a turn of the event loop; output still queued in one (a pipe that would block) keeps the process
   // alive until it is written, as usual.
-  const idle = () => created.every((stream) => stream.writableLength === 0);
   if (created.length === 0) process.exit(code);
   else
     setImmediate(() => {
-      if (idle()) process.exit(code);
+      if (created.every((stream) => stream.writableLength === 0)) process.exit(code);
     });
 });

@@ -185,12 +185,12 @@ export function* renderIcsPieces(input: ExportInput): Generator<string> {
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
   let piece = empty.slice(0, end);
-  const weeks = input.weeks ? weekEntries(timeline) : null;
-  const count = weeks ? weeks.length : timeline.events.length;
-  for (let i = 0; i < count; i++) {
-    const entry = weeks
-      ? weekData(timeline, weeks[i] as (typeof weeks)[number], input)
-      : eventData(timeline, timeline.events[i] as TimelineEvent, input);
+  // Each event's data is made when its turn comes, not all of them first.
+  const entries = function* (): Generator<ICalEventData> {
+    if (input.weeks) for (const week of weekEntries(timeline)) yield weekData(timeline, week, input);
+    else for (const event of timeline.events) yield eventData(timeline, event, input);
+  };
+  for (const entry of entries()) {
     const created = new ICalEvent(entry, calendar);
     if (input.alarmSeconds !== null) {
       created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });

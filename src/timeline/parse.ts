@@ -80,7 +80,6 @@ function has(record: Record<string, unknown>, key: string): boolean {
   return Object.hasOwn(record, key) && record[key] !== undefined;
 }
 
-/** Collects problems while reading fields of an untyped document. */
 /** The path of `key` inside the value at `base` ('' at the top level), for problems and warnings. */
 function at(base: string, key: string): string {
   return base === '' ? key : `${base}.${key}`;

@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/global-cache.ts'],
     testTimeout: 30_000,
     // End-to-end tests spawn many processes; two cores.
     maxWorkers: 2,

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ as CommonJS, which Node 20 loads faster than ES modules and can run from V8's code
 // cache (see src/cli/code-cache.ts):
-//   dist/bin.cjs         the executable (package.json "bin"): runs juno.cjs through the code cache
+//   dist/bin.cjs         the boot, required by the executable bin/juno.js: runs juno.cjs through the code cache
 //   dist/juno.cjs        the program; each command's modules are initialised only when it runs
 //   dist/vendor/yaml.cjs the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
 //
@@ -137,7 +137,7 @@ for (const file of results.flatMap((r) => r.outputFiles)) {
     text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
   }
   mkdirSync(dirname(file.path), { recursive: true });
-  // The executable is the bundle itself, not a script that requires it: one module fewer to find and compile.
+  // The boot keeps a shebang and the executable bit, so that it can also be run directly.
   if (file.path.endsWith('bin.cjs'))
     writeFileSync(file.path, `#!/usr/bin/env node\n${text}`, { mode: 0o755 });
   else writeFileSync(file.path, text);

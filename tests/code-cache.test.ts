@@ -1,17 +1,23 @@
 import {
   chmodSync,
+  chownSync,
+  existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cacheVariant, defaultCacheDir, loadWithCodeCache } from '../src/cli/code-cache.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CacheFolder, cacheVariant, loadWithCodeCache, userCacheFolder } from '../src/cli/code-cache.js';
 
 function bundle(dir: string, id: string, body: string): string {
   const file = join(dir, 'bundle.cjs');
@@ -20,14 +26,39 @@ function bundle(dir: string, id: string, body: string): string {
 }
 
 const BODY = "module.exports = { answer: 6 * 7, here: __filename, path: require('node:path').sep };\n";
+const isRoot = process.getuid?.() === 0;
+/** The account that plays another user of the machine: root can give it files. */
+const OTHER_UID = 65534;
 
 /** As the boot loads the program: with a `require` that resolves from the bundle's folder. */
-const load = (file: string, cacheDir?: string, variant?: string) =>
-  loadWithCodeCache(file, createRequire(file), cacheDir, variant);
+const load = (file: string, cacheDir: string | CacheFolder | null, variant?: string) =>
+  loadWithCodeCache(
+    file,
+    createRequire(file),
+    typeof cacheDir === 'string' ? { dir: cacheDir } : cacheDir,
+    variant,
+  );
+
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+  made.push(dir);
+  return dir;
+}
+
+/**
+ * A bundle whose source differs on every call while keeping its stamp, so that V8's in-process compilation cache
+ * (which would answer for a text it has seen, whatever the file says) never hides what the file cache did.
+ */
+let edition = 0;
+const fresh = (dir: string, id = 'aaaaaaaaaaaaaaaa') => bundle(dir, id, `${BODY}// ${++edition}\n`);
 
 describe('the code cache', () => {
   it('runs a bundle like require, then writes a cache that the next load uses', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const dir = tempDir();
     const cache = join(dir, 'cache');
     const file = bundle(dir, '0123456789abcdef', BODY);
     const first = load(file, cache, 'next');
@@ -41,8 +72,18 @@ describe('the code cache', () => {
     expect(second.save()).toBeNull();
   });
 
+  it('creates its folder and missing parents private to the user, the file readable by the user only', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'a', 'b', 'juno');
+    const written = load(fresh(dir), cache).save() as string;
+    expect(written.startsWith(cache)).toBe(true);
+    for (const folder of [join(dir, 'a'), join(dir, 'a', 'b'), cache])
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+    expect(statSync(written).mode & 0o777).toBe(0o600);
+  });
+
   it('keeps one cache per variant and per build', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const dir = tempDir();
     const cache = join(dir, 'cache');
     load(bundle(dir, '0123456789abcdef', BODY), cache, 'next').save();
     load(bundle(dir, '0123456789abcdef', BODY), cache, 'export').save();
@@ -51,13 +92,12 @@ describe('the code cache', () => {
     expect(rebuilt.cacheUsed).toBe(false);
   });
 
-  it('recompiles over a damaged cache file and replaces it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+  it('recompiles over a file that is not a cache and replaces it', () => {
+    const dir = tempDir();
     const cache = join(dir, 'cache');
-    const written = load(bundle(dir, 'aaaaaaaaaaaaaaaa', BODY), cache).save() as string;
+    const written = load(fresh(dir), cache).save() as string;
     writeFileSync(written, 'not a cache');
-    // Another text under the same stamp, so that V8's in-process cache of the first one does not answer.
-    const file = bundle(dir, 'aaaaaaaaaaaaaaaa', `${BODY}// changed\n`);
+    const file = fresh(dir);
     const again = load(file, cache);
     expect(again.exports).toEqual({ answer: 42, here: file, path: '/' });
     expect(again.cacheUsed).toBe(false);
@@ -65,19 +105,61 @@ describe('the code cache', () => {
     expect(readFileSync(written).length).toBeGreaterThan(100);
   });
 
+  it('replaces a cache that V8 rejects', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    // A sound file, made from another text under the same stamp: V8 refuses it for this one.
+    const written = load(bundle(dir, 'aaaaaaaaaaaaaaaa', `${BODY}// a different length\n`), cache).save();
+    const before = statSync(written as string).ino;
+    const again = load(fresh(dir), cache);
+    expect(again.cacheUsed).toBe(false);
+    expect(again.save()).toBe(written);
+    expect(statSync(written as string).ino).not.toBe(before);
+  });
+
+  it('never hands V8 a damaged file: one changed byte anywhere, header or data, means compiling as usual', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    const file = fresh(dir);
+    const written = load(file, cache).save() as string;
+    const sound = readFileSync(written);
+    expect(load(file, cache).cacheUsed).toBe(true);
+    const headerEnd = sound.indexOf(0x0a) + 21;
+    // Every byte of the header, then every 97th byte of the data, each changed in a different way.
+    const positions = [
+      ...Array.from({ length: headerEnd }, (_, i) => i),
+      ...Array.from({ length: Math.floor((sound.length - headerEnd) / 97) }, (_, i) => headerEnd + i * 97),
+      sound.length - 1,
+    ];
+    for (const [n, position] of positions.entries()) {
+      const damaged = Buffer.from(sound);
+      damaged[position] = (damaged[position] as number) ^ (1 << (n % 8));
+      writeFileSync(written, damaged);
+      // The same text as the sound file was made from, so only the checksum stands between V8 and the damage.
+      const run = load(file, cache);
+      expect(run.cacheUsed, `byte ${position}`).toBe(false);
+      expect(run.exports).toEqual({ answer: 42, here: file, path: '/' });
+    }
+    // Cut short, or with bytes added.
+    for (const damaged of [sound.subarray(0, sound.length - 1), Buffer.concat([sound, Buffer.from([0])])]) {
+      writeFileSync(written, damaged);
+      expect(load(file, cache).cacheUsed).toBe(false);
+    }
+    writeFileSync(written, sound);
+    expect(load(file, cache).cacheUsed).toBe(true);
+  });
+
   it('works without a cache when the folder cannot be used or the bundle has no build stamp', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const dir = tempDir();
     const file = bundle(dir, '0123456789abcdef', BODY);
     // A file where the folder should be.
     writeFileSync(join(dir, 'blocked'), '');
     const blocked = load(file, join(dir, 'blocked'));
     expect(blocked.exports).toEqual({ answer: 42, here: file, path: '/' });
     expect(blocked.save()).toBeNull();
-    // A folder others may write to is not trusted.
-    const shared = join(dir, 'shared');
-    mkdirSync(shared, { mode: 0o777 });
-    chmodSync(shared, 0o777);
-    expect(load(file, shared).save()).toBeNull();
+    expect(load(file, join(dir, 'blocked', 'below')).save()).toBeNull();
+    expect(load(file, '/proc/juno-cache').save()).toBeNull();
+    expect(load(file, null).save()).toBeNull();
     const plain = join(dir, 'plain.cjs');
     writeFileSync(plain, BODY);
     const unstamped = load(plain, join(dir, 'cache'));
@@ -85,17 +167,75 @@ describe('the code cache', () => {
     expect(unstamped.save()).toBeNull();
   });
 
-  it('keeps its folder where os.tmpdir() points, one per user', () => {
-    const uid = process.getuid?.() ?? 'user';
-    expect(defaultCacheDir({})).toBe(`/tmp/juno-code-cache-${uid}`);
-    expect(defaultCacheDir({ TMPDIR: '/var/tmp/' })).toBe(`/var/tmp/juno-code-cache-${uid}`);
-    expect(defaultCacheDir({ TMP: '/scratch', TEMP: '/ignored' })).toBe(`/scratch/juno-code-cache-${uid}`);
-    expect(defaultCacheDir({ TMPDIR: '', TEMP: '/t' })).toBe(`/t/juno-code-cache-${uid}`);
-    expect(defaultCacheDir()).toBe(join(tmpdir(), `juno-code-cache-${uid}`));
+  it('neither reads nor writes a folder others could have written to, or a symlink', () => {
+    const dir = tempDir();
+    const file = fresh(dir);
+    const shared = join(dir, 'shared');
+    mkdirSync(shared, { mode: 0o700 });
+    const written = load(file, shared).save() as string;
+    expect(load(file, shared).cacheUsed).toBe(true);
+    chmodSync(shared, 0o777);
+    expect(load(file, shared).cacheUsed).toBe(false);
+    expect(load(fresh(dir), shared).save()).toBeNull();
+    chmodSync(shared, 0o750);
+    expect(load(file, shared).cacheUsed).toBe(false);
+    chmodSync(shared, 0o700);
+    const link = join(dir, 'link');
+    symlinkSync(shared, link);
+    expect(load(file, link).cacheUsed).toBe(false);
+    expect(load(fresh(dir), link).save()).toBeNull();
+    expect(readdirSync(shared)).toEqual([written.slice(shared.length + 1)]);
+  });
+
+  it('ignores a cache file that is a symlink or that others could have written, and replaces it', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    const file = fresh(dir);
+    const written = load(file, cache).save() as string;
+    const sound = readFileSync(written);
+    chmodSync(written, 0o620);
+    expect(load(file, cache).cacheUsed).toBe(false);
+    chmodSync(written, 0o602);
+    const writable = load(file, cache);
+    expect(writable.cacheUsed).toBe(false);
+    expect(writable.save()).toBe(written);
+    expect(statSync(written).mode & 0o777).toBe(0o600);
+    // A sound cache for this text, reached through a symlink.
+    const elsewhere = join(dir, 'elsewhere.bin');
+    writeFileSync(elsewhere, sound, { mode: 0o600 });
+    rmSync(written);
+    symlinkSync(elsewhere, written);
+    const linked = load(file, cache);
+    expect(linked.cacheUsed).toBe(false);
+    expect(linked.save()).toBe(written);
+    expect(lstatSync(written).isFile()).toBe(true);
+    expect(load(file, cache).cacheUsed).toBe(true);
+  });
+
+  it.skipIf(!isRoot)('ignores a folder or a file owned by another user', () => {
+    const dir = tempDir();
+    const cache = join(dir, 'cache');
+    const file = fresh(dir);
+    const written = load(file, cache).save() as string;
+    chownSync(written, OTHER_UID, OTHER_UID);
+    const foreignFile = load(file, cache);
+    expect(foreignFile.cacheUsed).toBe(false);
+    expect(foreignFile.save()).toBe(written);
+    expect(statSync(written).uid).toBe(0);
+    expect(load(file, cache).cacheUsed).toBe(true);
+    chownSync(cache, OTHER_UID, OTHER_UID);
+    expect(load(file, cache).cacheUsed).toBe(false);
+    expect(load(fresh(dir), cache).save()).toBeNull();
+    // Nor does it create its folder inside one.
+    const theirs = join(dir, 'theirs');
+    mkdirSync(theirs);
+    chownSync(theirs, OTHER_UID, OTHER_UID);
+    expect(load(fresh(dir), join(theirs, 'juno')).save()).toBeNull();
+    expect(readdirSync(theirs)).toEqual([]);
   });
 
   it('keeps the files of the three builds written last', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const dir = tempDir();
     const cache = join(dir, 'cache');
     const builds = ['1111111111111111', '2222222222222222', '3333333333333333', '4444444444444444'];
     builds.slice(0, 3).forEach((id, i) => {
@@ -105,6 +245,10 @@ describe('the code cache', () => {
       utimesSync(written, when, when);
     });
     writeFileSync(join(cache, 'notes.txt'), 'not ours');
+    // Left by a run of the oldest build stopped while writing.
+    const partial = `${readdirSync(cache).find((name) => name.startsWith('1111'))}.4242`;
+    writeFileSync(join(cache, partial), 'half');
+    utimesSync(join(cache, partial), new Date(Date.now() - 180_000), new Date(Date.now() - 180_000));
     load(bundle(dir, builds[3] as string, BODY), cache, 'export').save();
     expect(readdirSync(cache).sort()).toEqual([
       expect.stringMatching(/^2222222222222222-v.*-next\.bin$/),
@@ -131,8 +275,43 @@ describe('the code cache', () => {
   });
 
   it('keeps line numbers in stack traces', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juno-cache-test-'));
+    const dir = tempDir();
     const file = bundle(dir, '0123456789abcdef', "\n\nmodule.exports = new Error('here').stack;\n");
     expect(load(file, join(dir, 'cache')).exports).toContain(`${file}:4:`);
+  });
+});
+
+describe('the cache folder', () => {
+  it.each([
+    [{ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, { dir: '/x/cache/juno' }],
+    [{ XDG_CACHE_HOME: '/x/cache/', HOME: '/home/u' }, { dir: '/x/cache/juno' }],
+    [{ HOME: '/home/u' }, { dir: '/home/u/.cache/juno', within: '/home/u' }],
+    [{ HOME: '/home/u/' }, { dir: '/home/u/.cache/juno', within: '/home/u' }],
+    [
+      { XDG_CACHE_HOME: '', HOME: '/home/u' },
+      { dir: '/home/u/.cache/juno', within: '/home/u' },
+    ],
+    [
+      { XDG_CACHE_HOME: 'cache', HOME: '/home/u' },
+      { dir: '/home/u/.cache/juno', within: '/home/u' },
+    ],
+    [{ XDG_CACHE_HOME: 'cache', HOME: 'home' }, null],
+    [{ HOME: '.' }, null],
+    [{ TMPDIR: '/tmp' }, null],
+    [{}, null],
+  ])('for %j is %j, never a shared temp folder', (env, folder) => {
+    expect(userCacheFolder(env)).toEqual(folder);
+  });
+
+  it('is never a missing home folder, created', () => {
+    const dir = tempDir();
+    const home = join(dir, 'missing');
+    const folder = userCacheFolder({ HOME: home });
+    expect(load(fresh(dir), folder).save()).toBeNull();
+    expect(existsSync(home)).toBe(false);
+    mkdirSync(home);
+    const written = load(fresh(dir), folder).save() as string;
+    expect(written.startsWith(join(home, '.cache', 'juno'))).toBe(true);
+    expect(statSync(join(home, '.cache')).mode & 0o777).toBe(0o700);
   });
 });

@@ -51,7 +51,7 @@ export function runJuno(
   options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; uid?: number } = {},
 ): Promise<RunResult> {
   const env: Record<string, string> = {};
-  for (const key of ['PATH', 'HOME', 'SYSTEMROOT'])
+  for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'XDG_CACHE_HOME'])
     if (process.env[key]) env[key] = process.env[key] as string;
   env.TZ = 'UTC';
   for (const [key, value] of Object.entries(options.env ?? {})) {

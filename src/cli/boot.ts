@@ -1,19 +1,16 @@
-// The executable (bundled as dist/bin.cjs, package.json's bin): runs the program (dist/juno.cjs) from V8's code cache
-// so that a warm start skips compiling it. Node 22.1+ has a compile cache of its own; Node 20 uses ours.
-// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm on Node 20.
+// The start of every run, bundled as dist/bin.cjs, which the executable bin/juno.js requires: it runs the program
+// (dist/juno.cjs) from V8's code cache so that a warm start skips compiling it. The cache is juno's own on every
+// Node line (src/cli/code-cache.ts), in the user's private cache folder; Node's `module.enableCompileCache()` is
+// not used, since its default folder is shared by all users of the machine.
+// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm.
 import { join } from 'node:path';
-import { cacheVariant, loadWithCodeCache } from './code-cache.js';
+import { cacheVariant, loadWithCodeCache, userCacheFolder } from './code-cache.js';
 
 // A CommonJS bundle beside juno.cjs: `__dirname` and `require` are the folder and the resolver of both.
 const program = join(__dirname, 'juno.cjs');
-if (Number.parseInt(process.versions.node, 10) >= 22) {
-  const module = require('node:module') as { enableCompileCache?: () => unknown };
-  module.enableCompileCache?.();
-  require(program);
-} else {
-  // A cache holds what its first run compiled: one per shape of command line, written after a successful run.
-  const loaded = loadWithCodeCache(program, require, undefined, cacheVariant(process.argv.slice(2)));
-  process.once('exit', (code) => {
-    if (code === 0) loaded.save();
-  });
-}
+// A cache holds what its first run compiled: one per shape of command line, written after a run that ended
+// normally (exit 0, or 1 for a check that failed or nothing that matched), never after an error.
+const loaded = loadWithCodeCache(program, require, userCacheFolder(), cacheVariant(process.argv.slice(2)));
+process.once('exit', (code) => {
+  if (code === 0 || code === 1) loaded.save();
+});

@@ -1,42 +1,193 @@
-// Node 20 has no compile cache for modules (Node 22's `module.enableCompileCache()` is one), so the bundle is run
-// through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling the program.
+// The program is run through `vm.Script` with V8's cached data: with a valid cache V8 skips parsing and compiling
+// it. juno keeps this cache itself on every Node line rather than calling Node 22's `module.enableCompileCache()`,
+// whose default folder is shared by all users of the machine under the temp folder: V8 checks little more than
+// the length of the source a cache was made from, so a cache planted there by another user runs as the victim.
+// juno's cache is in a folder of the user's own, checked before each use, and each file carries a checksum.
 // The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
 import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  fsyncSync,
   lstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
 /** The first line of a bundle the build stamps with a hash of its content: `/*juno-build:0123456789abcdef*\/`. */
 const BUILD_ID = /^\/\*juno-build:([0-9a-f]{16})\*\//;
 
-/**
- * One directory per user under the temp folder; nobody else may own or write to it. The temp folder is found as
- * `os.tmpdir()` finds it on POSIX systems, without loading node:os, which is a noticeable part of start-up.
- */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const temp = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
-  return join(
-    temp.length > 1 && temp.endsWith('/') ? temp.slice(0, -1) : temp,
-    `juno-code-cache-${process.getuid?.() ?? 'user'}`,
-  );
+/** Where the cache files are kept, and the folder below which juno may create that folder. */
+export interface CacheFolder {
+  dir: string;
+  /** A folder that must exist already (`$HOME`); without one, any missing parent of `dir` may be created. */
+  within?: string;
 }
 
+/**
+ * The user's own cache folder: `$XDG_CACHE_HOME/juno`, else `$HOME/.cache/juno`, as the XDG base directory
+ * specification has it; relative values are ignored, as it asks, so that nothing is created in the working
+ * directory. Never a shared temp folder. Null when there is no such folder, or no user id to check it against.
+ */
+export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): CacheFolder | null {
+  if (process.getuid === undefined) return null;
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && isAbsolute(xdg)) return { dir: join(xdg, 'juno') };
+  const home = env.HOME;
+  if (home && isAbsolute(home)) {
+    const dir = join(home, '.cache', 'juno');
+    return { dir, within: dirname(dirname(dir)) };
+  }
+  return null;
+}
+
+/**
+ * A folder nobody else can have written to: a real directory (not a symlink), owned by this user, with no
+ * permission for group or others. Checked before every read and every write.
+ */
 function isPrivateDir(dir: string): boolean {
   try {
     const info = lstatSync(dir);
-    if (!info.isDirectory()) return false;
-    const uid = process.getuid?.();
-    return uid === undefined || (info.uid === uid && (info.mode & 0o077) === 0);
+    return info.isDirectory() && info.uid === process.getuid?.() && (info.mode & 0o077) === 0;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Creates the cache folder and its missing parents with mode 0700, but only inside a folder this user owns: run
+ * through sudo with another user's `$HOME`, juno leaves that home alone. A home folder is never created.
+ */
+function makePrivateDir({ dir, within }: CacheFolder): boolean {
+  if (isPrivateDir(dir)) return true;
+  const missing: string[] = [];
+  let path = dir;
+  let existing = statSync(path, { throwIfNoEntry: false });
+  while (!existing) {
+    if (path === within || dirname(path) === path) return false;
+    missing.push(path);
+    path = dirname(path);
+    existing = statSync(path, { throwIfNoEntry: false });
+  }
+  if (!existing.isDirectory() || existing.uid !== process.getuid?.()) return false;
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      // Another juno starting at the same moment may have made it.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return isPrivateDir(dir);
+}
+
+/**
+ * A cache file is a header and V8's data. The header is a line naming the format, the build, the Node version,
+ * the architecture and the variant, padded with spaces so that the data starts at a multiple of 8 bytes, then
+ * the data's length and checksum as five little-endian 32-bit numbers. A file whose header or checksum does not
+ * match is not given to V8: a few damaged bytes in V8's data can crash the process rather than be rejected.
+ */
+function cacheHeader(key: string, data?: Uint8Array): Buffer {
+  const line = `juno-code-cache 1 ${key}`;
+  const length = Math.ceil((line.length + 1 + 20) / 8) * 8;
+  const header = Buffer.alloc(length, ' ');
+  header.write(line, 0, 'latin1');
+  header[length - 21] = 0x0a;
+  if (data) {
+    header.writeUInt32LE(data.length, length - 20);
+    const sums = checksum(data);
+    for (let i = 0; i < 4; i++) header.writeUInt32LE(sums[i] as number, length - 16 + 4 * i);
+  }
+  return header;
+}
+
+/**
+ * Four FNV-1a lanes over the data's 32-bit words: one changed byte always changes the result. It detects damage,
+ * not tampering (the folder's checks are for that), and costs under a millisecond for a 250 KB cache, less than
+ * loading node:crypto or node:zlib would.
+ */
+function checksum(data: Uint8Array): number[] {
+  const bytes = data.byteOffset % 4 === 0 ? data : Uint8Array.from(data);
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2);
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let c = 0x1a2b3c4d;
+  let d = 0x6e5f4a3b;
+  const whole = words.length & ~3;
+  for (let i = 0; i < whole; i += 4) {
+    a = Math.imul(a ^ (words[i] as number), 0x01000193);
+    b = Math.imul(b ^ (words[i + 1] as number), 0x01000193);
+    c = Math.imul(c ^ (words[i + 2] as number), 0x01000193);
+    d = Math.imul(d ^ (words[i + 3] as number), 0x01000193);
+  }
+  for (let i = whole * 4; i < bytes.length; i++) a = Math.imul(a ^ (bytes[i] as number), 0x01000193);
+  return [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
+}
+
+/** V8's data from a cache file, or undefined when the file is missing, not this user's own, or damaged. */
+function readCache(file: string, key: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    // What lstat would show, asked of the file opened (a symlink is refused), so that nothing can be swapped in
+    // between the check and the read. Non-blocking, so that a FIFO cannot stall the start.
+    fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
+    const info = fstatSync(fd);
+    const header = cacheHeader(key);
+    if (!info.isFile() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) return undefined;
+    if (info.size <= header.length || info.size > MAX_CACHE_BYTES) return undefined;
+    // Its own memory, so that the data after the header is aligned for reading in words.
+    const content = Buffer.allocUnsafeSlow(info.size);
+    let read = 0;
+    while (read < content.length) {
+      const n = readSync(fd, content, read, content.length - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    const data = content.subarray(header.length);
+    const lines = header.length - 20;
+    if (!content.subarray(0, lines).equals(header.subarray(0, lines))) return undefined;
+    if (content.readUInt32LE(lines) !== data.length) return undefined;
+    const sums = checksum(data);
+    for (let i = 0; i < 4; i++) if (content.readUInt32LE(lines + 4 + 4 * i) !== sums[i]) return undefined;
+    return data;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+/** Far above a real cache (some 250 KB); a larger file is not read. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/** Writes a cache file aside, flushed to disk, then renames it into place: a reader never sees half a file. */
+function writeCache(file: string, key: string, data: Buffer): void {
+  const partial = `${file}.${process.pid}`;
+  rmSync(partial, { force: true });
+  const fd = openSync(
+    partial,
+    fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | (fsConstants.O_NOFOLLOW ?? 0),
+    0o600,
+  );
+  try {
+    try {
+      writeFileSync(fd, Buffer.concat([cacheHeader(key, data), data]));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
 }
 
@@ -45,36 +196,29 @@ export interface CachedModule {
   /** Whether V8 used a cache file for this load. */
   cacheUsed: boolean;
   /**
-   * Writes the cache when there was none or V8 rejected it. Call it when the program is done (process `exit`),
-   * so that the functions compiled while it ran are in the cache too. Returns the file written, if any.
+   * Writes the cache when there was none, or it was damaged, or V8 rejected it. Call it when the program is done
+   * (process `exit`), so that the functions compiled while it ran are in the cache too. Returns the file written,
+   * if any.
    */
   save(): string | null;
 }
 
 /**
- * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `cacheDir`; the bundle's own
+ * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `folder`; the bundle's own
  * `require` is `requireFrom`, which must resolve as a `require` in the bundle's folder would. A bundle without
  * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably.
  */
 export function loadWithCodeCache(
   file: string,
   requireFrom: NodeJS.Require,
-  cacheDir: string = defaultCacheDir(),
+  folder: CacheFolder | null = userCacheFolder(),
   variant = '',
 ): CachedModule {
   const source = readFileSync(file, 'utf8');
   const buildId = BUILD_ID.exec(source)?.[1];
-  const cacheFile = buildId
-    ? join(cacheDir, `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}.bin`)
-    : null;
-  let cachedData: Buffer | undefined;
-  if (cacheFile && isPrivateDir(cacheDir)) {
-    try {
-      cachedData = readFileSync(cacheFile);
-    } catch {
-      cachedData = undefined;
-    }
-  }
+  const key = `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}`;
+  const cacheFile = buildId && folder ? join(folder.dir, `${key}.bin`) : null;
+  const cachedData = cacheFile && isPrivateDir(dirname(cacheFile)) ? readCache(cacheFile, key) : undefined;
   // The same wrapper Node uses for CommonJS modules, kept on the first line so that line numbers match the file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
@@ -89,20 +233,11 @@ export function loadWithCodeCache(
     exports: module.exports,
     cacheUsed,
     save() {
-      if (cacheUsed || !cacheFile) return null;
+      if (cacheUsed || !cacheFile || !folder) return null;
       try {
-        mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-        if (!isPrivateDir(cacheDir)) return null;
-        // Written aside and renamed, so that a concurrent run never reads half a file.
-        const partial = `${cacheFile}.${process.pid}`;
-        writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
-        try {
-          renameSync(partial, cacheFile);
-        } catch (error) {
-          rmSync(partial, { force: true });
-          throw error;
-        }
-        pruneOtherBuilds(cacheDir, buildId as string);
+        if (!makePrivateDir(folder)) return null;
+        writeCache(cacheFile, key, script.createCachedData());
+        pruneOtherBuilds(folder.dir, buildId as string);
         return cacheFile;
       } catch {
         return null;
@@ -114,7 +249,7 @@ export function loadWithCodeCache(
 /**
  * When a cache is written, the files of older builds (an upgrade, a rebuild) are removed, keeping this build's
  * and those of the `KEPT_BUILDS - 1` others written most recently, so that two installed versions used in turn
- * do not remove each other's caches.
+ * do not remove each other's caches. Files left half-written by an interrupted run go with their build.
  */
 function pruneOtherBuilds(cacheDir: string, buildId: string): void {
   const newest = new Map<string, number>();
@@ -137,7 +272,7 @@ function pruneOtherBuilds(cacheDir: string, buildId: string): void {
   for (const [name, build] of files) if (!kept.has(build)) rmSync(join(cacheDir, name), { force: true });
 }
 const KEPT_BUILDS = 3;
-const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin$/;
+const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin(\.\d+)?$/;
 
 /**
  * The cache variant for a command line: the command and the options given (not their values, except the

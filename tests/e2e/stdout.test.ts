@@ -1,7 +1,7 @@
 // stdout as scripts see it: a shell pipe, a file, /dev/null, and a pipe closed early. juno writes to a pipe or a
 // file straight to the descriptor and to terminals and devices through process.stdout (src/cli/run.ts).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,28 +51,6 @@ describe('stdout', () => {
     );
     expect(result.stderr).toBe('');
     expect(readFileSync(status, 'utf8')).toBe('0\n');
-  });
-});
-
-describe.skipIf(Number.parseInt(process.versions.node, 10) >= 22)('the code cache on Node 20', () => {
-  it('is written after a successful run, one per shape of command line, and then used', async () => {
-    const temp = mkdtempSync(join(tmpdir(), 'juno-cache-e2e-'));
-    const env = { TMPDIR: temp };
-    const cacheDir = join(temp, `juno-code-cache-${process.getuid?.() ?? 'user'}`);
-    const files = () => (existsSync(cacheDir) ? readdirSync(cacheDir).sort() : []);
-    expect((await runJuno(['next', '--bogus'], { env })).code).toBe(2);
-    expect((await runJuno(['next', '--date', '2014-02-30'], { env })).code).toBe(2);
-    expect(files()).toEqual([]);
-    const first = await runJuno(['next', '--date', '2014-09-21'], { env });
-    expect(first.code).toBe(0);
-    expect(files()).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v20\.[\d.]+-\w+-next\.date\.bin$/)]);
-    const written = statSync(join(cacheDir, files()[0] as string)).mtimeMs;
-    const second = await runJuno(['next', '--date', '2014-09-21'], { env });
-    expect(second).toEqual(first);
-    expect(statSync(join(cacheDir, files()[0] as string)).mtimeMs).toBe(written);
-    await runJuno(['schedule', '--date', '2014-09-21', '--format', 'json'], { env });
-    expect(files()).toHaveLength(2);
-    expect(files()[1]).toMatch(/-schedule\.date\.format-json\.bin$/);
   });
 });
 

@@ -264,32 +264,57 @@ describe('one entry per week (--weeks)', () => {
     const ics = renderIcs(input(juno, { weeks: true }));
     expect(checkLines(ics)).toContain('END:VEVENT');
     const weeks = parseIcs(ics).events;
-    const r6 = weeks.find((w) => w.uid === 'r-6@juno.weeks.juno.openstack');
+    const r6 = weeks.find((w) => w.uid === 'week-2014-09-01@juno.weeks.juno.openstack');
     expect(r6).toMatchObject({ start: '2014-09-01', end: '2014-09-06', startIsDate: true });
     expect(r6?.summary).toBe(
       'R-6: juno-3 milestone (2014.2.b3), Feature freeze, String freeze, Dependency (requirements) freeze',
     );
     expect(r6?.description).toContain('Feature freeze (freeze): Thu 4 Sep 2014');
-    expect(weeks.map((w) => w.uid.split('@')[0])).toEqual([
-      'r-49',
-      'r-26',
-      'r-22',
-      'r-18',
-      'r-14',
-      'r-12',
-      'r-8',
-      'r-6',
-      'r-5',
-      'r-3',
-      'r+0',
-      'r+3',
-      'r+60',
+    expect(weeks.map((w) => [w.uid.split('@')[0], w.summary.split(':')[0]])).toEqual([
+      ['week-2013-11-04', 'R-49'],
+      ['week-2014-04-14', 'R-26'],
+      ['week-2014-05-12', 'R-22'],
+      ['week-2014-06-09', 'R-18'],
+      ['week-2014-07-07', 'R-14'],
+      ['week-2014-07-21', 'R-12'],
+      ['week-2014-08-18', 'R-8'],
+      ['week-2014-09-01', 'R-6'],
+      ['week-2014-09-08', 'R-5'],
+      ['week-2014-09-22', 'R-3'],
+      ['week-2014-10-13', 'R+0'],
+      ['week-2014-11-03', 'R+3'],
+      ['week-2015-12-07', 'R+60'],
     ]);
     // A summit's week is the Monday to Friday of its first day.
-    expect(weeks.find((w) => w.uid.startsWith('r+3@'))).toMatchObject({
+    expect(weeks.find((w) => w.summary.startsWith('R+3:'))).toMatchObject({
       start: '2014-11-03',
       end: '2014-11-08',
     });
+  });
+
+  it('gives every week its own UID from its Monday, whatever the names', () => {
+    const timeline = makeTimeline({
+      events: [
+        { id: 'a', name: 'A', kind: 'other', start: '2014-09-01', week: '第一周' },
+        { id: 'b', name: 'B', kind: 'other', start: '2014-09-10', week: '第二周' },
+        { id: 'c', name: 'C', kind: 'other', start: '2014-09-17', week: '第二周' },
+        { id: 'd', name: 'D', kind: 'other', start: '2014-09-24', week: '***' },
+        // The same Monday under two labels: two entries, two UIDs.
+        { id: 'e', name: 'E', kind: 'other', start: '2014-09-26', week: 'Week\nbreak' },
+      ],
+    });
+    const ics = renderIcs(input(timeline, { weeks: true }));
+    expect(checkLines(ics)).toContain('END:VEVENT');
+    const weeks = parseIcs(ics).events;
+    expect(weeks.map((w) => [w.uid, w.summary])).toEqual([
+      ['week-2014-09-01@test.weeks.juno.openstack', '第一周: A'],
+      ['week-2014-09-08@test.weeks.juno.openstack', '第二周: B'],
+      ['week-2014-09-15@test.weeks.juno.openstack', '第二周: C'],
+      ['week-2014-09-22@test.weeks.juno.openstack', '***: D'],
+      ['week-2014-09-22-2@test.weeks.juno.openstack', 'Week break: E'],
+    ]);
+    // The same calendar again: the same UIDs.
+    expect(renderIcs(input(timeline, { weeks: true }))).toBe(ics);
   });
 
   it('keeps upstream week names and their days', async () => {
@@ -297,7 +322,7 @@ describe('one entry per week (--weeks)', () => {
     const ics = renderIcs(input(timeline, { weeks: true }));
     const weeks = parseIcs(ics).events;
     expect(weeks[0]).toMatchObject({
-      uid: 'hibiscus-r+0@indri.weeks.juno.openstack',
+      uid: 'week-2026-09-28@indri.weeks.juno.openstack',
       summary: 'Hibiscus R+0: Hibiscus release',
     });
     const r5 = weeks.find((w) => w.summary.startsWith('R-5:'));

@@ -103,7 +103,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }:
     const cells = Array.from({ length: 7 }, (_, i) =>
       dayCell(addDays(week.monday, i), month, view.today, style),
     );
-    const label = week.name ? `  ${style.dim(week.name)}` : '';
+    const label = week.name ? `  ${style.dim(oneLine(week.name))}` : '';
     lines.push(`${cells.join('')}${label}`.trimEnd());
   }
   lines.push('');
@@ -127,7 +127,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }:
 export function renderCalendar(view: CalendarView, options: CalendarOptions): string {
   const { style } = options;
   const lines = [
-    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
+    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
     '',
   ];
   view.months.forEach((month, i) => {

@@ -100,12 +100,17 @@ export function progressBar(fraction: number, width: number): string {
   return `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
 }
 
-// Spreadsheets start a formula at `=`, `+`, `-` or `@` (and their full-width forms), some after leading
-// spaces; tabs, carriage returns and other control characters are already gone once the cell is one line.
-const FORMULA_START = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
+// Spreadsheets start a formula at `=`, `+`, `-` or `@` (and their full-width forms), some after leading spaces.
+// Quotes count as leading too: a TSV cell `"=HYPERLINK(""…"")"` is read by LibreOffice as a quoted field, whose
+// quotes it drops before evaluating the rest. Tabs, carriage returns and other control characters are already
+// gone once the cell is one line; they are listed for a cell that did not come through `oneLine`.
+const FORMULA_START = /^[\s"'\uff02\uff07]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-/** Neutralises a spreadsheet cell that would run as a formula, by prefixing a quote (OWASP's advice). */
+/**
+ * A spreadsheet cell on one line, neutralised by a leading `'` (OWASP's advice) when it would run as a formula
+ * after any leading quotes and spaces. A plain number such as `-5` stays a number.
+ */
 export function safeCell(text: string): string {
   const flat = oneLine(text);
   return FORMULA_START.test(flat) && !NUMBER.test(flat) ? `'${flat}` : flat;
@@ -131,16 +136,30 @@ export function toTsv(header: string[], rows: Cell[][]): string {
   );
 }
 
+// Characters that start Markdown constructs: emphasis and strikethrough, code spans, links, images and footnotes,
+// table cells, headings, (GitHub) math; each is written with a backslash, which CommonMark allows before any ASCII
+// punctuation. `<`, `>` and `&` (raw HTML, autolinks, entities) become entities, which every renderer reads as text.
+// GitHub also links bare web addresses (`https://…`, `www.…`); an escaped `:` or `.` keeps them text. (It links
+// e-mail addresses whatever their escapes: those stay `mailto:` links.)
+const MARKDOWN_SPECIAL = /[\\`*_~[\]!|#$]/g;
+const MARKDOWN_ENTITY = { '&': '&amp;', '<': '&lt;', '>': '&gt;' } as const;
+
+/** Text from data as plain text inside Markdown: one line, no link, image, HTML, entity or emphasis. */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(MARKDOWN_SPECIAL, '\\$&')
+    .replace(/[&<>]/g, (c) => MARKDOWN_ENTITY[c as keyof typeof MARKDOWN_ENTITY])
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.');
+}
+
+/** A Markdown cell: data (escaped when written), or Markdown made by juno around escaped data. */
+export type MarkdownCell = Cell | { markdown: string };
+
 /** A GitHub-flavoured Markdown table. */
-export function toMarkdown(header: string[], rows: Cell[][]): string {
-  const escapeCell = (cell: Cell) =>
-    cell === null
-      ? ''
-      : oneLine(String(cell))
-          .replace(/\\/g, '\\\\')
-          .replace(/\|/g, '\\|')
-          .replace(/</g, '&lt;')
-          .replace(/>/g, '&gt;');
+export function toMarkdown(header: string[], rows: MarkdownCell[][]): string {
+  const cellText = (cell: MarkdownCell) =>
+    cell === null ? '' : typeof cell === 'object' ? cell.markdown : escapeMarkdown(String(cell));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return `${[line(header), line(header.map(() => '---')), ...rows.map((r) => line(r.map(escapeCell)))].join('\n')}\n`;
+  return `${[line(header), line(header.map(() => '---')), ...rows.map((r) => line(r.map(cellText)))].join('\n')}\n`;
 }

@@ -91,6 +91,8 @@ export interface WeekEntry {
   /** Last day, inclusive (upstream's weeks end on Friday). */
   end: Day;
   events: TimelineEvent[];
+  /** See `weekUid`. */
+  uid: string;
 }
 
 /**
@@ -99,8 +101,9 @@ export interface WeekEntry {
  */
 export function weekEntries(timeline: Timeline): WeekEntry[] {
   const included = new Set(timeline.events.map((e) => e.id));
+  let entries: Omit<WeekEntry, 'uid'>[];
   if (timeline.weeks && timeline.weeks.length > 0) {
-    return upstreamWeeks(timeline)
+    entries = upstreamWeeks(timeline)
       .map((w) => ({
         name: w.name,
         start: w.start,
@@ -108,33 +111,41 @@ export function weekEntries(timeline: Timeline): WeekEntry[] {
         events: w.events.filter((e) => included.has(e.id)),
       }))
       .filter((w) => w.events.length > 0);
+  } else {
+    const byWeek = new Map<string, Omit<WeekEntry, 'uid'>>();
+    for (const event of timeline.events) {
+      const name = eventWeek(timeline, event);
+      if (name === null) continue;
+      const monday = mondayOf(event.start);
+      const key = `${monday} ${name}`;
+      const entry = byWeek.get(key) ?? { name, start: monday, end: addDays(monday, 4), events: [] };
+      entry.events.push(event);
+      byWeek.set(key, entry);
+    }
+    entries = [...byWeek.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   }
-  const byWeek = new Map<string, WeekEntry>();
-  for (const event of timeline.events) {
-    const name = eventWeek(timeline, event);
-    if (name === null) continue;
-    const monday = mondayOf(event.start);
-    const key = `${monday} ${name}`;
-    const entry = byWeek.get(key) ?? { name, start: monday, end: addDays(monday, 4), events: [] };
-    entry.events.push(event);
-    byWeek.set(key, entry);
-  }
-  return [...byWeek.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const seen = new Map<Day, number>();
+  return entries.map((entry) => {
+    const monday = mondayOf(entry.start);
+    const count = (seen.get(monday) ?? 0) + 1;
+    seen.set(monday, count);
+    return { ...entry, uid: weekUid(timeline.series, monday, count) };
+  });
 }
 
-/** `r-6@juno.weeks.juno.openstack`: from the series and the week's name only, like event UIDs. */
-export function weekUid(series: string, weekName: string): string {
-  const slug = weekName
-    .toLowerCase()
-    .replace(/[^a-z0-9+-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `${slug}@${series}.weeks.juno.openstack`;
+/**
+ * `week-2014-09-01@juno.weeks.juno.openstack`: from the series and the week's Monday, so that every week has its
+ * own UID whatever its name (names in any script, or none, or the same name twice) and keeps it from run to run.
+ * A second entry for the same Monday (two week labels given to events of one week) is `week-2014-09-01-2@…`.
+ */
+export function weekUid(series: string, monday: Day, occurrence = 1): string {
+  return `week-${monday}${occurrence > 1 ? `-${occurrence}` : ''}@${series}.weeks.juno.openstack`;
 }
 
-function weekData(timeline: Timeline, week: WeekEntry, input: ExportInput): ICalEventData {
+function weekData(week: WeekEntry, input: ExportInput): ICalEventData {
   const names = week.events.map((e) => oneLine(e.name));
   return {
-    id: weekUid(timeline.series, week.name),
+    id: week.uid,
     sequence: Math.max(0, ...week.events.map((e) => e.sequence)),
     stamp: input.stamp,
     allDay: true,
@@ -187,7 +198,7 @@ export function* renderIcsPieces(input: ExportInput): Generator<string> {
   let piece = empty.slice(0, end);
   // Each event's data is made when its turn comes, not all of them first.
   const entries = function* (): Generator<ICalEventData> {
-    if (input.weeks) for (const week of weekEntries(timeline)) yield weekData(timeline, week, input);
+    if (input.weeks) for (const week of weekEntries(timeline)) yield weekData(week, input);
     else for (const event of timeline.events) yield eventData(timeline, event, input);
   };
   for (const entry of entries()) {

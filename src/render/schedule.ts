@@ -96,7 +96,7 @@ export function scheduleHeading(view: ScheduleView, style: Style): string {
   const name = timelineName(view);
   const parts = [
     style.bold(name),
-    `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+    `today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}`,
   ];
   if (view.phase) parts.push(`phase: ${style.accent(oneLine(view.phase.name))}`);
   const lines = [parts.join(' · ')];
@@ -126,7 +126,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
   let columns = ['Date', 'Week', 'Event', 'Kind', 'When'];
   let cells = view.events.map((e) => [
     dayRange(e.start, e.end) + (e.confidence ? CONFIDENCE_MARK[e.confidence] : ''),
-    e.week ?? '',
+    oneLine(e.week ?? ''),
     oneLine(e.name),
     e.kind,
     relativeDays(e.daysUntil, lengthInDays(e)),

@@ -631,7 +631,7 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   // Today's line.
   if (todayShown) {
     const x = xOf(today) + weekWidth / 14;
-    const text = `Today: ${longDay(today)}${todayWeek ? ` (${todayWeek})` : ''}${phase ? `, ${oneLine(phase.name)}` : ''}`;
+    const text = `Today: ${longDay(today)}${todayWeek ? ` (${oneLine(todayWeek)})` : ''}${phase ? `, ${oneLine(phase.name)}` : ''}`;
     const width = textWidth(text, 12.5, true);
     const tx = Math.min(Math.max(x, left + width / 2), right - width / 2);
     out.push(

@@ -2,9 +2,10 @@
 import { type Day, formatDay, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { type Cell, timelineName, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import { type Cell, escapeMarkdown, timelineName, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { WeeksFormat } from './formats.js';
 import type { Style } from './style.js';
+import { displayWidth } from './table.js';
 
 export type { WeeksFormat };
 
@@ -84,17 +85,20 @@ function renderTable(view: WeeksView, style: Style): string {
   const name = timelineName(view);
   const heading = [
     style.bold(name),
-    `today ${longDay(view.today)}${view.todayWeek ? ` (${view.todayWeek})` : ''}`,
+    `today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}`,
   ];
   if (view.phase) heading.push(`phase: ${style.accent(oneLine(view.phase))}`);
   const lines = [heading.join(' · '), ''];
   if (view.weeks.length === 0) return `${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`;
 
-  const nameWidth = Math.max(4, ...view.weeks.map((w) => w.name.length));
+  // Week names are labels from the file: one line each, padded by the columns they take (第一周 takes six).
+  const names = view.weeks.map((w) => oneLine(w.name));
+  const nameWidth = Math.max(4, ...names.map(displayWidth));
   const dates = tableDates(view.weeks);
   const datesWidth = Math.max(5, ...dates.map((d) => d.length));
+  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
   const row = (mark: string, week: string, when: string, event: string) =>
-    `${mark} ${week.padEnd(nameWidth)}  ${when.padEnd(datesWidth)}  ${event}`.trimEnd();
+    `${mark} ${pad(week, nameWidth)}  ${when.padEnd(datesWidth)}  ${event}`.trimEnd();
   lines.push(style.bold(row(' ', 'Week', 'Dates', 'Events')));
   view.weeks.forEach((week, i) => {
     const paint = week.current
@@ -104,7 +108,7 @@ function renderTable(view: WeeksView, style: Style): string {
         : (t: string) => t;
     const cells = week.events.map((e) => eventCell(e, week));
     const mark = week.current ? CURRENT : ' ';
-    lines.push(paint(row(mark, week.name, dates[i] as string, cells[0] ?? '')));
+    lines.push(paint(row(mark, names[i] as string, dates[i] as string, cells[0] ?? '')));
     for (const cell of cells.slice(1)) lines.push(paint(row(' ', '', '', cell)));
   });
   const legend = [`${CURRENT} this week`, '… began earlier'];
@@ -136,7 +140,7 @@ export const weeksRenderers = {
     toMarkdown(
       ['Week', 'Dates', 'Events'],
       view.weeks.map((w) => [
-        w.current ? `**${w.name}** (this week)` : w.name,
+        w.current ? { markdown: `**${escapeMarkdown(w.name).trim()}** (this week)` } : w.name,
         weekDates(w.start, w.end),
         w.events.map((e) => e.name).join('; '),
       ]),

@@ -227,8 +227,13 @@ describe('juno export --weeks', () => {
     expect(result.code).toBe(0);
     const events = parseIcs(result.stdout).events;
     expect(events.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual([
-      ['r-26@juno.weeks.juno.openstack', 'R-26: Icehouse 2014.1 release', '2014-04-14', '2014-04-19'],
-      ['r+0@juno.weeks.juno.openstack', 'R+0: Juno 2014.2 release', '2014-10-13', '2014-10-18'],
+      [
+        'week-2014-04-14@juno.weeks.juno.openstack',
+        'R-26: Icehouse 2014.1 release',
+        '2014-04-14',
+        '2014-04-19',
+      ],
+      ['week-2014-10-13@juno.weeks.juno.openstack', 'R+0: Juno 2014.2 release', '2014-10-13', '2014-10-18'],
     ]);
   });
 

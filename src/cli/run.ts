@@ -9,6 +9,10 @@ const WRITE_FAILURES: Record<string, string> = {
   EDQUOT: 'disk quota exceeded',
   EFBIG: 'file too large',
   EIO: 'input/output error',
+  // Open only for reading (`juno schedule 1<file`). A closed stdout (`>&-`) never shows: Node opens /dev/null in
+  // its place before any of juno runs, read-write, just as Python's DEVNULL and Node's `stdio: 'ignore'` do, so it
+  // cannot be told from output a caller chose to discard.
+  EBADF: 'bad file descriptor (not open for writing)',
 };
 
 /**

@@ -108,6 +108,6 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
   const { isStdout, writeOutput } = await import('../output.js');
   if (isStdout(options.output)) return { stdout: pieces };
-  await writeOutput(options.output, [...pieces].join(''));
+  await writeOutput(options.output, pieces, { input: file });
   return { stdout: '' };
 }

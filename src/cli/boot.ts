@@ -2,7 +2,8 @@
 // (dist/juno.cjs) from V8's code cache so that a warm start skips compiling it. The cache is juno's own on every
 // Node line (src/cli/code-cache.ts), in the user's private cache folder; Node's `module.enableCompileCache()` is
 // not used, since its default folder is shared by all users of the machine.
-// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm.
+// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm, and node:zlib
+// when there is a cache file to check or write.
 import { join } from 'node:path';
 import { cacheVariant, loadWithCodeCache, userCacheFolder } from './code-cache.js';
 

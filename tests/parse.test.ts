@@ -114,7 +114,47 @@ describe('parseTimeline', () => {
     ],
     [
       { series: 'x', events: [event({ sequence: -1 })] },
-      'events[0].sequence: expected a whole number ≥ 0, got the number -1',
+      'events[0].sequence: expected a whole number from 0 to 2147483647, got the number -1',
+    ],
+    [
+      { series: 'x', events: [event({ sequence: 1e21 })] },
+      'events[0].sequence: expected a whole number from 0 to 2147483647, got the number 1e+21',
+    ],
+    [
+      { series: 'x', events: [event({ sequence: 2 ** 31 })] },
+      'events[0].sequence: expected a whole number from 0 to 2147483647, got the number 2147483648',
+    ],
+    [
+      { series: 'x', events: [event({ start: '9999-12-31' })] },
+      'events[0].start: 9999-12-31 is outside the supported years 1000–9996',
+    ],
+    [
+      { series: 'x', events: [event({ start: '0000-01-01' })] },
+      'events[0].start: 0000-01-01 is outside the supported years 1000–9996',
+    ],
+    [
+      { series: 'x', events: [event({ end: '9997-01-01' })] },
+      'events[0].end: 9997-01-01 is outside the supported years 1000–9996',
+    ],
+    [
+      { series: 'x', releaseWeek: '0999-12-27', events: [event()] },
+      'releaseWeek: 0999-12-27 is outside the supported years 1000–9996',
+    ],
+    [
+      { series: 'x', events: [], updated: '9999-12-31T23:00:00-05:00' },
+      'updated: "9999-12-31T23:00:00-05:00" is outside the supported years 1000–9996',
+    ],
+    [
+      { series: 'x', events: [], releaseId: Number.NaN },
+      'releaseId: expected a release id such as "2014.2", got the number NaN',
+    ],
+    [
+      { series: 'x', events: [], releaseId: Number.POSITIVE_INFINITY },
+      'releaseId: expected a release id such as "2014.2", got the number Infinity',
+    ],
+    [
+      { series: 'x', events: [], releaseId: 1e21 },
+      'releaseId: expected a release id such as "2014.2", got the number 1e+21',
     ],
     [
       { series: 'x', events: [event({ name: 'x'.repeat(2_000_000) })] },
@@ -130,6 +170,39 @@ describe('parseTimeline', () => {
     ],
   ])('rejects %j', (raw, expected) => {
     expect(problems(raw)).toContain(expected);
+  });
+
+  it('accepts the first and last supported days, and a whole-number sequence up to 2^31 - 1', () => {
+    const result = parseTimeline({
+      series: 'x',
+      releaseId: 2014.2,
+      events: [
+        event({ start: '1000-01-01', sequence: 2_147_483_647 }),
+        event({ id: 'b', start: '9996-12-31' }),
+      ],
+    });
+    expect(result.ok && result.timeline.events.map((e) => `${e.start} ${e.sequence}`)).toEqual([
+      '1000-01-01 2147483647',
+      '9996-12-31 0',
+    ]);
+    expect(result.ok && result.timeline.releaseId).toBe('2014.2');
+  });
+
+  // A file that is not a timeline (a .env, a key, /etc/shadow read as YAML) may hold secrets: none of it is
+  // quoted back, neither its text nor its keys.
+  it.each([
+    ['API_KEY=sk-live-1234 DB_PASSWORD=hunter2', 'text'],
+    [42, 'a number'],
+    [true, 'a boolean'],
+    [{ 'root:$6$salt$hash:19000:0:99999:7::': null, password: 'hunter2' }, 'an object with neither'],
+  ])('describes a file that is not a timeline without quoting it: %j', (raw, what) => {
+    const result = parseTimeline(raw);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      { path: '(top level)', message: `expected an object with "series" and "events", got ${what}` },
+    ]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('reports a duplicate id even when the events holding it are invalid', () => {

@@ -8,6 +8,7 @@ import {
   fallbackName,
   isUpstreamSchedule,
   kindOfLabel,
+  MAX_SECTION,
   parseRst,
   readUpstreamSchedule,
   type UpstreamInput,
@@ -151,6 +152,47 @@ describe('parseRst', () => {
       '.. _a:\n\nT\n-\n\nSee :ref:`the freeze <a-ff>` and `RC1 <https://x>`_ and ``code``.\n',
     );
     expect(doc.sections.get('a')?.text).toBe('See the freeze and RC1 and code.');
+  });
+});
+
+// Each of these took seconds to minutes with backtracking patterns; the guard fails a hang, not a slow run.
+describe('parseRst on hostile text', () => {
+  const GUARD = { timeout: 30_000 };
+  const spaces = ' '.repeat(80_000);
+
+  it.each([
+    ['a role', `:ref:\`${spaces}`],
+    ['a role and a target', `:ref:\`x <${spaces}`],
+    ['a backtick', `\`${spaces}`],
+    ['a link', `\`x${spaces}<y${spaces}\`_`],
+    ['many roles', ':ref:`<'.repeat(20_000)],
+  ])('reads a section holding %s followed by 80,000 spaces or more', GUARD, (_name, prose) => {
+    const doc = parseRst(`.. _a:\n\nT\n-\n\n${prose}\n\nOn 1 May 2030.\n`);
+    const text = doc.sections.get('a')?.text ?? '';
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.length).toBeLessThanOrEqual(MAX_SECTION);
+  });
+
+  it('keeps the first characters of a long section', () => {
+    const doc = parseRst(`.. _a:\n\nT\n-\n\nOn 1 May 2030.\n\n${'word '.repeat(50_000)}\n`);
+    const text = doc.sections.get('a')?.text ?? '';
+    expect(text.startsWith('On 1 May 2030.\n\nword word')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(MAX_SECTION);
+  });
+
+  it('reads a section shared by 20,000 stacked anchors once', GUARD, () => {
+    const anchors = Array.from({ length: 20_000 }, (_, i) => `.. _a-${i}:\n`).join('');
+    const doc = parseRst(`${anchors}\nT\n-\n\n${'Prose line, 1 May 2030.\n'.repeat(5_000)}`);
+    expect(doc.sections.size).toBe(20_000);
+    expect(doc.sections.get('a-0')?.text).toBe(doc.sections.get('a-19999')?.text);
+    expect(doc.sections.get('a-19999')).toMatchObject({ title: 'T', line: 20_000 });
+  });
+
+  it('still strips the spaces before a target', () => {
+    const doc = parseRst(
+      '.. _a:\n\nT\n-\n\n:ref:`the  freeze   <a-ff>` and `RC1  <https://x>`_ and :doc:`x  `.\n',
+    );
+    expect(doc.sections.get('a')?.text).toBe('the freeze and RC1 and x.');
   });
 });
 
@@ -369,6 +411,52 @@ describe('readUpstreamSchedule', () => {
     ]);
     if (result.ok)
       expect(byId(result.timeline)['y-2']).toMatchObject({ start: '2029-12-24', end: '2030-01-04' });
+  });
+
+  it('refuses days outside the supported years', () => {
+    const doc = {
+      'release-week': '9999-12-27',
+      cycle: [
+        { name: 'R-1', start: '0000-01-03', end: '0000-01-07', 'x-project': ['y-1'] },
+        { name: 'R+0', start: '9996-12-27', end: '9997-01-01' },
+      ],
+    };
+    const result = read({ doc });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'release-week: 9999-12-27 is outside the supported years 1000–9996',
+      'cycle[0].start: 0000-01-03 is outside the supported years 1000–9996',
+      'cycle[0].end: 0000-01-07 is outside the supported years 1000–9996',
+      'cycle[1].end: 9997-01-01 is outside the supported years 1000–9996',
+    ]);
+  });
+
+  it('reads a week listing 20,000 labels, and names where each first appears', { timeout: 30_000 }, () => {
+    const labels = Array.from({ length: 20_000 }, (_, i) => `y-label-${i}`);
+    const doc = {
+      'release-week': '2030-04-01',
+      cycle: [
+        week('R+0', '2030-04-01', {
+          'x-project': ['y-final', 'y-final'],
+          'project-specific': [...labels, 'y-label-0'],
+        }),
+      ],
+    };
+    const result = read({ doc, rst: { text: RST, file: 'schedule.rst' } });
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual({
+      path: 'cycle[0].x-project[1]',
+      message: '"y-final" is listed twice in this week',
+    });
+    expect(result.warnings).toContainEqual({
+      path: 'cycle[0].project-specific[20000]',
+      message: '"y-label-0" is listed twice in this week',
+    });
+    expect(result.warnings).toContainEqual({
+      path: 'cycle[0].project-specific[7]',
+      message: '"y-label-7" has no section in schedule.rst; named "Label 7"',
+    });
   });
 
   it('reports broken rows as problems', () => {

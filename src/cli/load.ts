@@ -38,6 +38,9 @@ export function fileLabel(file: string): string {
   return oneLine(file.startsWith(DATA_DIR) ? basename(file) : file);
 }
 
+const YAML_BYTES = 4 * 1024 * 1024;
+const YAML_TOKENS = 250_000;
+
 /** What juno refuses to read, so that no file can exhaust memory, the stack or the terminal. */
 export const READ_LIMITS = {
   /** Bytes in a timeline file: room for some 300,000 events (the bundled file is about 25 kB). */
@@ -48,32 +51,60 @@ export const READ_LIMITS = {
   aliases: 1000,
   /** Problems listed one per line; the rest are counted. */
   problems: 20,
+  /**
+   * Bytes in a YAML file. YAML costs some thirty times JSON's work per byte, and much more memory; the largest
+   * real timeline as YAML is about 10 kB (juno's own; upstream's schedule.yaml files are 3 kB).
+   */
+  yamlBytes: YAML_BYTES,
+  /**
+   * Tokens (words, punctuation, spaces and line breaks) in a YAML file, counted before any value is built:
+   * the shape, not the size, sets YAML's cost, and `[1,1,1…]` packs a token into every byte.
+   */
+  yamlTokens: YAML_TOKENS,
 } as const;
 
 /** Engine messages (V8, yaml) can quote the input; they are clipped to this many characters. */
 const MAX_ENGINE_MESSAGE = 200;
 
-/** The line and column (both from 1) of a character offset. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
+/**
+ * The line and column (both from 1) of character offsets in one text. The line starts are found once, when
+ * the first position is asked for, so that a file with thousands of problems is not scanned for each.
+ */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  let starts: number[] | null = null;
+  return (offset) => {
+    if (starts === null) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] as number) + 1 };
+  };
+}
+
+/** The line and column of one offset, scanning only the text before it. */
+function lineAndColumn(text: string, offset: number): string {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return { line, column: offset - lineStart + 1 };
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  const { line, column } = positionOf(text, offset);
-  return `line ${line}, column ${column}`;
-}
-
-/** The first lines of a list of problems, and a count of the others. */
-function capped(lines: string[]): string[] {
+/** The first lines of a list of `total` problems, and a count of the others. */
+function capped(lines: string[], total = lines.length): string[] {
   const max = READ_LIMITS.problems;
-  if (lines.length <= max) return lines;
-  const more = lines.length - max;
+  if (total <= max) return lines;
+  const more = total - max;
   return [...lines.slice(0, max), `… and ${more} more problem${more === 1 ? '' : 's'}`];
 }
 
@@ -116,27 +147,91 @@ export function jsonTooDeepAt(text: string, max: number): number | null {
 }
 
 type YamlLib = typeof import('yaml');
+type YamlNode = import('yaml').Node;
 
-/** The first YAML collection more than `max` levels deep, found without recursion; aliases are not followed. */
-function yamlTooDeep(yaml: YamlLib, root: unknown, max: number): { range?: [number, number, number] } | null {
+/** The refusal of a YAML file whose tokens outnumber the limit. */
+function tooManyTokens(label: string): DataError {
+  return new DataError(
+    `${label}: holds more than ${READ_LIMITS.yamlTokens.toLocaleString('en')} YAML tokens, more than any timeline needs`,
+    [],
+    'is this the file you meant? A larger timeline can be written as JSON',
+  );
+}
+
+/**
+ * Parser states deeper than this are refused while the text is read, before yaml builds (recursively) any
+ * node: each level of nesting opens at least one parser state, and the exact depth is checked on the document.
+ */
+const YAML_PARSER_DEPTH = 4 * READ_LIMITS.depth;
+
+/**
+ * yaml's concrete syntax tree of `text`, read token by token so that a file is refused as soon as it holds too
+ * many tokens or nests too deep: before the tree, then the document, take their memory and time.
+ */
+function* yamlSyntax(
+  yaml: YamlLib,
+  text: string,
+  label: string,
+  where: (offset: number) => string,
+): Generator<import('yaml').CST.Token> {
+  const parser = new yaml.Parser();
+  let tokens = 0;
+  for (const lexeme of new yaml.Lexer().lex(text)) {
+    if (++tokens > READ_LIMITS.yamlTokens) throw tooManyTokens(label);
+    const offset = parser.offset;
+    yield* parser.next(lexeme);
+    if (parser.stack.length > YAML_PARSER_DEPTH) throw tooDeep(label, where(offset));
+  }
+  yield* parser.end();
+}
+
+/** A problem in a YAML document and where it starts. */
+interface YamlProblem {
+  offset: number | undefined;
+  message: string;
+}
+
+/**
+ * Walks the document without recursion (aliases are not followed): the first collection more than `max`
+ * levels deep, and every key repeated in its map. A Set per map keeps this linear; yaml's own `uniqueKeys`
+ * compares each key with every earlier one.
+ */
+function yamlShape(
+  yaml: YamlLib,
+  root: unknown,
+  max: number,
+): { deep: YamlNode | null; duplicates: YamlProblem[] } {
+  const duplicates: YamlProblem[] = [];
   const stack: [unknown, number][] = [[root, 1]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number];
     if (!yaml.isCollection(node)) continue;
-    if (depth > max) return node as { range?: [number, number, number] };
+    if (depth > max) return { deep: node, duplicates };
+    const keys = yaml.isMap(node) ? new Set<unknown>() : null;
     for (const item of node.items) {
-      if (yaml.isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
-      else stack.push([item, depth + 1]);
+      if (yaml.isPair(item)) {
+        // Keys are equal as yaml's uniqueKeys has them: scalars of the same value.
+        if (keys !== null && yaml.isScalar(item.key)) {
+          if (keys.has(item.key.value))
+            duplicates.push({ offset: item.key.range?.[0], message: 'Map keys must be unique' });
+          else keys.add(item.key.value);
+        }
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
     }
   }
-  return null;
+  return { deep: null, duplicates };
 }
 
 /** yaml's message, reworded where it speaks to programmers rather than to the author of the file. */
 function yamlMessage(error: { code: string; message: string }): string {
   if (error.code === 'MULTIPLE_DOCS')
     return 'holds more than one YAML document (a second "---"); a timeline is one';
-  return oneLine(error.message);
+  // Messages that would quote the file: which file is not yet known to be a timeline.
+  return oneLine(error.message).replace(
+    /^(Block scalar header includes extra characters|Not a YAML token): .*$/,
+    '$1',
+  );
 }
 
 /** A parsed document, and where a node of it sits in the text (YAML only). */
@@ -145,35 +240,82 @@ export interface ParsedDocument {
   lineOf: ((path: (string | number)[]) => number | null) | null;
 }
 
-async function parseYaml(text: string, label: string): Promise<ParsedDocument> {
-  const yaml = await loadYaml();
-  let doc: ReturnType<YamlLib['parseDocument']>;
+/**
+ * The first document of a YAML text, as yaml's `parseDocument` composes it, from bounded tokens; yaml's own
+ * check of duplicate keys is off (see `yamlShape`). A second document is an error, as there.
+ */
+function composeYaml(yaml: YamlLib, text: string, tokens: Iterable<import('yaml').CST.Token>) {
+  const composer = new yaml.Composer({
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: true,
+    // yaml's warnings would go to stderr through process.emitWarning, unformatted and quoting the file.
+    logLevel: 'error',
+  });
+  let doc: import('yaml').Document.Parsed | null = null;
+  // yaml makes an Error of every problem, and a file can hold one in every byte: without the stack trace each
+  // would capture, they cost a tenth of the time and memory.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    // uniqueKeys: a duplicate key silently loses data, so it is an error. logLevel: yaml's warnings would go
-    // to stderr through process.emitWarning, unformatted and quoting the file.
-    doc = yaml.parseDocument(text, {
-      uniqueKeys: true,
-      prettyErrors: false,
-      strict: true,
-      logLevel: 'error',
-    });
+    for (const next of composer.compose(tokens, true, text.length)) {
+      if (doc === null) doc = next;
+      else {
+        doc.errors.push(
+          new yaml.YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'more than one document'),
+        );
+        break;
+      }
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  return doc as import('yaml').Document.Parsed;
+}
+
+async function parseYaml(text: string, label: string): Promise<ParsedDocument> {
+  if (Buffer.byteLength(text) > READ_LIMITS.yamlBytes) {
+    throw new DataError(
+      `${label}: is larger than ${READ_LIMITS.yamlBytes / 1024 / 1024} MB, more than any YAML timeline needs`,
+      [],
+      'is this the file you meant? A larger timeline can be written as JSON (up to 100 MB)',
+    );
+  }
+  const yaml = await loadYaml();
+  const position = positions(text);
+  const where = (offset: number | undefined) => {
+    if (offset === undefined) return '';
+    const { line, column } = position(offset);
+    return `line ${line}, column ${column}: `;
+  };
+  let doc: ReturnType<typeof composeYaml>;
+  try {
+    doc = composeYaml(yaml, text, yamlSyntax(yaml, text, label, where));
   } catch (error) {
+    if (error instanceof DataError) throw error;
     if (error instanceof RangeError) throw tooDeep(label, '');
     throw new DataError(
       `${label}: cannot be read as YAML: ${clip(oneLine(String(error)), MAX_ENGINE_MESSAGE)}`,
     );
   }
-  const where = (offset: number | undefined) =>
-    offset !== undefined ? `${lineAndColumn(text, offset)}: ` : '';
-  if (doc.errors.length > 0) {
-    const overflow = doc.errors.find((e) => STACK_OVERFLOW.test(e.message));
-    if (overflow) throw tooDeep(label, where(overflow.pos?.[0]));
+  const overflow = doc.errors.find((e) => STACK_OVERFLOW.test(e.message));
+  if (overflow) throw tooDeep(label, where(overflow.pos?.[0]));
+  const { deep, duplicates } = yamlShape(yaml, doc.contents, READ_LIMITS.depth);
+  const problems: YamlProblem[] = [
+    ...doc.errors.map((e) => ({ offset: e.pos?.[0], message: yamlMessage(e) })),
+    ...duplicates,
+  ];
+  if (problems.length > 0) {
+    // In the order of the text; only the lines shown are given a position.
+    problems.sort((a, b) => (a.offset ?? -1) - (b.offset ?? -1));
     const lines = capped(
-      doc.errors.map((e) => `${label}: ${where(e.pos?.[0])}${clip(yamlMessage(e), MAX_ENGINE_MESSAGE)}`),
+      problems
+        .slice(0, READ_LIMITS.problems)
+        .map((p) => `${label}: ${where(p.offset)}${clip(p.message, MAX_ENGINE_MESSAGE)}`),
+      problems.length,
     );
     throw new DataError(lines[0] as string, lines.slice(1));
   }
-  const deep = yamlTooDeep(yaml, doc.contents, READ_LIMITS.depth);
   if (deep) throw tooDeep(label, where(deep.range?.[0]));
   let value: unknown;
   try {
@@ -192,12 +334,39 @@ async function parseYaml(text: string, label: string): Promise<ParsedDocument> {
       `${label}: cannot be read as YAML: ${clip(oneLine((error as Error).message), MAX_ENGINE_MESSAGE)}`,
     );
   }
-  const lineOf = (path: (string | number)[]): number | null => {
-    const node = doc.getIn(path, true);
+  return { value, lineOf: yamlLines(yaml, doc, position) };
+}
+
+/**
+ * The line of the node at a path (`['cycle', 3, 'start']`). A map's keys are indexed the first time a path
+ * passes through it: warnings about thousands of keys of one map must not each search the map.
+ */
+function yamlLines(
+  yaml: YamlLib,
+  doc: import('yaml').Document.Parsed,
+  position: (offset: number) => { line: number },
+): (path: (string | number)[]) => number | null {
+  const indexes = new Map<unknown, Map<unknown, unknown>>();
+  return (path) => {
+    let node: unknown = doc.contents;
+    for (const key of path) {
+      if (yaml.isSeq(node) && typeof key === 'number') node = node.items[key];
+      else if (yaml.isMap(node)) {
+        let index = indexes.get(node);
+        if (index === undefined) {
+          index = new Map();
+          for (const pair of node.items) {
+            const k = yaml.isScalar(pair.key) ? pair.key.value : pair.key;
+            if (!index.has(k)) index.set(k, pair.value);
+          }
+          indexes.set(node, index);
+        }
+        node = index.get(key);
+      } else return null;
+    }
     const offset = yaml.isNode(node) ? node.range?.[0] : undefined;
-    return offset === undefined ? null : positionOf(text, offset).line;
+    return offset === undefined ? null : position(offset).line;
   };
-  return { value, lineOf };
 }
 
 function isYaml(file: string, text: string): boolean {
@@ -207,13 +376,21 @@ function isYaml(file: string, text: string): boolean {
   return !/^\s*[[{]/.test(text);
 }
 
-/** Where a JSON syntax error is: V8 names the offset in most messages; yaml (a JSON superset) often can. */
+/**
+ * Where a JSON syntax error is: V8 names the offset in most messages; yaml (a JSON superset) often can, within
+ * the bounds it reads YAML in.
+ */
 async function jsonErrorOffset(text: string, message: string): Promise<number | undefined> {
   const position = /at position (\d+)/.exec(message);
   if (position) return Number(position[1]);
+  if (Buffer.byteLength(text) > READ_LIMITS.yamlBytes) return undefined;
   try {
-    const { parseDocument } = await loadYaml();
-    return parseDocument(text, { prettyErrors: false, logLevel: 'silent' }).errors[0]?.pos?.[0];
+    const yaml = await loadYaml();
+    return composeYaml(
+      yaml,
+      text,
+      yamlSyntax(yaml, text, '', () => ''),
+    ).errors[0]?.pos?.[0];
   } catch {
     return undefined;
   }

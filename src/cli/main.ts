@@ -12,6 +12,7 @@ import {
   WEEKS_FORMATS,
 } from '../render/formats.js';
 import type { Condition } from '../timeline/check.js';
+import { isSupportedDay, SUPPORTED_DAYS } from '../timeline/day.js';
 import { closestNames } from '../timeline/query.js';
 import { SERIES_FILTERS, type SeriesFilter } from '../timeline/series.js';
 import { cleanText, clip, oneLine } from '../timeline/text.js';
@@ -47,12 +48,18 @@ export function parseKinds(values: string[]): Kind[] {
   return kinds as Kind[];
 }
 
-/** `--month YYYY-MM`: a real month, or a usage error. */
+/** `--month YYYY-MM`: a real month in the supported years, or a usage error. */
 export function parseMonth(value: string): string {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
     throw new UsageError(
       `--month ${oneLine(value)}: not a month`,
       'give a month as YYYY-MM, e.g. --month 2014-09',
+    );
+  }
+  if (!isSupportedDay(`${value}-01`)) {
+    throw new UsageError(
+      `--month ${value}: outside the supported years ${SUPPORTED_DAYS.years}`,
+      'e.g. --month 2014-09',
     );
   }
   return value;
@@ -76,7 +83,11 @@ export function parseMonthCount(value: string): number {
 const MAX_MESSAGE = 1000;
 const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** A repeated option's values: pushed, since copying the list for each of thousands of values is quadratic. */
+const collect = (value: string, previous: string[] = []) => {
+  previous.push(value);
+  return previous;
+};
 
 /** `--kind`, shared by the commands that list events. */
 const kindOption = () =>
@@ -414,7 +425,8 @@ function buildProgram(
       (kind: Condition) =>
       (value: string, previous: string[] = []) => {
         conditions.push({ condition: kind, name: value });
-        return [...previous, value];
+        previous.push(value);
+        return previous;
       };
     program
       .command('check')

@@ -112,7 +112,9 @@ function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }:
     return lines;
   }
   const dates = month.events.map(legendDates);
-  const datesWidth = Math.max(...dates.map((d) => d.length));
+  // A loop, not a spread into Math.max: a month may hold a few hundred thousand events.
+  let datesWidth = 0;
+  for (const date of dates) datesWidth = Math.max(datesWidth, date.length);
   month.events.forEach((e, i) => {
     const mark = isMultiDay(e) ? SPAN_MARK : EVENT_MARK;
     const prefix = `  ${mark} ${(dates[i] as string).padEnd(datesWidth)}  `;
@@ -132,7 +134,7 @@ export function renderCalendar(view: CalendarView, options: CalendarOptions): st
   ];
   view.months.forEach((month, i) => {
     if (i > 0) lines.push('');
-    lines.push(...renderMonth(month, view, options));
+    for (const line of renderMonth(month, view, options)) lines.push(line);
   });
   const legend = [`${EVENT_MARK} event`, `${SPAN_MARK} multi-day event`, '[ ] today'];
   const marks = new Set(view.months.flatMap((m) => m.events.map((e) => e.confidence)));

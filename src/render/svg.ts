@@ -379,12 +379,15 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     const first = events[0] as TimelineEvent;
     const date = ends.size === 1 ? shortRange(first.start, first.end) : shortDay(first.start);
     const rows = lines.flatMap((l) => l.rows);
-    const width =
-      Math.max(...rows.map((r) => textWidth(r.trimEnd(), NAME_SIZE, true)), textWidth(date, DATE_SIZE)) + 4;
+    // Loops, not spreads into Math.max: a day may hold a few hundred thousand events, a range as many weeks.
+    let width = textWidth(date, DATE_SIZE);
+    for (const r of rows) width = Math.max(width, textWidth(r.trimEnd(), NAME_SIZE, true));
+    width += 4;
     return { x: xOf(day), lines, date, width, height: rows.length * NAME_LINE + DATE_LINE + 2 };
   });
   const labels = placeLabels(pending, left, right);
-  const stack = Math.max(LEADER_MIN, ...labels.map((l) => l.box.top));
+  let stack = LEADER_MIN;
+  for (const l of labels) stack = Math.max(stack, l.box.top);
 
   // Vertical layout, top to bottom.
   const todayShown = today >= rangeStart && today < rangeEnd;
@@ -563,7 +566,8 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
       out.push(`<path d="M${n(xOf(m))} ${labelsTop - 6}V${axisY + 46}" stroke="${GRID}" stroke-width="1"/>`);
     }
   }
-  out.push(...phaseParts, '</g>');
+  for (const part of phaseParts) out.push(part);
+  out.push('</g>');
 
   // Axis: week ticks named R-N (thinned when weeks are narrow), month names under them.
   const weekWidth = ((right - left) * 7) / totalDays;
@@ -571,7 +575,8 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   for (let monday = mondayOf(rangeStart); monday < rangeEnd; monday = addDays(monday, 7))
     mondays.push(monday);
   const weekName = (monday: Day) => weekLabel(timeline.releaseWeek, monday) ?? formatDay(monday, "'W'II");
-  const widest = Math.max(...mondays.map((m) => textWidth(weekName(m), 10)));
+  let widest = Number.NEGATIVE_INFINITY;
+  for (const m of mondays) widest = Math.max(widest, textWidth(weekName(m), 10));
   const every = Math.max(1, Math.ceil((widest + 4) / weekWidth));
   const anchorWeek = timeline.releaseWeek ?? rangeStart;
   out.push('<g id="axis">', `<path d="M${left} ${axisY}H${right}" stroke="${INK}" stroke-width="1.5"/>`);

@@ -93,9 +93,12 @@ function renderTable(view: WeeksView, style: Style): string {
 
   // Week names are labels from the file: one line each, padded by the columns they take (第一周 takes six).
   const names = view.weeks.map((w) => oneLine(w.name));
-  const nameWidth = Math.max(4, ...names.map(displayWidth));
+  // Widest cells by a loop: spread into Math.max, a few hundred thousand weeks would overflow the stack.
+  let nameWidth = 4;
+  for (const name of names) nameWidth = Math.max(nameWidth, displayWidth(name));
   const dates = tableDates(view.weeks);
-  const datesWidth = Math.max(5, ...dates.map((d) => d.length));
+  let datesWidth = 5;
+  for (const date of dates) datesWidth = Math.max(datesWidth, date.length);
   const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
   const row = (mark: string, week: string, when: string, event: string) =>
     `${mark} ${pad(week, nameWidth)}  ${when.padEnd(datesWidth)}  ${event}`.trimEnd();

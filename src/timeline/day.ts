@@ -56,6 +56,23 @@ export function isDay(text: unknown): text is Day {
 
 const MS_PER_DAY = 86_400_000;
 
+/**
+ * The days juno accepts, from a timeline or the command line. Every view stays within four-digit years, where
+ * ISO strings sort as days do and every date library agrees: the calendar shows at most 36 months from a day,
+ * the week views and the picture a few weeks around one, an export the day after one.
+ */
+export const SUPPORTED_DAYS = { first: '1000-01-01', last: '9996-12-31', years: '1000–9996' } as const;
+
+/** True for a day from 1000-01-01 to 9996-12-31 (see `SUPPORTED_DAYS`). */
+export function isSupportedDay(day: Day): boolean {
+  return day >= SUPPORTED_DAYS.first && day <= SUPPORTED_DAYS.last;
+}
+
+/** The problem with a supported-looking day: "9999-12-31 is outside the supported years 1000–9996". */
+export function unsupportedDay(day: Day): string {
+  return `${day} is outside the supported years ${SUPPORTED_DAYS.years}`;
+}
+
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;

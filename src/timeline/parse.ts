@@ -1,4 +1,13 @@
-import { type Day, isDay, looksLikeDay, mondayOf, parseInstant } from './day.js';
+import {
+  type Day,
+  isDay,
+  isSupportedDay,
+  looksLikeDay,
+  mondayOf,
+  parseInstant,
+  SUPPORTED_DAYS,
+  unsupportedDay,
+} from './day.js';
 import { compareEvents, releaseEvent } from './query.js';
 import { cleanText, clip } from './text.js';
 import {
@@ -28,6 +37,8 @@ const URL_PATTERN = /^https?:\/\/\S+$/;
 export const LIMITS = { name: 1000, text: 20000, slug: 100 } as const;
 const MAX_NAME: number = LIMITS.name;
 const MAX_TEXT: number = LIMITS.text;
+/** An iCalendar SEQUENCE is an INTEGER (RFC 5545 3.3.8): at most 2^31 - 1, written without an exponent. */
+const MAX_SEQUENCE = 2_147_483_647;
 
 /** A property name for a warning's path: cleaned and clipped, since keys are data too. */
 const keyLabel = (key: string) => clip(cleanText(key), 40);
@@ -70,6 +81,15 @@ function describe(value: unknown): string {
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `"${clip(cleanText(value), 40)}"`;
   return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
+}
+
+/** What a value is, without quoting any of it. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object with neither';
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'number' ? 'a number' : `a ${typeof value}`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -162,7 +182,11 @@ class Reader {
       this.problem(at(base, key), `expected a date YYYY-MM-DD, got ${describe(value)}`);
       return null;
     }
-    if (isDay(value)) return value;
+    if (isDay(value)) {
+      if (isSupportedDay(value)) return value;
+      this.problem(at(base, key), unsupportedDay(value));
+      return null;
+    }
     this.problem(
       at(base, key),
       looksLikeDay(value)
@@ -234,9 +258,18 @@ function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent |
 
   let sequence = 0;
   if (has(raw, 'sequence') && raw.sequence !== null) {
-    if (typeof raw.sequence === 'number' && Number.isInteger(raw.sequence) && raw.sequence >= 0) {
+    if (
+      typeof raw.sequence === 'number' &&
+      Number.isInteger(raw.sequence) &&
+      raw.sequence >= 0 &&
+      raw.sequence <= MAX_SEQUENCE
+    ) {
       sequence = raw.sequence;
-    } else reader.problem(`${path}.sequence`, `expected a whole number ≥ 0, got ${describe(raw.sequence)}`);
+    } else
+      reader.problem(
+        `${path}.sequence`,
+        `expected a whole number from 0 to ${MAX_SEQUENCE}, got ${describe(raw.sequence)}`,
+      );
   }
 
   const aliases = reader.textList(raw, 'aliases', path);
@@ -384,8 +417,10 @@ export function findReleaseWeek(explicit: Day | null, events: TimelineEvent[]): 
 /** Reads an untyped document (parsed JSON or YAML) into a `Timeline`, or every problem found in it. */
 export function parseTimeline(raw: unknown): ParseResult {
   const reader = new Reader();
-  if (!isRecord(raw)) {
-    reader.problem('(top level)', `expected an object with "series" and "events", got ${describe(raw)}`);
+  // A file that is not a timeline at all (a .env, a key, a password file) may hold secrets: its content is
+  // described, never quoted, and its keys are not listed.
+  if (!isRecord(raw) || (!has(raw, 'series') && !has(raw, 'events'))) {
+    reader.problem('(top level)', `expected an object with "series" and "events", got ${kindOf(raw)}`);
     return { ok: false, problems: reader.problems, warnings: reader.warnings };
   }
   for (const key of Object.keys(raw)) {
@@ -395,12 +430,20 @@ export function parseTimeline(raw: unknown): ParseResult {
   const title = reader.text(raw, 'title', '', MAX_NAME);
   const description = reader.text(raw, 'description', '');
   const updated = reader.text(raw, 'updated', '', 40);
-  if (updated !== null && parseInstant(updated) === null) {
-    reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
+  if (updated !== null) {
+    const instant = parseInstant(updated);
+    if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
+    else if (!isSupportedDay(instant.toISOString().slice(0, 10)))
+      reader.problem('updated', `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
   }
   let releaseId: string | null = null;
-  if (typeof raw.releaseId === 'number') releaseId = String(raw.releaseId);
-  else releaseId = reader.text(raw, 'releaseId', '', 40);
+  if (typeof raw.releaseId === 'number') {
+    // YAML reads `releaseId: 2014.2` as a number; `.nan`, `.inf` and 1e21 are numbers too, but no release id.
+    if (Number.isFinite(raw.releaseId) && !/e/i.test(String(raw.releaseId)))
+      releaseId = String(raw.releaseId);
+    else
+      reader.problem('releaseId', `expected a release id such as "2014.2", got ${describe(raw.releaseId)}`);
+  } else releaseId = reader.text(raw, 'releaseId', '', 40);
   const releaseWeek = reader.day(raw, 'releaseWeek', '', false);
 
   const events: TimelineEvent[] = [];

@@ -2,7 +2,7 @@
 // labels) and its sibling `schedule.rst` (a titled section per label, with the exact days in prose). The result
 // goes through `parseTimeline`, so an upstream cycle becomes the same `Timeline` as a juno file. Pure: the
 // loader reads the files and passes their text in.
-import { addDays, type Day, isDay, mondayOf, weekdayOf } from './day.js';
+import { addDays, type Day, isDay, isSupportedDay, mondayOf, unsupportedDay, weekdayOf } from './day.js';
 import { type ParseResult, parseTimeline } from './parse.js';
 import { weekLabel } from './query.js';
 import type { SeriesRecord } from './series.js';
@@ -82,66 +82,85 @@ function isTitleAt(lines: string[], i: number): boolean {
   );
 }
 
-/** Inline markup to plain text: roles (:ref:`x <y>`), literals, emphasis, links. */
+/** The text of a role or link, without the spaces before its `<target>`. */
+const markupText = (_match: string, text: string) => text.trimEnd();
+
+/**
+ * Inline markup to plain text: roles (:ref:`x <y>`), links (`x <y>`_), literals, emphasis. No part of a pattern
+ * can match what a neighbouring part matches, and none reaches past the next backtick (or asterisk), so each
+ * attempt scans a stretch of text no other attempt scans: linear in the text, whatever it holds.
+ */
 function plainRst(text: string): string {
   return text
-    .replace(/:[a-z-]+:`([^`<]*?)\s*(<[^>]*>)?`/g, '$1')
-    .replace(/`([^`<]*?)\s*<[^>]*>`_+/g, '$1')
+    .replace(/:[a-z-]+:`([^`<]*)(?:<[^`>]*>)?`/g, markupText)
+    .replace(/`([^`<]*)<[^`>]*>`_+/g, markupText)
     .replace(/``([^`]*)``/g, '$1')
     .replace(/\*\*([^*]+)\*\*|\*([^*]+)\*/g, '$1$2')
     .replace(/`([^`]*)`_*/g, '$1');
 }
 
+/**
+ * Characters of prose kept for a section: a real one holds a few hundred, and its notes are cut to a thousand.
+ * The rest of a longer section is not read.
+ */
+export const MAX_SECTION = 20_000;
+
+/** Anchors stacked together and the one section they share, read once for all of them. */
+interface SectionGroup {
+  title: string | null;
+  lines: string[];
+  length: number;
+  anchors: { label: string; line: number }[];
+}
+
 /** The top title and the section after each `.. _label:` anchor. Anchors stacked together share a section. */
 export function parseRst(text: string): RstDocument {
   const lines = cleanText(text).split('\n');
-  const sections = new Map<string, RstSection>();
+  const groups: SectionGroup[] = [];
   let title: string | null = null;
   let pending: { label: string; line: number }[] = [];
-  let current: RstSection[] = [];
+  let current: SectionGroup | null = null;
+  const open = (heading: string | null): SectionGroup => {
+    const group = { title: heading, lines: [], length: 0, anchors: pending };
+    groups.push(group);
+    pending = [];
+    return group;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const anchor = /^\.\. _([^:`]+):\s*$/.exec(line);
     if (anchor) {
-      if (current.length > 0) current = [];
+      current = null;
       pending.push({ label: (anchor[1] as string).trim().toLowerCase(), line: i + 1 });
       continue;
     }
     if (isTitleAt(lines, i)) {
       const heading = oneLine(plainRst(line.trim()));
-      if (pending.length > 0) {
-        current = pending.map(({ line: at }) => ({ title: heading, text: '', line: at }));
-        pending.forEach(({ label }, j) => {
-          sections.set(label, current[j] as RstSection);
-        });
-        pending = [];
-      } else if (title === null && sections.size === 0) {
-        title = heading;
-      } else {
-        current = [];
-      }
+      if (pending.length > 0) current = open(heading);
+      else if (title === null && groups.length === 0) title = heading;
+      else current = null;
       i++;
       continue;
     }
-    if (pending.length > 0 && line.trim() !== '') {
-      // An anchor followed by prose rather than a title: the section has no title.
-      current = pending.map(({ line: at }) => ({ title: null, text: '', line: at }));
-      pending.forEach(({ label }, j) => {
-        sections.set(label, current[j] as RstSection);
-      });
-      pending = [];
-    }
+    // An anchor followed by prose rather than a title: the section has no title.
+    if (pending.length > 0 && line.trim() !== '') current = open(null);
     if (UNDERLINE.test(line) && line.trim().length >= 3) continue;
-    for (const section of current) section.text += `${line}\n`;
+    if (current !== null && current.length < MAX_SECTION) {
+      current.lines.push(line);
+      current.length += line.length + 1;
+    }
   }
-  for (const { label, line } of pending) sections.set(label, { title: null, text: '', line });
-  for (const section of sections.values()) {
-    section.text = plainRst(section.text)
+  const sections = new Map<string, RstSection>();
+  for (const group of groups) {
+    const prose = plainRst(group.lines.join('\n').slice(0, MAX_SECTION))
       .split(/\n\s*\n/)
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter((p) => p !== '' && !p.startsWith('.. '))
       .join('\n\n');
+    for (const { label, line } of group.anchors)
+      sections.set(label, { title: group.title, text: prose, line });
   }
+  for (const { label, line } of pending) sections.set(label, { title: null, text: '', line });
   return { title, sections };
 }
 
@@ -269,12 +288,14 @@ interface Row {
   name: string | null;
   start: Day;
   end: Day;
-  labels: { label: string; list: (typeof LABEL_LISTS)[number] }[];
+  /** Each label, the list that names it and its place in that list. */
+  labels: { label: string; list: (typeof LABEL_LISTS)[number]; position: number }[];
 }
 
 interface Occurrence {
   row: Row;
   list: (typeof LABEL_LISTS)[number];
+  position: number;
 }
 
 /** Reads an upstream cycle into a `Timeline`, with every problem and quirk found (quirks are warnings). */
@@ -296,7 +317,11 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
   const topDay = (key: string): Day | null => {
     const value = doc[key];
     if (value === undefined || value === null) return null;
-    if (isDay(value)) return value;
+    if (isDay(value)) {
+      if (isSupportedDay(value)) return value;
+      problems.push({ path: at([key]), message: unsupportedDay(value) });
+      return null;
+    }
     problems.push({ path: at([key]), message: `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}` });
     return null;
   };
@@ -324,7 +349,11 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
     }
     const day = (key: 'start' | 'end'): Day | null => {
       const value = raw[key];
-      if (isDay(value)) return value;
+      if (isDay(value)) {
+        if (isSupportedDay(value)) return value;
+        problems.push({ path: at([...path, key]), message: unsupportedDay(value) });
+        return null;
+      }
       problems.push({
         path: at([...path, key]),
         message:
@@ -336,10 +365,11 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
     const end = day('end');
     let name: string | null = null;
     if (typeof raw.name === 'string' && raw.name.trim() !== '') name = oneLine(raw.name.trim());
-    else if (typeof raw.name === 'number') name = String(raw.name);
+    else if (typeof raw.name === 'number' && Number.isFinite(raw.name)) name = String(raw.name);
     else if (raw.name !== undefined && raw.name !== null)
       problems.push({ path: at([...path, 'name']), message: 'expected text' });
     const labels: Row['labels'] = [];
+    const seen = new Set<string>();
     for (const list of LABEL_LISTS) {
       const value = raw[list];
       if (value === undefined || value === null) continue;
@@ -358,11 +388,12 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
             path: at([...path, list, j]),
             message: `label "${oneLine(item)}" read as "${label}"`,
           });
-        if (labels.some((l) => l.label === label)) {
+        if (seen.has(label)) {
           warnings.push({ path: at([...path, list, j]), message: `"${label}" is listed twice in this week` });
           return;
         }
-        labels.push({ label, list });
+        seen.add(label);
+        labels.push({ label, list, position: j });
       });
     }
     if (start === null || end === null) return;
@@ -407,9 +438,9 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
   // Occurrences of each label in date order, then runs of consecutive weeks.
   const occurrences = new Map<string, Occurrence[]>();
   for (const row of rows) {
-    for (const { label, list } of row.labels) {
+    for (const { label, list, position } of row.labels) {
       const list_ = occurrences.get(label) ?? [];
-      list_.push({ row, list });
+      list_.push({ row, list, position });
       occurrences.set(label, list_);
     }
   }
@@ -454,12 +485,7 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
       )?.name ?? null,
     );
     const firstUse = list[0] as Occurrence;
-    const usePath = [
-      'cycle',
-      firstUse.row.index,
-      firstUse.list,
-      firstUse.row.labels.findIndex((l) => l.label === label),
-    ];
+    const usePath = ['cycle', firstUse.row.index, firstUse.list, firstUse.position];
     if (rst && !section && !warnedLabels.has(label)) {
       warnedLabels.add(label);
       warnings.push({

@@ -96,7 +96,7 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
         if (monday < opening || monday > closing) outside.add(monday);
       }
     }
-    mondays.push(...outside);
+    for (const monday of outside) mondays.push(monday);
     mondays.sort();
   }
   return mondays.map((monday) => makeWeek(timeline, monday, today));

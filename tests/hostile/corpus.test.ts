@@ -12,8 +12,11 @@ const HOSTILE = fileURLToPath(new URL('.', import.meta.url));
 const KINDS = 'milestone, freeze, deadline, rc, release, summit, eol, other';
 const DEPTH_HINT = 'juno: hint: a timeline needs at most 5 levels; is this the file you meant?\n';
 const PATH_HINT = 'juno: hint: check the path given to --timeline\n';
+const TOKENS = (file: string) =>
+  `juno: ${file}: holds more than 250,000 YAML tokens, more than any timeline needs\n` +
+  'juno: hint: is this the file you meant? A larger timeline can be written as JSON\n';
 // Hostile files must fail fast; a hang fails the test at this bound instead of stalling the suite.
-const HANG_GUARD_MS = 20_000;
+const HANG_GUARD_MS = 30_000;
 
 type Expected = string | RegExp;
 
@@ -49,7 +52,7 @@ const COMMITTED: [file: string, code: 0 | 3, stderr: Expected][] = [
   [
     'top-text.yaml',
     3,
-    'juno: files/top-text.yaml: (top level): expected an object with "series" and "events", got "just some text"\n',
+    'juno: files/top-text.yaml: (top level): expected an object with "series" and "events", got text\n',
   ],
   ['events-missing.json', 3, 'juno: files/events-missing.json: events: is required (a list of events)\n'],
   [
@@ -68,7 +71,7 @@ const COMMITTED: [file: string, code: 0 | 3, stderr: Expected][] = [
       `events[0].kind: expected a kind (one of ${KINDS}), got a list`,
       'events[0].start: expected a date YYYY-MM-DD, got the number 20140904',
       'events[0].confidence: expected a confidence (one of confirmed, approximate, unverified), got boolean true',
-      'events[0].sequence: expected a whole number ≥ 0, got the number -1',
+      'events[0].sequence: expected a whole number from 0 to 2147483647, got the number -1',
       'events[0].aliases: expected a list of text, got "ff"',
       'events[0].sources: expected a list of text, got the number 3',
       'events[1]: expected an event object, got "not an event"',
@@ -223,6 +226,51 @@ const GENERATED: [file: string, code: 0 | 3, stderr: Expected][] = [
     `juno: plain.json/inside.json: cannot read the timeline: a part of the path is not a folder\n${PATH_HINT}`,
   ],
   ['missing.json', 3, `juno: missing.json: cannot read the timeline: no such file\n${PATH_HINT}`],
+  // 30,000 keys: yaml's own check of duplicates compared each with every earlier one.
+  ['many-keys.yaml', 0, ''],
+  [
+    'many-duplicate-keys.yaml',
+    3,
+    `${Array.from(
+      { length: 20 },
+      (_, i) => `juno: many-duplicate-keys.yaml: line ${i + 5}, column 1: Map keys must be unique\n`,
+    ).join('')}juno: … and 29979 more problems\n`,
+  ],
+  ['flow-map.yaml', 3, TOKENS('flow-map.yaml')],
+  ['dense-seq.yaml', 3, TOKENS('dense-seq.yaml')],
+  [
+    'flow-seq-10mb.yaml',
+    3,
+    'juno: flow-seq-10mb.yaml: is larger than 4 MB, more than any YAML timeline needs\n' +
+      'juno: hint: is this the file you meant? A larger timeline can be written as JSON (up to 100 MB)\n',
+  ],
+  [
+    'yaml-errors.yaml',
+    3,
+    `${Array.from(
+      { length: 20 },
+      (_, i) =>
+        `juno: yaml-errors.yaml: line 4, column ${i + 10}: Unexpected flow-seq-end token in YAML stream: "]"\n`,
+    ).join('')}juno: … and 199979 more problems\n`,
+  ],
+  [
+    'years.json',
+    3,
+    'juno: years.json: events[0].start: 0000-01-01 is outside the supported years 1000–9996\n' +
+      'juno: years.json: events[1].start: 9999-12-31 is outside the supported years 1000–9996\n',
+  ],
+  [
+    'numbers.yaml',
+    3,
+    'juno: numbers.yaml: releaseId: expected a release id such as "2014.2", got the number NaN\n' +
+      'juno: numbers.yaml: events[0].sequence: expected a whole number from 0 to 2147483647, got the number 1e+21\n',
+  ],
+  ['dotenv', 3, 'juno: dotenv: (top level): expected an object with "series" and "events", got text\n'],
+  [
+    'shadow',
+    3,
+    'juno: shadow: (top level): expected an object with "series" and "events", got an object with neither\n',
+  ],
 ];
 
 function escapeRegExp(text: string): string {

@@ -86,6 +86,38 @@ export function generateHostileFiles(dir: string): void {
     ),
   );
 
+  // YAML whose shape, not its size, made yaml slow: a key compared with every earlier one, a flow collection of
+  // a million items. Each is refused by a limit, or read, within seconds.
+  const yamlHead = 'series: x\nevents:\n  - { id: a, name: A, kind: other, start: "2014-09-04" }\n';
+  write(
+    'many-keys.yaml',
+    `${yamlHead}${Array.from({ length: 30_000 }, (_, i) => `key${i}: ${i}`).join('\n')}\n`,
+  );
+  write('many-duplicate-keys.yaml', `${yamlHead}${'key: 1\n'.repeat(30_000)}`);
+  write(
+    'flow-map.yaml',
+    `${yamlHead}extra: {${Array.from({ length: 80_000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\n`,
+  );
+  write(
+    'flow-seq-10mb.yaml',
+    `${yamlHead}extra: [${Array.from({ length: 1_400_000 }, (_, i) => i).join(', ')}]\n`,
+  );
+  write('dense-seq.yaml', `${yamlHead}extra: [${'1,'.repeat(1_000_000)}1]\n`);
+  write('yaml-errors.yaml', `${yamlHead}extra: [${']'.repeat(200_000)}\n`);
+
+  // Days beyond four-digit years once sent the week views round forever.
+  write(
+    'years.json',
+    valid([event('first', 'First', { start: '0000-01-01' }), event('last', 'Last', { start: '9999-12-31' })]),
+  );
+  write(
+    'numbers.yaml',
+    'series: x\nreleaseId: .nan\nevents:\n  - { id: a, name: A, kind: other, start: "2014-09-04", sequence: 1e+21 }\n',
+  );
+  // Files that are not timelines, holding what must not be echoed back.
+  write('dotenv', 'API_KEY=sk-live-0123456789abcdef\nDB_PASSWORD=hunter2\n');
+  write('shadow', 'root:$6$saltsalt$hashhashhashhash:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n');
+
   mkdirSync(join(dir, 'folder.json'));
   symlinkSync('loop-b.json', join(dir, 'loop-a.json'));
   symlinkSync('loop-a.json', join(dir, 'loop-b.json'));

@@ -1,18 +1,67 @@
 // Bundles the CLI into dist/ as CommonJS, which Node 20 loads faster than ES modules and can run from V8's code
-// cache (see src/cli/code-cache.ts):
-//   dist/bin.cjs         the boot, required by the executable bin/juno.js: runs juno.cjs through the code cache
-//   dist/juno.cjs        the program; each command's modules are initialised only when it runs
-//   dist/vendor/yaml.cjs the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
+// cache (the start-up machinery and what each trick saves: src/cli/startup/README.md):
+//   dist/bin.cjs          the boot (src/cli/startup/boot.ts), required by the executable bin/juno.js: runs
+//                         juno.cjs through the code cache
+//   dist/juno.cjs         the program (src/cli/run.ts); each command's modules are initialised only when it runs
+//   dist/vendor/yaml.cjs  the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
+//   dist/build-stamp.json a hash of what the build was made from, so that a stale dist/ can be told
 //
-//   node scripts/build.mjs [--no-minify]     (--no-minify keeps names readable, for CPU profiles)
+//   node scripts/build.mjs [--no-minify] [--if-stale]
+//     --no-minify  keeps names readable, for CPU profiles
+//     --if-stale   builds only when the source differs from what dist/ was built from (the tests' global setup)
+//
+// Files are written aside and renamed into place one by one, never by emptying dist/ first: a juno started by a
+// test, or by another build running at the same moment, always finds a whole dist/bin.cjs and dist/juno.cjs.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
+
+/** What dist/ is made from: the source, this script, the dependencies as locked, and the ical-generator patch. */
+const INPUTS = ['src', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'patches', 'tsconfig.json'];
+const STAMP = 'dist/build-stamp.json';
+
+/** A hash of every input file's path and content. Taken before building: a file changed meanwhile makes it stale. */
+function hashInputs() {
+  const hash = createHash('sha256');
+  const visit = (path) => {
+    let entries;
+    try {
+      entries = readdirSync(root(path)).sort();
+    } catch (error) {
+      if (error.code === 'ENOENT') return;
+      if (error.code !== 'ENOTDIR') throw error;
+      hash
+        .update(`${path}\0`)
+        .update(readFileSync(root(path)))
+        .update('\0');
+      return;
+    }
+    for (const name of entries) visit(`${path}/${name}`);
+  };
+  for (const path of INPUTS) visit(path);
+  return hash.digest('hex');
+}
+
+/** Whether dist/ was built from these inputs and still has every file that build wrote. */
+function isFresh(inputs) {
+  try {
+    const stamp = JSON.parse(readFileSync(root(STAMP), 'utf8'));
+    return stamp.inputs === inputs && stamp.files.every((file) => existsSync(root(file)));
+  } catch {
+    return false;
+  }
+}
+
+const inputs = hashInputs();
+if (process.argv.includes('--if-stale')) {
+  if (isFresh(inputs)) process.exit(0);
+  console.error('build: dist/ was not built from the current source; building it');
+}
 
 /** `import … from 'yaml'` becomes `require('./vendor/yaml.cjs')`, evaluated where the import is. */
 const yamlApart = {
@@ -75,7 +124,9 @@ const lazyDateFns = {
  * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
  * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `prepare`)
  * fixes its TypeScript source, as 11.x does upstream (which needs Node 22), and that source is what is bundled;
- * vitest.config.ts points tests at the same source. Drop all three when juno requires Node 22.
+ * vitest.config.ts points tests at the same source. When juno requires Node 22: upgrade ical-generator, delete
+ * patches/, this plugin and its check, the alias in vitest.config.ts, and patch-package (devDependencies and
+ * `prepare` in package.json).
  */
 const ICAL_SOURCE = root('node_modules/ical-generator/src/index.ts');
 if (!readFileSync(root('node_modules/ical-generator/src/tools.ts'), 'utf8').includes('Patched for juno')) {
@@ -90,6 +141,7 @@ const patchedIcal = {
 };
 
 const common = {
+  absWorkingDir: root('.'),
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -100,7 +152,6 @@ const common = {
   write: false,
 };
 
-rmSync(root('dist'), { recursive: true, force: true });
 const results = await Promise.all([
   build({
     ...common,
@@ -118,27 +169,60 @@ const results = await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: { bin: 'src/cli/boot.ts' },
+    entryPoints: { bin: 'src/cli/startup/boot.ts' },
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   }),
   build({
     ...common,
-    stdin: { contents: "module.exports = require('yaml');", resolveDir: '.', loader: 'js' },
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root('.'), loader: 'js' },
     outfile: 'dist/vendor/yaml.cjs',
   }),
 ]);
 
-// Stamp the program with a hash of its content, so that a code cache is never used with another build.
-for (const file of results.flatMap((r) => r.outputFiles)) {
-  let text = file.text;
-  if (text.startsWith('/*juno-build:')) {
-    const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
-    text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
-  }
-  mkdirSync(dirname(file.path), { recursive: true });
-  // The boot keeps a shebang and the executable bit, so that it can also be run directly.
-  if (file.path.endsWith('bin.cjs'))
-    writeFileSync(file.path, `#!/usr/bin/env node\n${text}`, { mode: 0o755 });
-  else writeFileSync(file.path, text);
+/** Writes a file aside and renames it into place, so that nobody reading it sees a missing or half file. */
+function replaceFile(path, content, mode = 0o644) {
+  mkdirSync(dirname(path), { recursive: true });
+  const aside = `${path}.${process.pid}.partial`;
+  writeFileSync(aside, content, { mode });
+  renameSync(aside, path);
 }
+
+// The program is stamped with a hash of its content, so that a code cache is never used with another build.
+// The YAML parser goes first and the boot last, so that a juno starting meanwhile finds what it loads.
+const files = results
+  .flatMap((r) => r.outputFiles)
+  .sort((a, b) => rank(a.path) - rank(b.path))
+  .map((file) => {
+    let text = file.text;
+    if (text.startsWith('/*juno-build:')) {
+      const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
+    }
+    // The boot keeps a shebang and the executable bit, so that it can also be run directly.
+    if (file.path.endsWith('bin.cjs')) replaceFile(file.path, `#!/usr/bin/env node\n${text}`, 0o755);
+    else replaceFile(file.path, text);
+    return relative(root('.'), file.path);
+  });
+function rank(path) {
+  return path.endsWith('bin.cjs') ? 2 : path.endsWith('juno.cjs') ? 1 : 0;
+}
+
+// Files an earlier build wrote and this one did not, and files left aside by a build that was interrupted.
+const kept = new Set([...files, STAMP]);
+const writing = /\.(\d+)\.partial$/;
+const isRunning = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+for (const entry of readdirSync(root('dist'), { recursive: true, withFileTypes: true })) {
+  if (!entry.isFile()) continue;
+  const path = relative(root('.'), join(entry.parentPath, entry.name));
+  const pid = writing.exec(path)?.[1];
+  if (!kept.has(path) && !(pid && isRunning(Number(pid)))) rmSync(root(path), { force: true });
+}
+replaceFile(root(STAMP), `${JSON.stringify({ inputs, files }, null, 2)}\n`);

@@ -17,7 +17,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CacheFolder, cacheVariant, loadWithCodeCache, userCacheFolder } from '../src/cli/code-cache.js';
+import { type CacheFolder, loadWithCodeCache, userCacheFolder } from '../src/cli/startup/code-cache.js';
+import { cacheVariant } from '../src/cli/startup/variant.js';
 
 function bundle(dir: string, id: string, body: string): string {
   const file = join(dir, 'bundle.cjs');

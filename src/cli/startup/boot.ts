@@ -1,11 +1,12 @@
 // The start of every run, bundled as dist/bin.cjs, which the executable bin/juno.js requires: it runs the program
-// (dist/juno.cjs) from V8's code cache so that a warm start skips compiling it. The cache is juno's own on every
-// Node line (src/cli/code-cache.ts), in the user's private cache folder; Node's `module.enableCompileCache()` is
-// not used, since its default folder is shared by all users of the machine.
+// (dist/juno.cjs, built from src/cli/run.ts) from V8's code cache so that a warm start skips compiling it. The
+// cache is juno's own on every Node line (./code-cache.ts), in the user's private cache folder; Node's
+// `module.enableCompileCache()` is not used, since its default folder is shared by all users of the machine.
 // This runs before anything else on every start, so it loads only node:fs, node:path and node:vm, and node:zlib
 // when there is a cache file to check or write.
 import { join } from 'node:path';
-import { cacheVariant, loadWithCodeCache, userCacheFolder } from './code-cache.js';
+import { loadWithCodeCache, userCacheFolder } from './code-cache.js';
+import { cacheVariant } from './variant.js';
 
 // A CommonJS bundle beside juno.cjs: `__dirname` and `require` are the folder and the resolver of both.
 const program = join(__dirname, 'juno.cjs');

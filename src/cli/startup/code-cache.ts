@@ -256,24 +256,3 @@ function pruneOtherBuilds(cacheDir: string, buildId: string): void {
 }
 const KEPT_BUILDS = 3;
 const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin(\.\d+)?$/;
-
-/**
- * The cache variant for a command line: the command and the options given (not their values, except the
- * format's), such as `schedule.date` or `schedule.date.format-json`. A cache holds the functions its first run
- * compiled, so each shape of command line gets its own; anything unusual shares `other`.
- */
-export function cacheVariant(argv: readonly string[]): string {
-  const [command = '', ...rest] = argv;
-  if (!/^[a-z]{2,12}$/.test(command)) return 'other';
-  const parts = new Set<string>();
-  const end = rest.indexOf('--');
-  (end === -1 ? rest : rest.slice(0, end)).forEach((arg, i) => {
-    const option = /^--?([a-z][a-z-]*)(=.*)?$/.exec(arg);
-    if (!option) return;
-    const name = option[1] === 'f' ? 'format' : (option[1] as string);
-    const value = option[2]?.slice(1) ?? rest[i + 1] ?? '';
-    parts.add(name === 'format' && /^[a-z]{1,10}$/.test(value) ? `format-${value}` : name);
-  });
-  const variant = [command, ...[...parts].sort()].join('.');
-  return variant.length <= 80 ? variant : 'other';
-}

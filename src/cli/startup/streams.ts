@@ -1,0 +1,162 @@
+// The process's own standard output and error, and ending the process once they are written. main() only sees
+// an OutputStream (../io.ts); these are the real ones, made for a short command that writes once:
+// - stdout to a file, pipe or socket is written with fs.writeSync from one reused buffer: no stream is created
+//   (creating process.stdout loads Node's stream modules), and large output is not copied for each piece;
+// - a closed pipe ends juno quietly, and any other failure to write is exit 4 with one line on stderr;
+// - once everything is written the process exits at once, rather than letting Node tear down the heap first.
+import { fstatSync, writeSync } from 'node:fs';
+import { EXIT } from '../errors.js';
+import type { OutputStream } from '../io.js';
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  // Open only for reading (`juno schedule 1<file`). A closed stdout (`>&-`) never shows: Node opens /dev/null in
+  // its place before any of juno runs, read-write, just as Python's DEVNULL and Node's `stdio: 'ignore'` do, so it
+  // cannot be told from output a caller chose to discard.
+  EBADF: 'bad file descriptor (not open for writing)',
+};
+
+/**
+ * A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. A socket whose
+ * reader closed it with output still unread reports ECONNRESET rather than EPIPE; it means the same. Any other
+ * failure to write stdout (a full disk) is exit 4 with one line on stderr, never a stack trace.
+ */
+function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code === 'EPIPE' || error.code === 'ECONNRESET') process.exit(process.exitCode ?? EXIT.ok);
+  const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
+  try {
+    writeSync(2, `juno: standard output: cannot write: ${reason}\n`);
+  } catch {
+    // Nobody left to tell; the exit code still says it.
+  }
+  process.exit(EXIT.output);
+}
+
+/** Streams created so far: output still queued in one of them must be written before the process ends. */
+const created: NodeJS.WriteStream[] = [];
+
+/** process.stdout or process.stderr, created on first use: creating one loads Node's stream modules. */
+function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
+  let stream: NodeJS.WriteStream | undefined;
+  return () => {
+    if (!stream) {
+      stream = process[name];
+      created.push(stream);
+      // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
+      stream.on(
+        'error',
+        name === 'stdout' ? quietOnClosedPipe : () => process.exit(process.exitCode || EXIT.output),
+      );
+    }
+    return stream;
+  };
+}
+
+/**
+ * stdout. When it is a file, a pipe or a socket (never a terminal), text goes straight to the descriptor with
+ * `fs.writeSync`, which needs no stream; a descriptor that cannot take more now (EAGAIN) hands the rest, and
+ * everything after it, to process.stdout. Terminals and devices go through process.stdout.
+ */
+export function standardOutput(): OutputStream {
+  const stream = processStream('stdout');
+  let direct = false;
+  try {
+    const info = fstatSync(1);
+    direct = info.isFile() || info.isFIFO() || info.isSocket();
+  } catch {
+    direct = false;
+  }
+  if (!direct) {
+    return {
+      get isTTY() {
+        return stream().isTTY;
+      },
+      get columns() {
+        return stream().columns;
+      },
+      write: (text) => {
+        stream().write(text);
+      },
+    };
+  }
+  // Text is encoded into one reused buffer and written from there: a Buffer made for each piece of a large
+  // document cost four times as much as the encoding itself.
+  const encoder = new TextEncoder();
+  let staging: Uint8Array | undefined;
+  /** Writes `bytes[0, length)`; false when the descriptor would block and the rest went to process.stdout. */
+  const writeAll = (bytes: Uint8Array, length: number): boolean => {
+    let offset = 0;
+    while (offset < length) {
+      try {
+        offset += writeSync(1, bytes, offset, length - offset);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EAGAIN') {
+          quietOnClosedPipe(error as NodeJS.ErrnoException);
+          return false;
+        }
+        direct = false;
+        stream().write(Buffer.from(bytes.subarray(offset, length)));
+        return false;
+      }
+    }
+    return true;
+  };
+  return {
+    isTTY: false,
+    write: (text) => {
+      if (!direct) {
+        stream().write(text);
+        return;
+      }
+      // Sized to the text (UTF-8 takes at most three bytes per UTF-16 unit), up to a piece of a large document.
+      const want = Math.min(STAGING_BYTES, text.length * 3);
+      if (staging === undefined || staging.length < want) staging = new Uint8Array(Math.max(want, 1024));
+      let rest = text;
+      for (;;) {
+        const { read, written } = encoder.encodeInto(rest, staging);
+        const sent = writeAll(staging, written);
+        if (read >= rest.length) return;
+        rest = rest.slice(read);
+        if (!sent) {
+          stream().write(rest);
+          return;
+        }
+      }
+    },
+  };
+}
+
+/** Bytes encoded at a time: a piece of a large document (about 24,000 characters) in one write. */
+const STAGING_BYTES = 128 * 1024;
+
+/** stderr, through process.stderr created on its first write. */
+export function standardError(): OutputStream {
+  const stream = processStream('stderr');
+  return {
+    get isTTY() {
+      return stream().isTTY;
+    },
+    write: (text) => {
+      stream().write(text);
+    },
+  };
+}
+
+/**
+ * Sets the exit code and ends the process. Left to itself, Node would first tear down the heap, which takes
+ * longer than a short command's own work. A stream reports a failed write on a later tick, so with streams in use
+ * this waits a turn of the event loop; output still queued in one (a pipe that would block) keeps the process
+ * alive until it is written, as usual.
+ */
+export function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  if (created.length === 0) process.exit(code);
+  else
+    setImmediate(() => {
+      if (created.every((stream) => stream.writableLength === 0)) process.exit(code);
+    });
+}

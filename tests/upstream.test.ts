@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { upstreamWeeks, weekNameAt } from '../src/timeline/named-weeks.js';
 import { findEvent, phaseAt } from '../src/timeline/query.js';
 import type { SeriesRecord } from '../src/timeline/series.js';
+import { readUpstreamSchedule, type UpstreamInput } from '../src/timeline/sources/upstream/cycle.js';
+import { isUpstreamSchedule } from '../src/timeline/sources/upstream/index.js';
+import { fallbackName, kindOfLabel } from '../src/timeline/sources/upstream/labels.js';
+import { daysNamedIn } from '../src/timeline/sources/upstream/prose-dates.js';
+import { MAX_SECTION, parseRst } from '../src/timeline/sources/upstream/rst.js';
 import type { Timeline } from '../src/timeline/types.js';
-import {
-  daysNamedIn,
-  fallbackName,
-  isUpstreamSchedule,
-  kindOfLabel,
-  MAX_SECTION,
-  parseRst,
-  readUpstreamSchedule,
-  type UpstreamInput,
-} from '../src/timeline/upstream.js';
 
 const SERIES: SeriesRecord[] = [
   {

@@ -8,7 +8,7 @@ import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
 import type { Context } from '../context.js';
 import { DataError, NothingError, UsageError } from '../errors.js';
-import { fileLabel } from '../load.js';
+import { fileLabel } from '../read.js';
 import type { CommandResult } from '../main.js';
 import { sourceDateEpoch } from '../today.js';
 import { VERSION } from '../version.js';

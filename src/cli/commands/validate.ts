@@ -4,15 +4,9 @@ import { type FileReport, renderValidate, reported, type ValidateFormat } from '
 import { parseSeriesList } from '../../timeline/series.js';
 import type { Context } from '../context.js';
 import { DataError, EXIT } from '../errors.js';
-import {
-  BUNDLED_SERIES,
-  BUNDLED_TIMELINE,
-  checkTimeline,
-  fileLabel,
-  parseDocumentText,
-  readText,
-} from '../load.js';
+import { checkTimeline, parseDocumentText } from '../load.js';
 import type { CommandResult } from '../main.js';
+import { BUNDLED_SERIES, BUNDLED_TIMELINE, fileLabel, readText } from '../read.js';
 
 /** A file that could not be read or parsed at all: its error's lines become problems. */
 function unreadable(file: string, error: DataError): FileReport {

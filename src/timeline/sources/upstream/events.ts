@@ -1,0 +1,198 @@
+// Upstream's labels become events: a label listed in consecutive weeks is one event, in separate weeks one each
+// (numbered); each is dated by the series list (releases), by the one day its schedule.rst section names in its
+// weeks, or else by its weeks (approximate).
+import { addDays, type Day, mondayOf } from '../../day.js';
+import type { SeriesRecord } from '../../series.js';
+import type { Confidence } from '../../types.js';
+import { aliasesOf, fallbackName, kindOfLabel, projectOf, splitLabel } from './labels.js';
+import { daysNamedIn } from './prose-dates.js';
+import type { Findings, LabelList, Row } from './rows.js';
+import type { RstDocument, RstSection } from './rst.js';
+
+const SCHEDULE_PAGE = 'https://releases.openstack.org';
+const SERIES_STATUS = 'https://opendev.org/openstack/releases/src/branch/master/data/series_status.yaml';
+
+interface Occurrence {
+  row: Row;
+  list: LabelList;
+  position: number;
+}
+
+/** What the events are read with: the cycle, its schedule.rst and the series around it. */
+export interface EventSources {
+  series: string;
+  rows: Row[];
+  rst: RstDocument | null;
+  /** The name schedule.rst is cited by in warnings. */
+  rstFile: string;
+  /** Every series, oldest release first, and this one when the list knows it. */
+  ordered: SeriesRecord[];
+  own: SeriesRecord | null;
+  /** The name of the week each row is, for the events it holds. */
+  weekName(row: Row): string | null;
+}
+
+/** The events (juno documents, checked by parseTimeline later), and the event each label of each row became. */
+export function readEvents(
+  sources: EventSources,
+  findings: Findings,
+): { events: Record<string, unknown>[]; eventAt: Map<Row, Map<string, string>> } {
+  const occurrences = occurrencesOf(sources.rows);
+  const eventAt = new Map<Row, Map<string, string>>(sources.rows.map((r) => [r, new Map()]));
+  const usedIds = new Set<string>(occurrences.keys());
+  const events: Record<string, unknown>[] = [];
+  for (const [label, list] of occurrences) {
+    const runs = runsOf(list);
+    const { name, section } = nameOf(label, list, runs[0] as Occurrence[], sources, findings);
+    runs.forEach((run, n) => {
+      let id = label;
+      if (n > 0) {
+        let k = n + 1;
+        while (usedIds.has(`${label}-${k}`)) k++;
+        id = `${label}-${k}`;
+        usedIds.add(id);
+      }
+      for (const o of run) eventAt.get(o.row)?.set(label, id);
+      events.push(eventOf({ id, label, name, section, run, first: n === 0 }, sources, findings));
+    });
+  }
+  return { events, eventAt };
+}
+
+/** Occurrences of each label, in date order. */
+function occurrencesOf(rows: Row[]): Map<string, Occurrence[]> {
+  const occurrences = new Map<string, Occurrence[]>();
+  for (const row of rows) {
+    for (const { label, list, position } of row.labels) {
+      const found = occurrences.get(label) ?? [];
+      found.push({ row, list, position });
+      occurrences.set(label, found);
+    }
+  }
+  return occurrences;
+}
+
+/** Occurrences in consecutive weeks, together. */
+function runsOf(list: Occurrence[]): Occurrence[][] {
+  const runs: Occurrence[][] = [];
+  for (const occurrence of list) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && mondayOf(occurrence.row.start) <= addDays(mondayOf(last.row.end), 7))
+      run.push(occurrence);
+    else runs.push([occurrence]);
+  }
+  return runs;
+}
+
+/** A release (`<initial>-final`): this series, or the one with that initial released in those weeks. */
+function releaseOf(label: string, spanStart: Day, spanEnd: Day, sources: EventSources): SeriesRecord | null {
+  const { initial, slug } = splitLabel(label);
+  if (slug !== 'final') return null;
+  if (initial === sources.series.charAt(0) && sources.own) return sources.own;
+  return (
+    sources.ordered.find(
+      (s) =>
+        s.name.charAt(0) === initial &&
+        s.initialRelease >= mondayOf(spanStart) &&
+        s.initialRelease <= addDays(mondayOf(spanEnd), 6),
+    ) ?? null
+  );
+}
+
+/** A label's name: its section's title, else one made from the label (warned of when schedule.rst has none). */
+function nameOf(
+  label: string,
+  list: Occurrence[],
+  firstRun: Occurrence[],
+  sources: EventSources,
+  { warnings, at }: Findings,
+): { name: string; section: RstSection | null } {
+  const section = sources.rst?.sections.get(label) ?? null;
+  const released = releaseOf(
+    label,
+    (firstRun[0] as Occurrence).row.start,
+    (firstRun[firstRun.length - 1] as Occurrence).row.end,
+    sources,
+  );
+  const readable = fallbackName(label, sources.series, released?.name ?? null);
+  const firstUse = list[0] as Occurrence;
+  if (sources.rst && !section) {
+    warnings.push({
+      path: at(['cycle', firstUse.row.index, firstUse.list, firstUse.position]),
+      message: `"${label}" has no section in ${sources.rstFile}; named "${readable}"`,
+    });
+  } else if (section && section.title === null) {
+    warnings.push({
+      file: sources.rstFile,
+      path: `line ${section.line}`,
+      message: `the section of "${label}" has no title; named "${readable}"`,
+    });
+  }
+  return { name: section?.title ?? readable, section };
+}
+
+/** A run of a label, the event's id and name, and whether it is the label's first run. */
+interface Run {
+  id: string;
+  label: string;
+  name: string;
+  section: RstSection | null;
+  run: Occurrence[];
+  first: boolean;
+}
+
+/** One run of a label as an event, dated as exactly as its sources allow. */
+function eventOf(
+  { id, label, name, section, run, first }: Run,
+  sources: EventSources,
+  { warnings, at }: Findings,
+): Record<string, unknown> {
+  const head = run[0] as Occurrence;
+  const spanStart = head.row.start;
+  const spanEnd = (run[run.length - 1] as Occurrence).row.end;
+  let start = spanStart;
+  let end = spanEnd;
+  let confidence: Confidence = 'approximate';
+  const links = [`${SCHEDULE_PAGE}/${sources.series}/schedule.html#${label}`];
+  const released = releaseOf(label, spanStart, spanEnd, sources);
+  if (released) {
+    start = end = released.initialRelease;
+    confidence = 'confirmed';
+    links.push(SERIES_STATUS);
+    if (
+      released.initialRelease < mondayOf(spanStart) ||
+      released.initialRelease > addDays(mondayOf(spanEnd), 6)
+    ) {
+      warnings.push({
+        path: at(['cycle', head.row.index]),
+        message: `${label}: the series list says ${released.name} was released on ${released.initialRelease}, outside this week; that day is used`,
+      });
+    }
+  } else if (section) {
+    const days = daysNamedIn(section.text, spanStart, spanEnd);
+    if (days.length === 1) {
+      start = end = days[0] as Day;
+      confidence = 'confirmed';
+    }
+  }
+  const holding =
+    run.find((o) => mondayOf(o.row.start) <= start && start <= addDays(mondayOf(o.row.end), 6)) ?? head;
+  return {
+    id,
+    name,
+    kind: kindOfLabel(label),
+    start,
+    end,
+    week: sources.weekName(holding.row),
+    confidence,
+    aliases: first ? aliasesOf(label, sources.series) : [],
+    project: run.some((o) => o.list === 'project-specific') ? projectOf(label) : null,
+    sources: links,
+    notes: section?.text ? truncate(section.text, 1000) : null,
+  };
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

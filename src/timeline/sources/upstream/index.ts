@@ -1,0 +1,41 @@
+// openstack/releases' own files for a cycle: `doc/source/<series>/schedule.yaml` and, beside it, `schedule.rst`.
+// Only the shape test is loaded up front; the reader (./cycle.ts and what it uses) is loaded for upstream files.
+import type { Problem } from '../../types.js';
+import type { TimelineSource } from '../source.js';
+
+/** True for a document shaped like upstream's schedule.yaml: a `cycle` list and `release-week` or `start-week`. */
+export function isUpstreamSchedule(raw: unknown): boolean {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    Array.isArray((raw as { cycle?: unknown }).cycle) &&
+    !Object.hasOwn(raw, 'events') &&
+    (Object.hasOwn(raw, 'release-week') || Object.hasOwn(raw, 'start-week'))
+  );
+}
+
+export const upstreamSource: TimelineSource = {
+  format: 'upstream',
+  detect: isUpstreamSchedule,
+  async read({ value, lineOf }, files) {
+    const { readUpstreamSchedule } = await import('./cycle.js');
+    const rst = await files.sibling('schedule.rst');
+    const warnings: Problem[] = [];
+    if (rst.text === null) {
+      warnings.push({
+        file: rst.label,
+        path: '',
+        message:
+          'no such file beside the schedule; events are named from their labels and dated by their weeks',
+      });
+    }
+    const result = readUpstreamSchedule({
+      doc: value,
+      series: files.folder,
+      rst: rst.text === null ? null : { text: rst.text, file: rst.label },
+      seriesList: await files.seriesList(),
+      ...(lineOf ? { lineOf } : {}),
+    });
+    return { ...result, warnings: [...warnings, ...result.warnings] };
+  },
+};

@@ -454,6 +454,16 @@ describe('readUpstreamSchedule', () => {
     });
   });
 
+  it('reads labels named like members of every object as any other label', () => {
+    const doc = {
+      'release-week': '2030-04-01',
+      cycle: [week('R+0', '2030-04-01', { 'x-project': ['y-constructor', 'x-constructor', 'y-final'] })],
+    };
+    const e = byId(timeline({ doc, rst: null }));
+    expect(e['y-constructor']).toMatchObject({ name: 'Constructor', kind: 'other', aliases: [] });
+    expect(e['x-constructor']).toMatchObject({ name: 'Constructor', aliases: [] });
+  });
+
   it('reports broken rows as problems', () => {
     const doc = {
       'release-week': 'soon',

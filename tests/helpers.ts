@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline, TimelineEvent } from '../src/timeline/types.js';
 
@@ -50,6 +51,9 @@ export function runJuno(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; uid?: number } = {},
 ): Promise<RunResult> {
+  // Only the e2e project checks that dist/ is built from the current source (tests/global-build.ts).
+  if (!inject('junoBuilt'))
+    throw new Error('runJuno runs the built CLI: list this test file among SPAWNING in vitest.config.ts');
   const env: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'SYSTEMROOT', 'XDG_CACHE_HOME'])
     if (process.env[key]) env[key] = process.env[key] as string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/color.js';
-import { commandsToDefine } from '../src/cli/main.js';
+import { commandsToDefine } from '../src/cli/commands/index.js';
 import { resolveToday } from '../src/cli/today.js';
 
 describe('colour decision', () => {

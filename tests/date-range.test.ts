@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseMonth } from '../src/cli/main.js';
+import { parseMonth } from '../src/cli/commands/calendar.js';
 import { parseDateOption, sourceDateEpoch } from '../src/cli/today.js';
 import { isSupportedDay, SUPPORTED_DAYS } from '../src/timeline/day.js';
 import { runJuno } from './helpers.js';

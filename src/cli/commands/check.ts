@@ -1,11 +1,58 @@
+import { Option } from '@commander-js/extra-typings';
 import { type CheckJson, checkRenderers, checkResult } from '../../render/check.js';
-import type { CheckFormat } from '../../render/formats.js';
+import { CHECK_FORMATS, type CheckFormat } from '../../render/formats.js';
 import { type CheckRequest, type Condition, evaluate } from '../../timeline/check.js';
 import { SCHEMA_VERSION } from '../../timeline/view.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import type { CommandResult } from '../main.js';
+import { wholeNumber } from '../options.js';
 import { resolveEvent } from '../resolve.js';
+
+export const command = defineCommand({
+  name: 'check',
+  declare: (cmd) => {
+    // Conditions keep the order they were given in: --before, --until and --after add to one list.
+    const conditions: CheckOptions['conditions'] = [];
+    const condition = (kind: Condition) => (value: string) => {
+      conditions.push({ condition: kind, name: value });
+      return conditions;
+    };
+    return cmd
+      .description('a CI gate: exit 0 when every condition holds today, 1 when one does not')
+      .option('--before <event>', 'today is before the first day of EVENT (repeatable)', condition('before'))
+      .option(
+        '--until <event>',
+        'today is on or before the last day of EVENT (repeatable)',
+        condition('until'),
+      )
+      .option(
+        '--after <event>',
+        'today is on or after the first day of EVENT (repeatable)',
+        condition('after'),
+      )
+      .option(
+        '-w, --warn-within <days>',
+        'warn when a condition holds but its boundary is at most DAYS away',
+        wholeNumber(0),
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text' as const),
+      );
+  },
+  examples: [
+    'juno check --before feature-freeze --date 2014-09-03',
+    'juno check --before ff --warn-within 7 --format github',
+    'juno check --after rc1 --until release --format json',
+  ],
+  parse: (_args, options) => [
+    {
+      conditions: options.before ?? options.until ?? options.after ?? [],
+      warnWithin: options.warnWithin ?? null,
+      format: options.format,
+    },
+  ],
+  handler: checkCommand,
+});
 
 export interface CheckOptions {
   conditions: { condition: Condition; name: string }[];

@@ -1,15 +1,30 @@
-import type { Command, Option } from '@commander-js/extra-typings';
+import { Argument, type Option } from '@commander-js/extra-typings';
 import {
   type CommandSpec,
   type CompletionSpec,
   completionRenderers,
   type OptionSpec,
 } from '../../render/completion.js';
-import type { Shell } from '../../render/formats.js';
+import { SHELLS, type Shell } from '../../render/formats.js';
 import { KINDS } from '../../timeline/types.js';
-import type { Context } from '../context.js';
+import { type AnyCommand, type CommandResult, type Context, defineCommand } from '../command.js';
 import { loadSeriesList, loadTimeline } from '../load.js';
-import type { CommandResult } from '../main.js';
+
+export const command = defineCommand({
+  name: 'completion',
+  declare: (cmd) =>
+    cmd
+      .description('print a shell completion script (see the README for installing it)')
+      .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS)),
+  examples: [
+    'juno completion bash > ~/.local/share/bash-completion/completions/juno',
+    'juno completion zsh > ~/.zfunc/_juno',
+    'juno completion fish > ~/.config/fish/completions/juno.fish',
+  ],
+  // Every command is defined when completion runs (see commandsToDefine): the script describes them all.
+  parse: ([shell], _options, { program }) => [shell, program],
+  handler: completionCommand,
+});
 
 const EVENT_OPTIONS = new Set(['--before', '--until', '--after']);
 const FILE_OPTIONS = new Set(['--timeline', '--output']);
@@ -27,9 +42,6 @@ function optionSpec(option: Option): OptionSpec | null {
   }
   return { long: option.long, short: option.short ?? null, description: option.description, value };
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: any command of the program
-type AnyCommand = Command<any, any, any>;
 
 /**
  * Describes the program's commands and options for completion, from commander's own definitions. `series`

@@ -1,12 +1,35 @@
+import { Option } from '@commander-js/extra-typings';
 import { type CountdownJson, type NextJson, renderCountdown, renderNext } from '../../render/countdown.js';
+import { TEXT_OR_JSON } from '../../render/formats.js';
 import { longDay } from '../../timeline/day.js';
 import { filterByKind, nextEvents } from '../../timeline/query.js';
 import type { Kind } from '../../timeline/types.js';
 import { SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { NothingError } from '../errors.js';
-import type { CommandResult } from '../main.js';
 import { resolveEvent } from '../resolve.js';
+
+export const command = defineCommand({
+  name: 'countdown',
+  declare: (cmd) =>
+    cmd
+      .description('days until an event (or since it), by id or alias: release, ff, j-3, final, ...')
+      .argument('<event>', 'an event id or alias, case-insensitive')
+      .option(
+        '-p, --plain',
+        'print only the signed number of days until the first day (1 the day before, 0 on the day, -1 after)',
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+      ),
+  examples: [
+    'juno countdown release --date 2014-09-21',
+    'juno countdown ff --plain',
+    'juno countdown kilo-summit --format json',
+  ],
+  parse: ([name], options) => [name, { format: options.format, plain: options.plain === true }],
+  handler: countdownCommand,
+});
 
 export async function countdownCommand(
   ctx: Context,

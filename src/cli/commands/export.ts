@@ -1,17 +1,53 @@
 // `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
-import type { ExportFormat, ExportInput } from '../../render/export.js';
+import { Option } from '@commander-js/extra-typings';
+import { EXPORT_FORMATS, type ExportFormat, type ExportInput } from '../../render/export.js';
 import { renderIcsPieces } from '../../render/ics.js';
 import { renderTimelineSvg } from '../../render/svg.js';
 import { parseInstant } from '../../timeline/day.js';
 import { filterByKind } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, NothingError, UsageError } from '../errors.js';
+import { kindOption, parseKinds } from '../options.js';
 import { fileLabel } from '../read.js';
-import type { CommandResult } from '../main.js';
 import { sourceDateEpoch } from '../today.js';
 import { VERSION } from '../version.js';
+
+export const command = defineCommand({
+  name: 'export',
+  declare: (cmd) =>
+    cmd
+      .description(
+        'write the schedule as a calendar file (iCalendar) to import or subscribe to, or as an SVG picture',
+      )
+      .option('-o, --output <file>', 'write to this file, atomically, instead of stdout ("-" is stdout)')
+      .addOption(
+        new Option('-f, --format <format>', 'ics: a calendar; svg: a picture of the cycle')
+          .choices(EXPORT_FORMATS)
+          .default('ics' as const),
+      )
+      .addOption(kindOption())
+      .option('--alarm <duration>', 'a reminder this long before each event: 30m, 2h, 1d, 1w')
+      .option('--name <name>', "the calendar's name in calendar apps (default: the timeline's title)")
+      .option('--weeks', "one all-day entry per week holding events (releases.openstack.org's style)"),
+  examples: [
+    'juno export -o juno.ics',
+    'juno export --kind release,summit --alarm 1d -o juno-releases.ics',
+    'juno export --format svg -o juno.svg --date 2014-09-21',
+  ],
+  parse: (_args, options) => [
+    {
+      format: options.format,
+      kinds: parseKinds(options.kind ?? []),
+      alarm: options.alarm,
+      weeks: options.weeks === true,
+      name: options.name,
+      output: options.output,
+    },
+  ],
+  handler: exportCommand,
+});
 
 export interface ExportOptions {
   format: ExportFormat;

@@ -1,6 +1,20 @@
+import { Option } from '@commander-js/extra-typings';
+import { TEXT_OR_JSON } from '../../render/formats.js';
 import { renderInfo } from '../../render/info.js';
-import type { Context } from '../context.js';
-import type { CommandResult } from '../main.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
+
+export const command = defineCommand({
+  name: 'info',
+  declare: (cmd) =>
+    cmd
+      .description('what the cycle brought: projects integrated and incubated, highlights, summits')
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+      ),
+  examples: ['juno info', 'juno info --format json | jq .projects.incubated'],
+  parse: (_args, options) => [options],
+  handler: infoCommand,
+});
 
 export async function infoCommand(
   ctx: Context,

@@ -1,9 +1,29 @@
+import { Option } from '@commander-js/extra-typings';
 import { toJson } from '../../render/format.js';
+import { TEXT_OR_JSON } from '../../render/formats.js';
 import { phaseJson, renderPhaseText } from '../../render/phase.js';
 import { phaseAt } from '../../timeline/query.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { NothingError } from '../errors.js';
-import type { CommandResult } from '../main.js';
+
+export const command = defineCommand({
+  name: 'phase',
+  declare: (cmd) =>
+    cmd
+      .description(
+        'the current phase of the cycle: its id on the first line, then since when and what ends it',
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'output format').choices(TEXT_OR_JSON).default('text' as const),
+      ),
+  examples: [
+    'juno phase --date 2014-09-21',
+    'juno phase | head -1',
+    'juno phase --format json | jq -r .next.start',
+  ],
+  parse: (_args, options) => [options],
+  handler: phaseCommand,
+});
 
 export async function phaseCommand(
   ctx: Context,

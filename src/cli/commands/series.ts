@@ -1,12 +1,60 @@
 // `juno series [NAME]`: the lifecycle of every OpenStack series on today's date.
+import { Option } from '@commander-js/extra-typings';
+import { SERIES_FORMATS } from '../../render/formats.js';
 import { type SeriesFormat, type SeriesListView, seriesRenderers } from '../../render/series.js';
 import { closestNames } from '../../timeline/query.js';
-import { filterSeries, type SeriesFilter, seriesDays, seriesViews } from '../../timeline/series.js';
+import {
+  filterSeries,
+  SERIES_FILTERS,
+  type SeriesFilter,
+  seriesDays,
+  seriesViews,
+} from '../../timeline/series.js';
 import { oneLine } from '../../timeline/text.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { loadSeriesList } from '../load.js';
-import type { CommandResult } from '../main.js';
+
+export const command = defineCommand({
+  name: 'series',
+  declare: (cmd) =>
+    cmd
+      .description('every OpenStack series, austin to indri: version, release, end of life and status today')
+      .argument('[name]', 'show only this series (a name such as juno, or a version such as 2014.2)')
+      .option('--all', 'every series (the default)')
+      .option('--supported', 'series in development or maintained')
+      .option('--maintained', 'maintained series')
+      .option('--unmaintained', 'unmaintained series')
+      .option('--eol', 'series at end of life')
+      .option('--development', 'the series in development')
+      .addOption(
+        new Option(
+          '--days <milestone>',
+          'add the signed days from today to the release or the end of life',
+        ).choices(['release', 'eol'] as const),
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(SERIES_FORMATS)
+          .default('table' as const),
+      ),
+  examples: [
+    'juno series --supported',
+    'juno series juno --format json',
+    'juno series --eol --days eol --format csv',
+  ],
+  parse: ([name], options) => {
+    const chosen = SERIES_FILTERS.filter((f) => options[f] === true);
+    if (chosen.length > 1) {
+      throw new UsageError(
+        `choose one filter, not ${chosen.map((f) => `--${f}`).join(' and ')}`,
+        'e.g. juno series --supported',
+      );
+    }
+    return [name, { filter: chosen[0] ?? 'all', days: options.days ?? null, format: options.format }];
+  },
+  handler: seriesCommand,
+});
 
 export interface SeriesOptions {
   filter: SeriesFilter;

@@ -1,12 +1,35 @@
 // `juno validate [FILE]`: checks a timeline in either format (or, without FILE, the bundled data) and lists
 // every problem and warning. Exit 0 when valid, warnings or not; 3 when not.
+import { Option } from '@commander-js/extra-typings';
+import { VALIDATE_FORMATS } from '../../render/formats.js';
 import { type FileReport, renderValidate, reported, type ValidateFormat } from '../../render/validate.js';
 import { parseSeriesList } from '../../timeline/series.js';
-import type { Context } from '../context.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, EXIT } from '../errors.js';
 import { checkTimeline, parseDocumentText } from '../load.js';
-import type { CommandResult } from '../main.js';
 import { BUNDLED_SERIES, BUNDLED_TIMELINE, fileLabel, readText } from '../read.js';
+
+export const command = defineCommand({
+  name: 'validate',
+  declare: (cmd) =>
+    cmd
+      .description(
+        'check a timeline (juno format or an openstack/releases schedule.yaml) and list every problem and warning',
+      )
+      .argument('[file]', 'the file to check; default: the --timeline file, else the bundled data')
+      .addOption(
+        new Option('-f, --format <format>', 'output format')
+          .choices(VALIDATE_FORMATS)
+          .default('text' as const),
+      ),
+  examples: [
+    'juno validate',
+    'juno validate my-cycle.yaml',
+    'juno validate releases/doc/source/indri/schedule.yaml --format json',
+  ],
+  parse: ([file], options) => [file, options],
+  handler: validateCommand,
+});
 
 /** A file that could not be read or parsed at all: its error's lines become problems. */
 function unreadable(file: string, error: DataError): FileReport {

@@ -1,12 +1,22 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline, TimelineEvent } from '../src/timeline/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../bin/juno.js', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** A new folder in the temporary folder, removed when the test that made it ends. */
+export function tempDir(prefix = 'juno-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
   const start = overrides.start ?? '2014-09-04';
@@ -40,6 +50,14 @@ export function makeTimeline(raw: Record<string, unknown>): Timeline {
   return result.timeline;
 }
 
+/**
+ * Hang guards for tests that start processes. An honest run takes a second or two here; on a loaded machine (two
+ * cores, other suites running) ten times that. A child is killed after SPAWN_TIMEOUT_MS, before the test's own guard
+ * fires, so that a hang fails with what the child printed rather than leaving it running.
+ */
+export const SPAWN_TIMEOUT_MS = 50_000;
+export const SPAWN_GUARD = { timeout: 60_000 };
+
 export interface RunResult {
   stdout: string;
   stderr: string;
@@ -64,7 +82,12 @@ export function runJuno(
   }
   return new Promise((resolve, reject) => {
     const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
-    const child = spawn(process.execPath, [BIN, ...args], { env, cwd: options.cwd ?? ROOT, ...user });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env,
+      cwd: options.cwd ?? ROOT,
+      timeout: SPAWN_TIMEOUT_MS,
+      ...user,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -88,19 +111,36 @@ export const TIME_ZONES = [
   'America/Sao_Paulo',
 ];
 
-/** Runs `main` in this process against captured streams: for the many-case tables where spawning is slow. */
+/** The instant `runMain` gives as now: 2014-09-21, noon UTC, a day every time zone calls the 21st or the 22nd. */
+export const MAIN_NOW = new Date(Date.UTC(2014, 8, 21, 12));
+
+export interface MainOptions {
+  /** The environment juno sees; nothing of this process's own. */
+  env?: Record<string, string>;
+  /** stdout as a terminal of this many columns, rather than a pipe. */
+  columns?: number;
+}
+
+/**
+ * Runs `main` in this process against captured streams, as `bin/juno.js` runs it against the real ones: the exact
+ * stdout, stderr and exit code, from the source (no build needed). Colour follows `env` and the terminal as it
+ * does for a process; stdout is a pipe unless `columns` makes it a terminal.
+ */
 export async function runMain(
   args: string[],
   env: Record<string, string> = {},
-): Promise<{ stdout: string; stderr: string; code: number }> {
+  options: Omit<MainOptions, 'env'> = {},
+): Promise<RunResult & { code: number }> {
   const { main } = await import('../src/cli/main.js');
   let stdout = '';
   let stderr = '';
+  const tty = options.columns !== undefined;
   const code = await main(args, {
     env,
-    now: () => new Date(Date.UTC(2014, 8, 21, 12)),
+    now: () => MAIN_NOW,
     stdout: {
-      isTTY: false,
+      isTTY: tty,
+      ...(tty ? { columns: options.columns } : {}),
       write: (text) => {
         stdout += text;
       },
@@ -113,4 +153,12 @@ export async function runMain(
     },
   });
   return { stdout, stderr, code };
+}
+
+/** Runs `main` in this process and parses its stdout as JSON, expecting exit 0 and nothing on stderr. */
+export async function mainJson<T>(args: string[], env: Record<string, string> = {}): Promise<T> {
+  const result = await runMain(args, env);
+  if (result.code !== 0 || result.stderr !== '')
+    throw new Error(`juno ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
 }

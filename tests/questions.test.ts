@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CheckJson } from '../src/render/check.js';
-import type { CountdownJson, NextJson } from '../src/render/countdown.js';
-import type { PhaseJson } from '../src/render/phase.js';
 import { addDays } from '../src/timeline/day.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import { phaseSpans } from '../src/timeline/query.js';
+import type { CheckJson, CountdownJson, NextJson, PhaseJson } from './contract.js';
 import { ROOT, runMain } from './helpers.js';
 
 const juno = (() => {
@@ -232,6 +230,16 @@ describe('check', () => {
     );
   });
 
+  it('says PASS in text when every condition holds', async () => {
+    expect(await runMain(['check', '--before', 'feature-freeze', '--date', '2014-09-03'])).toEqual({
+      stdout:
+        'PASS  --before feature-freeze: Feature freeze is tomorrow (Thu 4 Sep 2014): 1 day left before it\n' +
+        'ok: the condition holds on 2014-09-03\n',
+      stderr: '',
+      code: 0,
+    });
+  });
+
   it('explains a failure in text', async () => {
     expect(await runMain(['check', '--before', 'feature-freeze', '--date', '2014-09-04'])).toEqual({
       stdout:
@@ -249,4 +257,15 @@ describe('check', () => {
     expect(unknown.stderr).toContain('did you mean feature-freeze');
     expect((await runMain(['check', '--before', 'ff', '--warn-within', 'soon'])).code).toBe(2);
   });
+});
+
+describe('help', () => {
+  it.each(['schedule', 'info', 'next', 'countdown', 'phase', 'check', 'completion'])(
+    'juno %s --help ends with examples',
+    async (command) => {
+      const help = await runMain([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/\nExamples:\n( {2}\$ juno .+\n){2,3}$/);
+    },
+  );
 });

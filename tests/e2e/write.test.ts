@@ -1,32 +1,21 @@
-// Where `-o FILE` and stdout write, as users and attackers set things up: a symbolic link planted in a shared
-// folder by another user, an export interrupted by a signal, the timeline named as its own output, a descriptor
-// named as a path behind `>>`, and a stdout that cannot be written.
+// What `-o FILE` needs a process of its own for: another user running juno, signals that end it part-way, the
+// umask of the shell that starts it, and descriptors named as paths behind `>>`. (The traps in the path itself,
+// in this process: tests/in-process/write.test.ts.)
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
-  lchownSync,
-  linkSync,
-  lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  readlinkSync,
   statSync,
   symlinkSync,
   watch,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasProgram } from '../external.js';
-import { BIN, ROOT, runJuno } from '../helpers.js';
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'juno-write-'));
-}
+import { BIN, ROOT, runJuno, tempDir } from '../helpers.js';
 
 function shell(script: string, cwd: string) {
   return spawnSync('sh', ['-c', script], {
@@ -58,72 +47,8 @@ if (other !== null && !otherCanRun) {
 
 const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
-describe.skipIf(other === null)('-o through a symbolic link in a shared folder', () => {
+describe.skipIf(other === null)('-o through a symbolic link in a shared folder, run as another user', () => {
   const attacker = other as { uid: number; gid: number };
-
-  /** A folder anyone may write to, and a private file of the user running juno that a link there points at. */
-  function plant(folderMode: number) {
-    const root = tempDir();
-    const shared = join(root, 'shared');
-    mkdirSync(shared);
-    chmodSync(shared, folderMode);
-    const victim = join(root, 'home', '.bashrc');
-    mkdirSync(join(root, 'home'));
-    writeFileSync(victim, 'export PATH=/usr/bin\n');
-    chmodSync(victim, 0o600);
-    const link = join(shared, 'juno.ics');
-    symlinkSync(victim, link);
-    return { root, shared, victim, link };
-  }
-
-  it.each([
-    ['sticky, as /tmp is', 0o1777],
-    ['not sticky', 0o777],
-  ])('refuses a link another user planted in a world-writable folder (%s)', async (_, mode) => {
-    const { root, shared, victim, link } = plant(mode);
-    lchownSync(link, attacker.uid, attacker.gid);
-    const result = await runJuno(['export', '-o', link]);
-    expect(result).toEqual({
-      stdout: '',
-      stderr:
-        `juno: ${link}: cannot write: the symbolic link ${link} belongs to another user and sits in a folder anyone can write to\n` +
-        'juno: hint: it may have been planted to redirect the output; remove it, or give another path to -o\n',
-      code: 4,
-    });
-    expect(readFileSync(victim, 'utf8')).toBe('export PATH=/usr/bin\n');
-    expect(statSync(victim).mode & 0o777).toBe(0o600);
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
-    expect(readdirSync(join(root, 'home'))).toEqual(['.bashrc']);
-    expect(readdirSync(shared)).toEqual(['juno.ics']);
-  });
-
-  it('refuses such a link as a folder on the way to the file', async () => {
-    const { root, shared, victim } = plant(0o1777);
-    const folderLink = join(shared, 'out');
-    symlinkSync(join(root, 'home'), folderLink);
-    lchownSync(folderLink, attacker.uid, attacker.gid);
-    const result = await runJuno(['export', '-o', join(folderLink, '.bashrc')]);
-    expect(result.code).toBe(4);
-    expect(result.stderr).toContain(`cannot write: the symbolic link ${folderLink} belongs to another user`);
-    expect(readFileSync(victim, 'utf8')).toBe('export PATH=/usr/bin\n');
-    expect(readdirSync(join(root, 'home'))).toEqual(['.bashrc']);
-  });
-
-  it("follows the user's own link there, and one owned by the folder's owner, as the kernel's rule does", async () => {
-    const own = plant(0o1777);
-    const mine = await runJuno(['export', '-o', own.link, '--kind', 'eol']);
-    expect(mine).toEqual({ stdout: '', stderr: '', code: 0 });
-    expect(readFileSync(own.victim, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(statSync(own.victim).mode & 0o777).toBe(0o600);
-    expect(readlinkSync(own.link)).toBe(own.victim);
-
-    const theirs = plant(0o1777);
-    chownSync(theirs.shared, attacker.uid, attacker.gid);
-    lchownSync(theirs.link, attacker.uid, attacker.gid);
-    const owners = await runJuno(['export', '-o', theirs.link, '--kind', 'eol']);
-    expect(owners).toEqual({ stdout: '', stderr: '', code: 0 });
-    expect(readFileSync(theirs.victim, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
-  });
 
   it.skipIf(!otherCanRun)("follows, for another user, a link the shared folder's owner made", async () => {
     const root = tempDir();
@@ -236,31 +161,6 @@ describe('an interrupted export', () => {
   });
 });
 
-describe('-o naming the timeline it reads', () => {
-  it.each([
-    ['the same path', 'cycle.json'],
-    ['another path to it', './sub/../cycle.json'],
-    ['a symbolic link to it', 'link.json'],
-    ['a hard link to it', 'hard.json'],
-  ])('is refused with exit 2 when named by %s, and the timeline is kept', async (_, output) => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'sub'));
-    const timeline = readFileSync(join(ROOT, 'data', 'juno.json'));
-    writeFileSync(join(dir, 'cycle.json'), timeline);
-    symlinkSync('cycle.json', join(dir, 'link.json'));
-    linkSync(join(dir, 'cycle.json'), join(dir, 'hard.json'));
-    const result = await runJuno(['export', '--timeline', 'cycle.json', '-o', output], { cwd: dir });
-    const same = output === 'cycle.json' ? '' : ' (cycle.json)';
-    expect(result).toEqual({
-      stdout: '',
-      stderr: `juno: -o ${output} is the timeline being read${same}: writing it would destroy it\n`,
-      code: 2,
-    });
-    expect(readFileSync(join(dir, 'cycle.json')).equals(timeline)).toBe(true);
-    expect(temporaries(dir)).toEqual([]);
-  });
-});
-
 describe('-o naming a descriptor', () => {
   it.each(['/dev/fd/1', '/dev/stdout', '/proc/self/fd/1'])(
     'adds to a log opened with >> (-o %s), keeping what it held',
@@ -281,60 +181,5 @@ describe('-o naming a descriptor', () => {
     const result = shell('$JUNO export --kind eol -o /dev/fd/3 3>> log', dir);
     expect(result.status).toBe(0);
     expect(readFileSync(join(dir, 'log'), 'utf8')).toMatch(/^earlier line\nBEGIN:VCALENDAR\r\n/);
-  });
-});
-
-describe('stdout that cannot be written', () => {
-  it('is exit 4 with one line when it is open only for reading', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, 'in.txt'), 'unchanged\n');
-    const result = shell('$JUNO schedule --date 2014-09-21 1< in.txt; echo "exit $?" >&2', dir);
-    expect(result.stderr).toBe(
-      'juno: standard output: cannot write: bad file descriptor (not open for writing)\nexit 4\n',
-    );
-    expect(readFileSync(join(dir, 'in.txt'), 'utf8')).toBe('unchanged\n');
-  });
-
-  it('ends quietly with exit 0 when the reader stops early (juno schedule | head -1)', () => {
-    const dir = tempDir();
-    bigTimeline(dir, 3000);
-    const result = shell(
-      '{ $JUNO schedule --timeline big.json --date 2014-09-21; echo "exit $?" >&2; } | head -1',
-      dir,
-    );
-    expect(result.stdout).toMatch(/^\S.*\n$/);
-    expect(result.stderr).toBe('exit 0\n');
-  });
-
-  // A socket whose reader closes it with output unread: juno's next write fails with ECONNRESET, not EPIPE.
-  it.skipIf(!hasProgram('python3'))(
-    'ends quietly with exit 0 when a socket reader resets the connection',
-    () => {
-      const dir = tempDir();
-      const timeline = bigTimeline(dir, 20_000);
-      const reader = [
-        'import select, socket, subprocess, sys, time',
-        'mine, theirs = socket.socketpair()',
-        'child = subprocess.Popen(sys.argv[1:], stdout=theirs, stderr=subprocess.PIPE)',
-        'theirs.close()',
-        'select.select([mine], [], [])',
-        'time.sleep(0.2)',
-        'mine.close()',
-        'stderr = child.stderr.read().decode()',
-        'print(child.wait(), repr(stderr))',
-      ].join('\n');
-      const result = spawnSync(
-        'python3',
-        ['-c', reader, process.execPath, BIN, 'schedule', '--timeline', timeline, '--format', 'json'],
-        { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', TZ: 'UTC' }, timeout: 60_000 },
-      );
-      expect(result.stdout).toBe("0 ''\n");
-    },
-  );
-
-  it('is not an error when discarded to /dev/null opened read-write (Python DEVNULL, Node stdio ignore)', () => {
-    const result = shell('$JUNO next --date 2014-09-21 1<> /dev/null; echo "exit $?"', ROOT);
-    expect(result.stderr).toBe('');
-    expect(result.stdout).toBe('exit 0\n');
   });
 });

@@ -1,12 +1,10 @@
-// Data, file names and arguments cannot drive the terminal or a spreadsheet, and output ends cleanly when
-// the reader goes away.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+// Data, file names and arguments cannot drive the terminal or a spreadsheet. (How output ends when the reader
+// goes away is a matter for a real process: tests/e2e/injection.test.ts.)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasProgram } from '../external.js';
-import { BIN, ROOT, runJuno } from '../helpers.js';
+import { runMain } from '../helpers.js';
 
 /** OSC title change, clear screen, bell, an SGR colour, a C1 CSI, a bidirectional override, a backspace. */
 const EVIL = '\u001b]0;owned\u0007\u001b[2J\u0007\u001b[31m\u009b1m\u202e\b';
@@ -90,8 +88,8 @@ const RUNS: [command: string, format: string][] = [
 describe.concurrent('escape sequences in data never reach the terminal', () => {
   it.for(RUNS)('juno %s --format %s, colour off and on', async ([command, format], { expect }) => {
     const args = [command, '--timeline', timeline, '--date', '2014-09-21', '--format', format];
-    const plain = await runJuno([...args, '--color', 'never']);
-    const coloured = await runJuno([...args, '--color', 'always']);
+    const plain = await runMain([...args, '--color', 'never']);
+    const coloured = await runMain([...args, '--color', 'always']);
     for (const result of [plain, coloured]) {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -108,7 +106,7 @@ describe.concurrent('escape sequences in data never reach the terminal', () => {
 
 describe('spreadsheet formulas are neutralised', () => {
   it.each(['csv', 'tsv'])('in %s', async (format) => {
-    const result = await runJuno(['--timeline', timeline, '--date', '2014-09-21', '--format', format]);
+    const result = await runMain(['--timeline', timeline, '--date', '2014-09-21', '--format', format]);
     expect(result.code).toBe(0);
     const sep = format === 'csv' ? ',' : '\t';
     const lines = result.stdout.split(/\r?\n/).filter(Boolean);
@@ -135,7 +133,7 @@ describe('spreadsheet formulas are neutralised', () => {
 describe('messages that echo names and values', () => {
   it('strips control characters from file names', async () => {
     const name = join(dir, `missing${EVIL}.json`);
-    const result = await runJuno(['--timeline', name]);
+    const result = await runMain(['--timeline', name]);
     expect(result.code).toBe(3);
     assertNoControls(result.stderr);
     expect(result.stderr).toContain(`missing${EVIL_RESIDUE}.json: cannot read the timeline: no such file`);
@@ -151,7 +149,7 @@ describe('messages that echo names and values', () => {
         events: [{ id: `id${EVIL}`, name: 'n', kind: `k${EVIL}`, start: `d${EVIL}`, confidence: EVIL }],
       }),
     );
-    const result = await runJuno(['--timeline', file]);
+    const result = await runMain(['--timeline', file]);
     expect(result.code).toBe(3);
     expect(result.stdout).toBe('');
     assertNoControls(result.stderr);
@@ -167,116 +165,11 @@ describe('messages that echo names and values', () => {
       ['--kind', EVIL],
       ['--date', EVIL],
     ]) {
-      const result = await runJuno(args);
+      const result = await runMain(args);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe('');
       assertNoControls(result.stderr);
       expect(result.stderr).toMatch(/^juno: /);
     }
-  });
-});
-
-describe('pipes and full disks', () => {
-  it('ends quietly when the reader closes the pipe early (juno schedule | head -1)', async () => {
-    // Enough output to fill the pipe, so that juno is still writing when the reader goes away.
-    const big = join(dir, 'big.json');
-    const events = Array.from({ length: 2000 }, (_, i) => ({
-      id: `e${i}`,
-      name: `Event ${i} ${'x'.repeat(200)}`,
-      kind: 'other',
-      start: '2014-09-04',
-    }));
-    writeFileSync(big, JSON.stringify({ series: 'big', events }));
-    const result = await new Promise<{
-      code: number | null;
-      signal: string | null;
-      stderr: string;
-      first: string;
-    }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--timeline', big, '--format', 'csv'], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
-      });
-      let stderr = '';
-      let first = '';
-      child.stderr.setEncoding('utf8').on('data', (d) => {
-        stderr += d;
-      });
-      child.stdout.setEncoding('utf8').once('data', (d: string) => {
-        first = d.split('\n')[0] ?? '';
-        child.stdout.destroy();
-      });
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stderr, first }));
-      child.stdin.end();
-    });
-    expect(result.first).toBe('id,name,kind,start,end,week,daysUntil,status,confidence,project,location\r');
-    expect(result).toMatchObject({ code: 0, signal: null, stderr: '' });
-  });
-
-  // A reader that sets its pipe non-blocking and reads late: juno's writes would block (EAGAIN) part-way, and the
-  // rest must still arrive whole and in order. Python makes such a pipe; Node's child pipes always block.
-  it.skipIf(!hasProgram('python3'))('writes everything to a pipe that would block', () => {
-    const events = Array.from({ length: 3000 }, (_, i) => ({
-      id: `e${i}`,
-      name: `Event ${i} — ünïcödé ${'x'.repeat(100)}`,
-      kind: 'other',
-      start: '2014-09-04',
-    }));
-    const big = join(dir, 'nonblocking.json');
-    writeFileSync(big, JSON.stringify({ series: 'big', events }));
-    const args = [BIN, '--timeline', big, '--format', 'json', '--date', '2014-09-21'];
-    const env = { PATH: process.env.PATH ?? '', TZ: 'UTC' };
-    const expected = spawnSync(process.execPath, args, {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    const reader = [
-      'import fcntl, os, subprocess, sys, time',
-      'r, w = os.pipe()',
-      'fcntl.fcntl(w, fcntl.F_SETFL, fcntl.fcntl(w, fcntl.F_GETFL) | os.O_NONBLOCK)',
-      'child = subprocess.Popen(sys.argv[1:], stdout=w)',
-      'os.close(w)',
-      'time.sleep(0.5)',
-      'chunks = []',
-      'while True:',
-      '    chunk = os.read(r, 65536)',
-      '    if not chunk: break',
-      '    chunks.append(chunk)',
-      'sys.stdout.buffer.write(b"".join(chunks))',
-      'sys.exit(child.wait())',
-    ].join('\n');
-    const result = spawnSync('python3', ['-c', reader, process.execPath, ...args], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    });
-    expect(expected.stdout.length).toBeGreaterThan(1_000_000);
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0);
-    expect(result.stdout === expected.stdout).toBe(true);
-  });
-
-  it.skipIf(!existsSync('/dev/full'))('is exit 4 with one line when stdout cannot be written', async () => {
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, '--date', '2014-09-21'], {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
-        stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
-      });
-      let stderr = '';
-      child.stderr?.setEncoding('utf8').on('data', (d) => {
-        stderr += d;
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
-    expect(result).toEqual({
-      code: 4,
-      stderr: 'juno: standard output: cannot write: no space left on the device\n',
-    });
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WeeksJson } from '../../src/render/weeks.js';
-import { runJuno } from '../helpers.js';
+import type { WeeksJson } from '../contract.js';
+import { runMain } from '../helpers.js';
 
 describe('juno weeks', () => {
   it('marks R-4 as the current week on 2014-09-21', async () => {
-    const result = await runJuno(['weeks', '--date', '2014-09-21', '--color', 'never']);
+    const result = await runMain(['weeks', '--date', '2014-09-21', '--color', 'never']);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.split('\n');
@@ -21,7 +21,7 @@ describe('juno weeks', () => {
   });
 
   it('gives the JSON contract', async () => {
-    const result = await runJuno(['weeks', '--date', '2014-09-21', '--format', 'json']);
+    const result = await runMain(['weeks', '--date', '2014-09-21', '--format', 'json']);
     const json = JSON.parse(result.stdout) as WeeksJson;
     expect(json.schemaVersion).toBe(1);
     expect(json.series).toBe('juno');
@@ -38,7 +38,7 @@ describe('juno weeks', () => {
   });
 
   it('adds the Hong Kong summit and the end of life with --all, and writes CSV', async () => {
-    const all = await runJuno(['weeks', '--all', '--date', '2014-09-21', '--format', 'csv']);
+    const all = await runMain(['weeks', '--all', '--date', '2014-09-21', '--format', 'csv']);
     const rows = all.stdout.split('\r\n');
     expect(rows[0]).toBe('name,start,end,current,events');
     expect(rows[1]).toBe('R-49,2013-11-04,2013-11-08,false,icehouse-summit');
@@ -47,7 +47,7 @@ describe('juno weeks', () => {
   });
 
   it('rejects an unknown format', async () => {
-    const result = await runJuno(['weeks', '--format', 'xml']);
+    const result = await runMain(['weeks', '--format', 'xml']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
   });
@@ -76,7 +76,7 @@ const SEPTEMBER = `OpenStack Juno (2014.2) · today Sun 21 Sep 2014 (R-4) · pha
 
 describe('juno calendar', () => {
   it('shows September 2014 with the feature freeze marked', async () => {
-    const result = await runJuno([
+    const result = await runMain([
       'calendar',
       '--month',
       '2014-09',
@@ -89,12 +89,12 @@ describe('juno calendar', () => {
   });
 
   it('defaults to the month of today', async () => {
-    const result = await runJuno(['calendar', '--date', '2014-09-21', '--no-color']);
+    const result = await runMain(['calendar', '--date', '2014-09-21', '--no-color']);
     expect(result.stdout).toBe(SEPTEMBER);
   });
 
   it('stacks several months', async () => {
-    const result = await runJuno(['calendar', '--month', '2014-09', '--months', '3', '--date', '2014-09-21']);
+    const result = await runMain(['calendar', '--month', '2014-09', '--months', '3', '--date', '2014-09-21']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/September 2014[\s\S]*October 2014[\s\S]*November 2014/);
     expect(result.stdout).toContain('  + Mon 3 – Fri 7 Nov  Kilo Design Summit, Paris');
@@ -118,7 +118,7 @@ describe('juno calendar', () => {
       'juno: --months 2.5: not a number of months\njuno: hint: give a whole number from 1 to 36, e.g. --months 3\n',
     ],
   ])('rejects %j with exit 2', async (args, stderr) => {
-    const result = await runJuno(['calendar', ...args, '--date', '2014-09-21']);
+    const result = await runMain(['calendar', ...args, '--date', '2014-09-21']);
     expect(result).toEqual({ stdout: '', stderr, code: 2 });
   });
 });

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ScheduleJson } from '../../src/render/schedule.js';
-import type { SeriesJson } from '../../src/render/series.js';
-import type { ValidateJson } from '../../src/render/validate.js';
-import { runJuno } from '../helpers.js';
+import type { ScheduleJson, SeriesJson, ValidateJson } from '../contract.js';
+import { runMain } from '../helpers.js';
 
-// Paths relative to the repository, where runJuno starts juno, so that messages are stable.
+// Paths relative to the repository, the folder the tests run in, so that messages are stable.
 const INDRI = 'tests/fixtures/upstream/indri/schedule.yaml';
 const GAZPACHO = 'tests/fixtures/upstream/no-rst/gazpacho/schedule.yaml';
 const DUP_KEY = 'tests/fixtures/upstream/dup-key/flamingo/schedule.yaml';
 
 async function json<T>(args: string[]): Promise<T> {
-  const result = await runJuno(args);
+  const result = await runMain(args);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as T;
@@ -74,7 +72,7 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
   });
 
   it('heads the table with the RST title, the release id and the upstream week', async () => {
-    const result = await runJuno(['--timeline', INDRI, '--date', '2026-10-01', '--kind', 'release']);
+    const result = await runMain(['--timeline', INDRI, '--date', '2026-10-01', '--kind', 'release']);
     expect(result.stdout.split('\n').slice(0, 6)).toEqual([
       'Indri Release Schedule (2027.1) · today Thu 1 Oct 2026 (Hibiscus R+0) · phase: Development',
       '░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░ 0% of the cycle, Wed 30 Sep 2026 → Wed 24 Mar 2027',
@@ -88,9 +86,9 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
   it("names today's week the same way in the table, the week view, the calendar and the picture", async () => {
     const args = ['--timeline', INDRI, '--date', '2026-10-01'];
     const [weeks, calendar, svg] = await Promise.all([
-      runJuno([...args, 'weeks']),
-      runJuno([...args, 'calendar']),
-      runJuno([...args, 'export', '--format', 'svg']),
+      runMain([...args, 'weeks']),
+      runMain([...args, 'calendar']),
+      runMain([...args, 'export', '--format', 'svg']),
     ]);
     expect(weeks.stdout.split('\n')[0]).toContain('today Thu 1 Oct 2026 (Hibiscus R+0)');
     expect(calendar.stdout.split('\n')[0]).toContain('today Thu 1 Oct 2026 (Hibiscus R+0)');
@@ -134,7 +132,7 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
   });
 
   it('stops on a duplicate key, naming the line', async () => {
-    const result = await runJuno(['--timeline', DUP_KEY]);
+    const result = await runMain(['--timeline', DUP_KEY]);
     expect(result).toEqual({
       stdout: '',
       stderr: `juno: ${DUP_KEY}: line 10, column 5: Map keys must be unique\n`,
@@ -145,7 +143,7 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
 
 describe('juno validate', () => {
   it('checks the bundled data without a file', async () => {
-    expect(await runJuno(['validate'])).toEqual({
+    expect(await runMain(['validate'])).toEqual({
       stdout:
         'juno.json: valid juno timeline (series juno, 17 events), 0 warnings\n' +
         'series.json: valid series list (35 series), 0 warnings\n',
@@ -155,7 +153,7 @@ describe('juno validate', () => {
   });
 
   it('lists the quirks of an upstream cycle as warnings, with lines, and exits 0', async () => {
-    expect(await runJuno(['validate', INDRI])).toEqual({
+    expect(await runMain(['validate', INDRI])).toEqual({
       stdout: [
         `${INDRI}: cycle[12] (line 53): warning: R-13 runs 2026-12-21 (Monday) to 2027-01-01 (Friday), not Monday to Friday of one week; its days are kept`,
         `${INDRI}: cycle[24] (line 110): warning: R+0 runs 2027-03-22 (Monday) to 2027-03-24 (Wednesday), not Monday to Friday of one week; its days are kept`,
@@ -170,7 +168,7 @@ describe('juno validate', () => {
   });
 
   it('warns about a missing schedule.rst and a week without a name', async () => {
-    expect(await runJuno(['validate', GAZPACHO])).toEqual({
+    expect(await runMain(['validate', GAZPACHO])).toEqual({
       stdout: [
         'tests/fixtures/upstream/no-rst/gazpacho/schedule.rst: warning: no such file beside the schedule; events are named from their labels and dated by their weeks',
         `${GAZPACHO}: cycle[4] (line 28): warning: a week without a name; shown as R-2`,
@@ -183,12 +181,12 @@ describe('juno validate', () => {
   });
 
   it('exits 3 on a duplicate key and on an invalid juno timeline', async () => {
-    expect(await runJuno(['validate', DUP_KEY])).toEqual({
+    expect(await runMain(['validate', DUP_KEY])).toEqual({
       stdout: `${DUP_KEY}: line 10, column 5: error: Map keys must be unique\n${DUP_KEY}: invalid file, 1 error, 0 warnings\n`,
       stderr: '',
       code: 3,
     });
-    const bad = await runJuno(['validate', 'tests/fixtures/timelines/bad-date.json']);
+    const bad = await runMain(['validate', 'tests/fixtures/timelines/bad-date.json']);
     expect(bad.code).toBe(3);
     expect(bad.stdout).toBe(
       'tests/fixtures/timelines/bad-date.json: events[0].start: error: 2014-02-30 is not a calendar date\n' +
@@ -197,7 +195,7 @@ describe('juno validate', () => {
   });
 
   it('writes JSON with every problem and warning', async () => {
-    const result = await runJuno(['validate', '--timeline', GAZPACHO, '--format', 'json']);
+    const result = await runMain(['validate', '--timeline', GAZPACHO, '--format', 'json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as ValidateJson;
     expect(report).toMatchObject({ schemaVersion: 1, valid: true });
@@ -219,7 +217,7 @@ describe('juno validate', () => {
 
 describe('juno series', () => {
   it('lists the supported series on a day', async () => {
-    expect(await runJuno(['series', '--supported', '--date', '2026-11-23'])).toEqual({
+    expect(await runMain(['series', '--supported', '--date', '2026-11-23'])).toEqual({
       stdout: [
         'Series    Version  Released         End of life      Status',
         'flamingo  2025.2   Wed 1 Oct 2025   Wed 28 Apr 2027  maintained',
@@ -252,7 +250,7 @@ describe('juno series', () => {
   });
 
   it('adds signed days with --days and writes CSV', async () => {
-    const result = await runJuno([
+    const result = await runMain([
       'series',
       '--development',
       '--days',
@@ -265,7 +263,7 @@ describe('juno series', () => {
     expect(result.stdout).toBe(
       'name,releaseId,release,eol,status,days\r\nindri,2027.1,2027-03-24,,development,121\r\n',
     );
-    const eol = await runJuno(['series', 'juno', '--days', 'eol', '--format', 'tsv', '--date', '2015-12-08']);
+    const eol = await runMain(['series', 'juno', '--days', 'eol', '--format', 'tsv', '--date', '2015-12-08']);
     expect(eol.stdout).toBe(
       'name\treleaseId\trelease\teol\tstatus\tdays\njuno\t2014.2\t2014-10-16\t2015-12-07\tend of life\t-1\n',
     );
@@ -311,12 +309,12 @@ describe('juno series', () => {
       'juno: no series is in development on 2026-09-30\n',
     ],
   ])('juno %j exits %i', async (args, code, stderr) => {
-    expect(await runJuno(args as string[])).toEqual({ stdout: '', stderr, code });
+    expect(await runMain(args as string[])).toEqual({ stdout: '', stderr, code });
   });
 });
 
 describe('every command on an upstream cycle', () => {
-  const at = (...args: string[]) => runJuno([...args, '--timeline', INDRI, '--date', '2026-11-23']);
+  const at = (...args: string[]) => runMain([...args, '--timeline', INDRI, '--date', '2026-11-23']);
 
   it('counts down to the release and to feature freeze through the common aliases', async () => {
     expect((await at('countdown', 'release', '--plain')).stdout).toBe('121\n');

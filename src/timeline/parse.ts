@@ -27,23 +27,24 @@ export type ParseResult =
   | { ok: true; timeline: Timeline; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
-const URL_PATTERN = /^https?:\/\/\S+$/;
+export const URL_PATTERN = /^https?:\/\/\S+$/;
 /**
- * Longest accepted values, in characters (a name fits a table row, a note a paragraph, an id a URL slug), and
- * the most events a timeline may hold (a cycle has a few dozen; presenters need not scale beyond this).
+ * Longest accepted values, in characters: a name fits a table row, a note a paragraph, an id a URL slug, and a
+ * stamp (`updated`, `week`, `releaseId`) a date-time.
  */
-export const LIMITS = { name: 1000, text: 20000, slug: 100 } as const;
+export const LIMITS = { name: 1000, text: 20000, slug: 100, stamp: 40 } as const;
 const MAX_NAME: number = LIMITS.name;
 const MAX_TEXT: number = LIMITS.text;
 /** An iCalendar SEQUENCE is an INTEGER (RFC 5545 3.3.8): at most 2^31 - 1, written without an exponent. */
-const MAX_SEQUENCE = 2_147_483_647;
+export const MAX_SEQUENCE = 2_147_483_647;
 
 /** A property name for a warning's path: cleaned and clipped, since keys are data too. */
 const keyLabel = (key: string) => clip(cleanText(key), 40);
 
-const TOP_KEYS = new Set([
+/** The properties a timeline is read from; any other is warned of and ignored (data/timeline.schema.json lists these). */
+export const TIMELINE_PROPERTIES = [
   '$schema',
   'series',
   'title',
@@ -54,8 +55,9 @@ const TOP_KEYS = new Set([
   'phases',
   'events',
   'info',
-]);
-const EVENT_KEYS = new Set([
+] as const;
+/** The properties an event is read from; any other is warned of and ignored. */
+export const EVENT_PROPERTIES = [
   'id',
   'name',
   'kind',
@@ -73,7 +75,9 @@ const EVENT_KEYS = new Set([
   'updated',
   'description',
   'week',
-]);
+] as const;
+const TOP_KEYS = new Set<string>(TIMELINE_PROPERTIES);
+const EVENT_KEYS = new Set<string>(EVENT_PROPERTIES);
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -300,8 +304,8 @@ function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent |
   const notes = reader.text(raw, 'notes', path);
   const location = reader.text(raw, 'location', path, MAX_NAME);
   const project = reader.text(raw, 'project', path, MAX_NAME);
-  const updated = reader.text(raw, 'updated', path, 40);
-  const week = reader.text(raw, 'week', path, 40);
+  const updated = reader.text(raw, 'updated', path, LIMITS.stamp);
+  const week = reader.text(raw, 'week', path, LIMITS.stamp);
   if (id === null || name === null || kind === null || start === null) return null;
   return {
     id,
@@ -429,7 +433,7 @@ export function parseTimeline(raw: unknown): ParseResult {
   const series = reader.slug(raw, 'series', '', true);
   const title = reader.text(raw, 'title', '', MAX_NAME);
   const description = reader.text(raw, 'description', '');
-  const updated = reader.text(raw, 'updated', '', 40);
+  const updated = reader.text(raw, 'updated', '', LIMITS.stamp);
   if (updated !== null) {
     const instant = parseInstant(updated);
     if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
@@ -443,7 +447,7 @@ export function parseTimeline(raw: unknown): ParseResult {
       releaseId = String(raw.releaseId);
     else
       reader.problem('releaseId', `expected a release id such as "2014.2", got ${describe(raw.releaseId)}`);
-  } else releaseId = reader.text(raw, 'releaseId', '', 40);
+  } else releaseId = reader.text(raw, 'releaseId', '', LIMITS.stamp);
   const releaseWeek = reader.day(raw, 'releaseWeek', '', false);
 
   const events: TimelineEvent[] = [];

@@ -1,7 +1,7 @@
 // stdout as scripts see it: a shell pipe, a file, /dev/null, a pipe closed early, a pipe that would block, a socket
 // reset, a full disk, a descriptor open only for reading; and the installed package run from an awkward folder.
 // These need a real process and its descriptors. juno writes to a pipe or a file straight to the descriptor and to
-// terminals and devices through process.stdout (src/cli/run.ts).
+// terminals and devices through process.stdout (src/cli/startup/streams.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

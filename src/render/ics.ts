@@ -9,10 +9,9 @@ import {
   ICalEventTransparency,
 } from 'ical-generator';
 import { addDays, type Day, dayRange, mondayOf } from '../timeline/day.js';
-import { upstreamWeeks } from '../timeline/named-weeks.js';
-import { eventWeek } from '../timeline/query.js';
 import { cleanText, oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
+import { eventWeek, sourceWeeks, type Week } from '../timeline/weeks.js';
 import type { ExportInput } from './export.js';
 
 /**
@@ -85,61 +84,26 @@ function eventData(timeline: Timeline, event: TimelineEvent, input: ExportInput)
   };
 }
 
-export interface WeekEntry {
-  name: string;
-  start: Day;
-  /** Last day, inclusive (upstream's weeks end on Friday). */
-  end: Day;
-  events: TimelineEvent[];
+/** A week of `export --weeks`: one of the model's weeks (see `sourceWeeks`) with its UID. */
+export interface WeekEntry extends Week {
   /** See `weekUid`. */
   uid: string;
 }
 
 /**
- * The weeks that hold the timeline's events: upstream's named weeks where the source names them, else the
- * Monday–Friday week of each event's first day under its R-N label. Empty when the timeline has no week names.
+ * The weeks that hold the timeline's events, one entry per week: upstream's weeks with the events and days it
+ * lists, else each Monday–Friday week with the events that begin in it; named as every view names them.
  */
-export function weekEntries(timeline: Timeline): WeekEntry[] {
-  const included = new Set(timeline.events.map((e) => e.id));
-  let entries: Omit<WeekEntry, 'uid'>[];
-  if (timeline.weeks && timeline.weeks.length > 0) {
-    entries = upstreamWeeks(timeline)
-      .map((w) => ({
-        name: w.name,
-        start: w.start,
-        end: w.end,
-        events: w.events.filter((e) => included.has(e.id)),
-      }))
-      .filter((w) => w.events.length > 0);
-  } else {
-    const byWeek = new Map<string, Omit<WeekEntry, 'uid'>>();
-    for (const event of timeline.events) {
-      const name = eventWeek(timeline, event);
-      if (name === null) continue;
-      const monday = mondayOf(event.start);
-      const key = `${monday} ${name}`;
-      const entry = byWeek.get(key) ?? { name, start: monday, end: addDays(monday, 4), events: [] };
-      entry.events.push(event);
-      byWeek.set(key, entry);
-    }
-    entries = [...byWeek.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
-  }
-  const seen = new Map<Day, number>();
-  return entries.map((entry) => {
-    const monday = mondayOf(entry.start);
-    const count = (seen.get(monday) ?? 0) + 1;
-    seen.set(monday, count);
-    return { ...entry, uid: weekUid(timeline.series, monday, count) };
-  });
+export function weekEntries(timeline: Timeline, today: Day): WeekEntry[] {
+  return sourceWeeks(timeline, today).map((week) => ({ ...week, uid: weekUid(timeline.series, week.start) }));
 }
 
 /**
  * `week-2014-09-01@juno.weeks.juno.openstack`: from the series and the week's Monday, so that every week has its
- * own UID whatever its name (names in any script, or none, or the same name twice) and keeps it from run to run.
- * A second entry for the same Monday (two week labels given to events of one week) is `week-2014-09-01-2@…`.
+ * own UID whatever its name (names in any script, or the same name twice) and keeps it from run to run.
  */
-export function weekUid(series: string, monday: Day, occurrence = 1): string {
-  return `week-${monday}${occurrence > 1 ? `-${occurrence}` : ''}@${series}.weeks.juno.openstack`;
+export function weekUid(series: string, day: Day): string {
+  return `week-${mondayOf(day)}@${series}.weeks.juno.openstack`;
 }
 
 function weekData(week: WeekEntry, input: ExportInput): ICalEventData {
@@ -198,7 +162,7 @@ export function* renderIcsPieces(input: ExportInput): Generator<string> {
   let piece = empty.slice(0, end);
   // Each event's data is made when its turn comes, not all of them first.
   const entries = function* (): Generator<ICalEventData> {
-    if (input.weeks) for (const week of weekEntries(timeline)) yield weekData(week, input);
+    if (input.weeks) for (const week of weekEntries(timeline, input.today)) yield weekData(week, input);
     else for (const event of timeline.events) yield eventData(timeline, event, input);
   };
   for (const entry of entries()) {

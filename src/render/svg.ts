@@ -2,11 +2,10 @@
 // months and R-N weeks, the phases as coloured bands, events as labelled markers and bars, and today's line.
 // Labels are real <text> elements; their boxes are estimated from font metrics and stacked so none overlap.
 import { addDays, type Day, daysBetween, formatDay, longDay, mondayOf } from '../timeline/day.js';
-import { weekNameAt } from '../timeline/named-weeks.js';
-import { firstPhaseDay, phaseAt, phaseSpans, releaseEvent, weekLabel } from '../timeline/query.js';
+import { firstPhaseDay, type PhaseSpan, phaseAt, phaseSpans, releaseEvent } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
-import { cycleClosing, cycleOpening } from '../timeline/weeks.js';
+import { cycleClosing, cycleOpening, weekName } from '../timeline/weeks.js';
 import { timelineName } from './format.js';
 
 export interface SvgOptions {
@@ -317,33 +316,31 @@ function phaseColor(id: string, index: number): string {
   return PHASE_COLORS[id] ?? (FALLBACK_COLORS[index % FALLBACK_COLORS.length] as string);
 }
 
-/** The cycle as an SVG document, `width` px wide (default 1200). Pure: the same input gives the same bytes. */
-export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOptions = {}): string {
-  const W = options.width ?? 1200;
+/** The picture's horizontal frame: the days it spans and where each day sits. */
+interface Frame {
+  /** Width of the picture. */
+  W: number;
+  left: number;
+  right: number;
+  /** The Monday the cycle opens. */
+  rangeStart: Day;
+  /** The day after the last one drawn (a Monday). */
+  rangeEnd: Day;
+  /** Pixels per week. */
+  weekWidth: number;
+  xOf: (day: Day) => number;
+  clampDay: (day: Day) => Day;
+}
+
+/**
+ * From the week the cycle opens to the Monday after its last week, or a few weeks later to leave room for the
+ * last label.
+ */
+function frameOf(timeline: Timeline, opening: Day, W: number): Frame {
   const PAD = 40;
   const left = PAD;
   const right = W - PAD;
-  // "OpenStack Juno (2014.2) release cycle"; an upstream title already says what it is ("Indri Release Schedule").
-  const name = timelineName(timeline);
-  const title = /\b(release|schedule|cycle)\b/i.test(name) ? name : `${name} release cycle`;
-  const opening = cycleOpening(timeline);
-  const out: string[] = [];
-
-  if (opening === null) {
-    const H = 120;
-    out.push(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" font-family="${FONT}">`,
-      `<title>${escapeXml(title)}</title>`,
-      `<rect width="${W}" height="${H}" fill="#fff"/>`,
-      `<text x="${left}" y="48" font-size="24" font-weight="bold" fill="${INK}">${escapeXml(title)}</text>`,
-      `<text x="${left}" y="84" font-size="14" fill="${MUTED}">This timeline has no events to draw.</text>`,
-      '</svg>',
-    );
-    return `${out.join('\n')}\n`;
-  }
-
   const rangeStart = opening;
-  // The range ends on the Monday after the last week, or a few weeks later to leave room for the last label.
   const closing = cycleClosing(timeline, opening);
   const lastStart = timeline.events
     .filter((e) => e.start < addDays(closing, 7))
@@ -355,13 +352,33 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     rangeEnd = addDays(rangeEnd, 7);
   }
   const totalDays = daysBetween(rangeStart, rangeEnd);
-  const xOf = (day: Day) => left + ((right - left) * daysBetween(rangeStart, day)) / totalDays;
-  const clampDay = (day: Day) => (day < rangeStart ? rangeStart : day > rangeEnd ? rangeEnd : day);
-  const inRange = (e: TimelineEvent) => e.end >= rangeStart && e.start < rangeEnd;
-  const shown = timeline.events.filter(inRange);
-  const outside = timeline.events.filter((e) => !inRange(e));
+  return {
+    W,
+    left,
+    right,
+    rangeStart,
+    rangeEnd,
+    weekWidth: ((right - left) * 7) / totalDays,
+    xOf: (day) => left + ((right - left) * daysBetween(rangeStart, day)) / totalDays,
+    clampDay: (day) => (day < rangeStart ? rangeStart : day > rangeEnd ? rangeEnd : day),
+  };
+}
 
-  // Labels: events that start on the same day share one label, one line per event, then the date.
+/** The picture of a timeline with nothing to draw: its title and a sentence. */
+function emptyPicture(title: string, W: number): string {
+  const H = 120;
+  return `${[
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" font-family="${FONT}">`,
+    `<title>${escapeXml(title)}</title>`,
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    `<text x="40" y="48" font-size="24" font-weight="bold" fill="${INK}">${escapeXml(title)}</text>`,
+    `<text x="40" y="84" font-size="14" fill="${MUTED}">This timeline has no events to draw.</text>`,
+    '</svg>',
+  ].join('\n')}\n`;
+}
+
+/** Labels: events that start on the same day share one label, one line per event, then the date. */
+function eventLabels(shown: TimelineEvent[], { left, right, xOf, clampDay }: Frame): Label[] {
   const groups = new Map<Day, TimelineEvent[]>();
   for (const e of shown) {
     const key = clampDay(e.start);
@@ -385,115 +402,151 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     width += 4;
     return { x: xOf(day), lines, date, width, height: rows.length * NAME_LINE + DATE_LINE + 2 };
   });
-  const labels = placeLabels(pending, left, right);
+  return placeLabels(pending, left, right);
+}
+
+/** Heights of the picture's rows, top to bottom. */
+interface Rows {
+  titleY: number;
+  subtitleY: number;
+  todayLabelY: number;
+  labelsTop: number;
+  markerY: number;
+  bandY: number;
+  bandH: number;
+  axisY: number;
+  weekLabelY: number;
+  monthLabelY: number;
+  legendY: number;
+}
+
+function rowsOf(labels: Label[], todayShown: boolean): Rows {
   let stack = LEADER_MIN;
   for (const l of labels) stack = Math.max(stack, l.box.top);
-
-  // Vertical layout, top to bottom.
-  const todayShown = today >= rangeStart && today < rangeEnd;
-  const titleY = 44;
-  const subtitleY = 70;
-  const todayLabelY = 104;
   const labelsTop = todayShown ? 116 : 90;
   const markerY = labelsTop + stack + 10;
   const bandY = markerY + 18;
   const bandH = 36;
   const axisY = bandY + bandH;
-  const weekLabelY = axisY + 17;
   const monthLabelY = axisY + 40;
-  const legendY = monthLabelY + 40;
+  return {
+    titleY: 44,
+    subtitleY: 70,
+    todayLabelY: 104,
+    labelsTop,
+    markerY,
+    bandY,
+    bandH,
+    axisY,
+    weekLabelY: axisY + 17,
+    monthLabelY,
+    legendY: monthLabelY + 40,
+  };
+}
 
-  // Legend entries, laid out in rows.
-  const spans = phaseSpans(timeline)
-    .map((span, index) => ({ span, index }))
-    .filter(
-      ({ span }) => (span.start ?? rangeStart) < rangeEnd && (span.end === null || span.end >= rangeStart),
-    );
+type LegendEntry = { width: number; draw: (x: number, y: number) => string };
+type PhaseEntry = { span: PhaseSpan; index: number };
+
+const LEGEND_SIZE = 12.5;
+
+function legendEntry(text: string, symbol: (x: number, y: number) => string): LegendEntry {
+  return {
+    width: 22 + textWidth(text, LEGEND_SIZE),
+    draw: (x, y) =>
+      `${symbol(x, y)}<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
+  };
+}
+
+/** The legend: the phases drawn, the kinds of the events drawn, today's line, the confidence marks. */
+function legendEntries(spans: PhaseEntry[], shown: TimelineEvent[], todayShown: boolean): LegendEntry[] {
   const kinds = [...new Set(shown.map((e) => e.kind))].sort(
     (a, b) => Object.keys(KIND_COLORS).indexOf(a) - Object.keys(KIND_COLORS).indexOf(b),
   );
-  type Entry = { width: number; draw: (x: number, y: number) => string };
-  const LEGEND_SIZE = 12.5;
-  const entries: Entry[] = [];
+  const entries: LegendEntry[] = [];
   for (const { span, index } of spans) {
-    const text = oneLine(span.name);
-    entries.push({
-      width: 22 + textWidth(text, LEGEND_SIZE),
-      draw: (x, y) =>
-        `<rect x="${n(x)}" y="${n(y - 11)}" width="16" height="14" rx="2" fill="${phaseColor(span.id, index)}"/>` +
-        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
-    });
+    entries.push(
+      legendEntry(
+        oneLine(span.name),
+        (x, y) =>
+          `<rect x="${n(x)}" y="${n(y - 11)}" width="16" height="14" rx="2" fill="${phaseColor(span.id, index)}"/>`,
+      ),
+    );
   }
   for (const kind of kinds) {
-    const text = KIND_NAMES[kind];
-    entries.push({
-      width: 22 + textWidth(text, LEGEND_SIZE),
-      draw: (x, y) =>
-        (kind === 'summit' || shown.some((e) => e.kind === kind && e.start !== e.end && kind !== 'rc')
+    const bar = kind === 'summit' || shown.some((e) => e.kind === kind && e.start !== e.end && kind !== 'rc');
+    entries.push(
+      legendEntry(KIND_NAMES[kind], (x, y) =>
+        bar
           ? `<rect x="${n(x)}" y="${n(y - 9)}" width="16" height="10" rx="2" fill="${KIND_COLORS[kind]}"/>`
-          : marker(kind, x + 8, y - 4, 'confirmed')) +
-        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
-    });
+          : marker(kind, x + 8, y - 4, 'confirmed'),
+      ),
+    );
   }
   if (todayShown) {
-    entries.push({
-      width: 22 + textWidth('today', LEGEND_SIZE),
-      draw: (x, y) =>
-        `<path d="M${n(x + 8)} ${n(y - 12)}v16" stroke="${TODAY}" stroke-width="2"/>` +
-        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">today</text>`,
-    });
+    entries.push(
+      legendEntry(
+        'today',
+        (x, y) => `<path d="M${n(x + 8)} ${n(y - 12)}v16" stroke="${TODAY}" stroke-width="2"/>`,
+      ),
+    );
   }
   const marks = new Set(shown.map((e) => e.confidence));
   for (const [confidence, text] of [
     ['approximate', '~ approximate date'],
     ['unverified', '? unverified date'],
   ] as const) {
-    if (!marks.has(confidence)) continue;
-    entries.push({
-      width: 22 + textWidth(text, LEGEND_SIZE),
-      draw: (x, y) =>
-        marker('other', x + 8, y - 4, confidence) +
-        `<text x="${n(x + 22)}" y="${n(y)}" class="legend">${escapeXml(text)}</text>`,
-    });
+    if (marks.has(confidence))
+      entries.push(legendEntry(text, (x, y) => marker('other', x + 8, y - 4, confidence)));
   }
-  const legendRows: { x: number; entry: Entry }[][] = [[]];
+  return entries;
+}
+
+/** Legend entries laid out in rows that fit between `left` and `right`. */
+function legendRows(
+  entries: LegendEntry[],
+  left: number,
+  right: number,
+): { x: number; entry: LegendEntry }[][] {
+  const rows: { x: number; entry: LegendEntry }[][] = [[]];
   let cursor = left;
   for (const entry of entries) {
     if (cursor + entry.width > right && cursor > left) {
-      legendRows.push([]);
+      rows.push([]);
       cursor = left;
     }
-    legendRows[legendRows.length - 1]?.push({ x: cursor, entry });
+    rows[rows.length - 1]?.push({ x: cursor, entry });
     cursor += entry.width + 22;
   }
+  return rows;
+}
 
-  // Events outside the picture, named in a footnote so that every event appears somewhere.
+/** Events outside the picture, named in a footnote so that every event appears somewhere. */
+function footnoteLines(outside: TimelineEvent[], width: number): string[] {
+  if (outside.length === 0) return [];
   const footnotes: string[] = [];
-  if (outside.length > 0) {
-    let line = 'Outside this picture:';
-    for (const e of outside) {
-      const item = ` ${oneLine(e.name)} (${shortRange(e.start, e.end)} ${e.end.slice(0, 4)})`;
-      const sep = line.endsWith(':') ? '' : ' ·';
-      if (textWidth(line + sep + item, 12.5) > right - left) {
-        footnotes.push(line + sep);
-        line = item.trim();
-      } else line += sep + item;
-    }
-    footnotes.push(line);
+  let line = 'Outside this picture:';
+  for (const e of outside) {
+    const item = ` ${oneLine(e.name)} (${shortRange(e.start, e.end)} ${e.end.slice(0, 4)})`;
+    const sep = line.endsWith(':') ? '' : ' ·';
+    if (textWidth(line + sep + item, 12.5) > width) {
+      footnotes.push(line + sep);
+      line = item.trim();
+    } else line += sep + item;
   }
-  const footY = legendY + legendRows.length * 26 + 10;
-  const H = Math.ceil(footY + footnotes.length * 18 + 14);
+  footnotes.push(line);
+  return footnotes;
+}
 
-  const phase = phaseAt(timeline, today)?.phase ?? null;
-  const todayWeek = weekNameAt(timeline, today);
-  const release = releaseEvent(timeline.events);
-  const firstDay = firstPhaseDay(timeline) ?? rangeStart;
-  const subtitle = release
-    ? `From ${longDay(firstDay)} to the release on ${longDay(release.start)}; weeks counted from the release week, R+0`
-    : `From ${longDay(firstDay)}, week by week`;
-  const description = `${title}: ${shown.map((e) => `${oneLine(e.name)} ${shortRange(e.start, e.end)}`).join('; ')}.`;
-
-  out.push(
+/** The document's opening: the root element, its title and description, the styles, the title and subtitle. */
+function header(
+  W: number,
+  H: number,
+  title: string,
+  subtitle: string,
+  description: string,
+  rows: Rows,
+): string[] {
+  return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="juno-title juno-desc" font-family="${FONT}">`,
     `<title id="juno-title">${escapeXml(title)}</title>`,
     `<desc id="juno-desc">${escapeXml(description)}</desc>`,
@@ -509,11 +562,35 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     `.note{font-size:12.5px;fill:${MUTED}}`,
     '</style>',
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
-    `<text x="${left}" y="${titleY}" font-size="26" font-weight="bold">${escapeXml(title)}</text>`,
-    `<text x="${left}" y="${subtitleY}" font-size="14" fill="${MUTED}">${escapeXml(subtitle)}</text>`,
-  );
+    `<text x="40" y="${rows.titleY}" font-size="26" font-weight="bold">${escapeXml(title)}</text>`,
+    `<text x="40" y="${rows.subtitleY}" font-size="14" fill="${MUTED}">${escapeXml(subtitle)}</text>`,
+  ];
+}
 
-  // Phase tints behind everything, then the bands with their names.
+/** A phase's name in its band: whole, without its parenthesis, on two lines, or not at all, as room allows. */
+function phaseName(name: string, x0: number, x1: number, bandY: number): string[] {
+  const short = name.replace(/\s*\(.*\)$/, '');
+  const room = x1 - x0 - 8;
+  const words = short.split(' ');
+  const cx = n((x0 + x1) / 2);
+  const text = (y: number, t: string) =>
+    `<text x="${cx}" y="${y}" text-anchor="middle" class="phase">${escapeXml(t)}</text>`;
+  if (textWidth(name, 12, true) <= room) return [text(bandY + 22, name)];
+  if (textWidth(short, 12, true) <= room) return [text(bandY + 22, short)];
+  if (words.length > 1) {
+    const half = Math.ceil(words.length / 2);
+    const a = words.slice(0, half).join(' ');
+    const b = words.slice(half).join(' ');
+    if (Math.max(textWidth(a, 12, true), textWidth(b, 12, true)) <= room)
+      return [text(bandY + 15, a), text(bandY + 29, b)];
+  }
+  return [];
+}
+
+/** Phase tints behind everything, the month grid lines, then the bands with their names. */
+function drawPhases(spans: PhaseEntry[], months: Day[], frame: Frame, rows: Rows): string[] {
+  const { rangeStart, rangeEnd, xOf, clampDay } = frame;
+  const { labelsTop, bandY, bandH, axisY } = rows;
   const phaseParts: string[] = [];
   const tints: string[] = [];
   for (const { span, index } of spans) {
@@ -528,66 +605,72 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
       `<rect x="${n(x0)}" y="${bandY}" width="${n(x1 - x0)}" height="${bandH}" fill="${color}"><title>${escapeXml(
         `${span.name}: ${span.start ? shortDay(span.start) : '…'} – ${span.end ? shortDay(span.end) : '…'}`,
       )}</title></rect>`,
+      ...phaseName(oneLine(span.name), x0, x1, bandY),
     );
-    const name = oneLine(span.name);
-    const short = name.replace(/\s*\(.*\)$/, '');
-    const room = x1 - x0 - 8;
-    const words = short.split(' ');
-    const cx = (x0 + x1) / 2;
-    if (textWidth(name, 12, true) <= room) {
-      phaseParts.push(
-        `<text x="${n(cx)}" y="${bandY + 22}" text-anchor="middle" class="phase">${escapeXml(name)}</text>`,
-      );
-    } else if (textWidth(short, 12, true) <= room) {
-      phaseParts.push(
-        `<text x="${n(cx)}" y="${bandY + 22}" text-anchor="middle" class="phase">${escapeXml(short)}</text>`,
-      );
-    } else if (words.length > 1) {
-      const half = Math.ceil(words.length / 2);
-      const a = words.slice(0, half).join(' ');
-      const b = words.slice(half).join(' ');
-      if (Math.max(textWidth(a, 12, true), textWidth(b, 12, true)) <= room) {
-        phaseParts.push(
-          `<text x="${n(cx)}" y="${bandY + 15}" text-anchor="middle" class="phase">${escapeXml(a)}</text>`,
-          `<text x="${n(cx)}" y="${bandY + 29}" text-anchor="middle" class="phase">${escapeXml(b)}</text>`,
-        );
-      }
-    }
   }
-  out.push('<g id="phases">', ...tints);
-
+  const out = ['<g id="phases">', ...tints];
   // Month grid lines, behind the labels.
-  const months: Day[] = [];
-  for (let m = `${rangeStart.slice(0, 7)}-01`; m < rangeEnd; m = formatDay(addDays(m, 32), 'yyyy-MM-01')) {
-    months.push(m);
-  }
   for (const m of months) {
     if (m > rangeStart) {
       out.push(`<path d="M${n(xOf(m))} ${labelsTop - 6}V${axisY + 46}" stroke="${GRID}" stroke-width="1"/>`);
     }
   }
-  for (const part of phaseParts) out.push(part);
-  out.push('</g>');
+  out.push(...phaseParts, '</g>');
+  return out;
+}
 
-  // Axis: week ticks named R-N (thinned when weeks are narrow), month names under them.
-  const weekWidth = ((right - left) * 7) / totalDays;
-  const mondays: Day[] = [];
+interface AxisWeek {
+  monday: Day;
+  name: string;
+  /** The name is drawn under the week. */
+  labelled: boolean;
+}
+
+/**
+ * The weeks of the axis, each named as every view names it (`weekName`). Names are thinned to every other week
+ * (or third…) when a typical name is wider than a week, counting from the release week, whose name is always
+ * drawn; a name wider than that (upstream's "Victoria R+0") is drawn where it has room and left out where it would
+ * touch a neighbour.
+ */
+function axisWeeks(timeline: Timeline, { rangeStart, rangeEnd, weekWidth, xOf }: Frame): AxisWeek[] {
+  const weeks: AxisWeek[] = [];
   for (let monday = mondayOf(rangeStart); monday < rangeEnd; monday = addDays(monday, 7))
-    mondays.push(monday);
-  const weekName = (monday: Day) => weekLabel(timeline.releaseWeek, monday) ?? formatDay(monday, "'W'II");
-  let widest = Number.NEGATIVE_INFINITY;
-  for (const m of mondays) widest = Math.max(widest, textWidth(weekName(m), 10));
-  const every = Math.max(1, Math.ceil((widest + 4) / weekWidth));
+    weeks.push({ monday, name: weekName(timeline, monday), labelled: false });
+  const widths = weeks.map((w) => textWidth(w.name, 10));
+  const typical = [...widths].sort((a, b) => a - b)[Math.floor(widths.length / 2)] ?? 0;
+  const every = Math.max(1, Math.ceil((typical + 4) / weekWidth));
   const anchorWeek = timeline.releaseWeek ?? rangeStart;
-  out.push('<g id="axis">', `<path d="M${left} ${axisY}H${right}" stroke="${INK}" stroke-width="1.5"/>`);
-  for (const monday of mondays) {
+  const box = (i: number) => {
+    const centre = xOf((weeks[i] as AxisWeek).monday) + weekWidth * (2.5 / 7);
+    return { x0: centre - (widths[i] as number) / 2 - 2, x1: centre + (widths[i] as number) / 2 + 2 };
+  };
+  const release = weeks.findIndex((w) => w.monday === timeline.releaseWeek);
+  const releaseBox = release >= 0 ? box(release) : null;
+  let previous: { x0: number; x1: number } | null = null;
+  weeks.forEach((week, i) => {
+    if (Math.round(daysBetween(anchorWeek, week.monday) / 7) % every !== 0) return;
+    const own = box(i);
+    const clear = (other: { x0: number; x1: number } | null) =>
+      !other || own.x1 <= other.x0 || other.x1 <= own.x0;
+    if (i !== release && !(clear(previous) && clear(releaseBox))) return;
+    week.labelled = true;
+    previous = own;
+  });
+  return weeks;
+}
+
+/** The axis: a tick per week, the weeks' names (see `axisWeeks`), the month names under them. */
+function drawAxis(timeline: Timeline, months: Day[], frame: Frame, rows: Rows): string[] {
+  const { left, right, rangeStart, rangeEnd, weekWidth, xOf } = frame;
+  const { axisY, weekLabelY, monthLabelY } = rows;
+  const out = ['<g id="axis">', `<path d="M${left} ${axisY}H${right}" stroke="${INK}" stroke-width="1.5"/>`];
+  for (const { monday, name, labelled } of axisWeeks(timeline, frame)) {
     const x = xOf(monday);
     if (monday >= rangeStart) out.push(`<path d="M${n(x)} ${axisY}v6" stroke="${INK}" stroke-width="1"/>`);
-    // Thinned weeks keep the release week's label.
-    if (Math.round(daysBetween(anchorWeek, monday) / 7) % every === 0) {
+    if (labelled) {
       const bold = monday === timeline.releaseWeek ? ' font-weight="bold"' : '';
       out.push(
-        `<text x="${n(x + weekWidth * (2.5 / 7))}" y="${weekLabelY}" text-anchor="middle" class="week"${bold}>${escapeXml(weekName(monday))}</text>`,
+        `<text x="${n(x + weekWidth * (2.5 / 7))}" y="${weekLabelY}" text-anchor="middle" class="week"${bold}>${escapeXml(name)}</text>`,
       );
     }
   }
@@ -608,11 +691,19 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     }
   });
   out.push('</g>');
+  return out;
+}
 
-  // Events: bars for multi-day events, markers for the rest, leaders up to their labels.
-  out.push('<g id="events">');
-  const bars = shown.filter((e) => e.start !== e.end);
-  for (const e of bars) {
+/** Events: bars for multi-day events, markers for the rest, leaders up to their labels. */
+function drawEvents(
+  shown: TimelineEvent[],
+  labels: Label[],
+  { xOf, clampDay }: Frame,
+  markerY: number,
+): string[] {
+  const out = ['<g id="events">'];
+  for (const e of shown) {
+    if (e.start === e.end) continue;
     const x0 = xOf(clampDay(e.start));
     const x1 = xOf(clampDay(addDays(e.end, 1)));
     const summit = e.kind === 'summit';
@@ -632,23 +723,28 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     if (e.start === e.end) out.push(marker(e.kind, xOf(e.start), markerY, e.confidence));
   }
   out.push('</g>');
+  return out;
+}
 
-  // Today's line.
-  if (todayShown) {
-    const x = xOf(today) + weekWidth / 14;
-    const text = `Today: ${longDay(today)}${todayWeek ? ` (${oneLine(todayWeek)})` : ''}${phase ? `, ${oneLine(phase.name)}` : ''}`;
-    const width = textWidth(text, 12.5, true);
-    const tx = Math.min(Math.max(x, left + width / 2), right - width / 2);
-    out.push(
-      '<g id="today">',
-      `<path d="M${n(x)} ${todayLabelY + 5}V${axisY}" stroke="${TODAY}" stroke-width="2" stroke-dasharray="6 3"/>`,
-      `<text x="${n(tx)}" y="${todayLabelY}" text-anchor="middle" font-size="12.5" font-weight="bold" fill="${TODAY}" class="halo label" style="fill:${TODAY}">${escapeXml(text)}</text>`,
-      '</g>',
-    );
-  }
+/** Today's line, with the day, its week (named as every view names it) and the phase. */
+function drawToday(timeline: Timeline, today: Day, frame: Frame, rows: Rows): string[] {
+  const { left, right, weekWidth, xOf } = frame;
+  const phase = phaseAt(timeline, today)?.phase ?? null;
+  const x = xOf(today) + weekWidth / 14;
+  const text = `Today: ${longDay(today)} (${oneLine(weekName(timeline, today))})${phase ? `, ${oneLine(phase.name)}` : ''}`;
+  const width = textWidth(text, 12.5, true);
+  const tx = Math.min(Math.max(x, left + width / 2), right - width / 2);
+  return [
+    '<g id="today">',
+    `<path d="M${n(x)} ${rows.todayLabelY + 5}V${rows.axisY}" stroke="${TODAY}" stroke-width="2" stroke-dasharray="6 3"/>`,
+    `<text x="${n(tx)}" y="${rows.todayLabelY}" text-anchor="middle" font-size="12.5" font-weight="bold" fill="${TODAY}" class="halo label" style="fill:${TODAY}">${escapeXml(text)}</text>`,
+    '</g>',
+  ];
+}
 
-  // Labels last, so that they sit above lines.
-  out.push('<g id="labels">');
+/** The labels, last so that they sit above lines: each event's name in rows, then the date. */
+function drawLabels(labels: Label[], markerY: number): string[] {
+  const out = ['<g id="labels">'];
   for (const label of labels) {
     const tx = label.textX;
     let y = markerY - label.box.top + NAME_LINE - 3;
@@ -669,11 +765,59 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
     );
   }
   out.push('</g>');
+  return out;
+}
 
-  // Legend and footnote.
-  out.push('<g id="legend">');
-  legendRows.forEach((row, i) => {
-    for (const { x, entry } of row) out.push(entry.draw(x, legendY + i * 26));
+/** The cycle as an SVG document, `width` px wide (default 1200). Pure: the same input gives the same bytes. */
+export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOptions = {}): string {
+  const W = options.width ?? 1200;
+  // "OpenStack Juno (2014.2) release cycle"; an upstream title already says what it is ("Indri Release Schedule").
+  const name = timelineName(timeline);
+  const title = /\b(release|schedule|cycle)\b/i.test(name) ? name : `${name} release cycle`;
+  const opening = cycleOpening(timeline);
+  if (opening === null) return emptyPicture(title, W);
+
+  const frame = frameOf(timeline, opening, W);
+  const { left, right, rangeStart, rangeEnd } = frame;
+  const inRange = (e: TimelineEvent) => e.end >= rangeStart && e.start < rangeEnd;
+  const shown = timeline.events.filter(inRange);
+  const outside = timeline.events.filter((e) => !inRange(e));
+  const labels = eventLabels(shown, frame);
+  const todayShown = today >= rangeStart && today < rangeEnd;
+  const rows = rowsOf(labels, todayShown);
+
+  const spans = phaseSpans(timeline)
+    .map((span, index) => ({ span, index }))
+    .filter(
+      ({ span }) => (span.start ?? rangeStart) < rangeEnd && (span.end === null || span.end >= rangeStart),
+    );
+  const legend = legendRows(legendEntries(spans, shown, todayShown), left, right);
+  const footnotes = footnoteLines(outside, right - left);
+  const footY = rows.legendY + legend.length * 26 + 10;
+  const H = Math.ceil(footY + footnotes.length * 18 + 14);
+
+  const release = releaseEvent(timeline.events);
+  const firstDay = firstPhaseDay(timeline) ?? rangeStart;
+  const subtitle = release
+    ? `From ${longDay(firstDay)} to the release on ${longDay(release.start)}; weeks counted from the release week, R+0`
+    : `From ${longDay(firstDay)}, week by week`;
+  const description = `${title}: ${shown.map((e) => `${oneLine(e.name)} ${shortRange(e.start, e.end)}`).join('; ')}.`;
+
+  const months: Day[] = [];
+  for (let m = `${rangeStart.slice(0, 7)}-01`; m < rangeEnd; m = formatDay(addDays(m, 32), 'yyyy-MM-01')) {
+    months.push(m);
+  }
+  const out = [
+    ...header(W, H, title, subtitle, description, rows),
+    ...drawPhases(spans, months, frame, rows),
+    ...drawAxis(timeline, months, frame, rows),
+    ...drawEvents(shown, labels, frame, rows.markerY),
+    ...(todayShown ? drawToday(timeline, today, frame, rows) : []),
+    ...drawLabels(labels, rows.markerY),
+    '<g id="legend">',
+  ];
+  legend.forEach((row, i) => {
+    for (const { x, entry } of row) out.push(entry.draw(x, rows.legendY + i * 26));
   });
   footnotes.forEach((line, i) => {
     out.push(`<text x="${left}" y="${footY + i * 18}" class="note">${escapeXml(line)}</text>`);

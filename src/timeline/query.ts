@@ -34,10 +34,6 @@ export function weekLabel(releaseWeek: Day | null, day: Day): string | null {
   return weeks < 0 ? `R${weeks}` : `R+${weeks}`;
 }
 
-export function eventWeek(timeline: Timeline, event: TimelineEvent): string | null {
-  return event.week ?? weekLabel(timeline.releaseWeek, event.start);
-}
-
 export function filterByKind(events: TimelineEvent[], kinds: readonly Kind[]): TimelineEvent[] {
   return kinds.length === 0 ? events : events.filter((e) => kinds.includes(e.kind));
 }

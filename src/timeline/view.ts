@@ -1,7 +1,8 @@
 // The event object of the JSON contract, shared by every command that prints events.
 import type { Day } from './day.js';
-import { daysUntil, eventWeek, type Status, statusOf } from './query.js';
+import { daysUntil, type Status, statusOf } from './query.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from './types.js';
+import { eventWeek } from './weeks.js';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -11,7 +12,7 @@ export interface EventView {
   kind: Kind;
   start: Day;
   end: Day;
-  week: string | null;
+  week: string;
   daysUntil: number;
   status: Status;
   confidence: Confidence | null;

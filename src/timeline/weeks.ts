@@ -1,19 +1,24 @@
-// The cycle week by week, the way release managers count it (R-26 … R+3). Pure: today is passed in.
+// The one weeks model. Every view that names or lists weeks takes them from here: the weeks table, the schedule's
+// Week column, the headings of schedule, weeks and calendar, the calendar's rows, the picture's axis and
+// `export --weeks`. Pure: today is passed in.
 import { addDays, type Day, formatDay, mondayOf } from './day.js';
 import { firstPhaseDay, weekLabel } from './query.js';
-import type { Kind, Timeline, TimelineEvent } from './types.js';
+import type { Kind, NamedWeek, Timeline, TimelineEvent } from './types.js';
 
-/** One Monday–Friday week of the cycle. */
+/** One week of the cycle, Monday to Sunday, named by `weekName`. */
 export interface Week {
-  /** "R-6", or the name the source gives the week; "2014-W36" when the timeline has no release. */
+  /** "R-6", or the name the source gives the week; "2014-W36" when the timeline has neither. */
   name: string;
-  /** The Monday. */
+  /** The Monday; for a week the source lists with its own days (`sourceWeeks`), the first day it gives. */
   start: Day;
-  /** The Friday. */
+  /**
+   * The last day, inclusive: the Friday; for a week the source lists with its own days, the last day it gives
+   * (yoga's R+0 ends on Wednesday; a holiday row may run two weeks).
+   */
   end: Day;
   /** Today falls in this week (Monday to Sunday). */
   current: boolean;
-  /** Events with at least one day in this week (Monday to Sunday), in schedule order. */
+  /** The week's events, in schedule order. */
   events: TimelineEvent[];
 }
 
@@ -28,21 +33,107 @@ export interface WeekOptions {
   all?: boolean;
 }
 
-function sundayOf(monday: Day): Day {
-  return addDays(monday, 6);
+/** The names a source gives its weeks, found by Monday. */
+interface SourceNames {
+  /** The name of the week each row (or, in juno's format, each named event) starts in; the first one wins. */
+  byMonday: Map<Day, string>;
+  /** Rows in date order with the Mondays they start and end in, for the later weeks of a row spanning several. */
+  rows: { first: Day; last: Day; name: string }[];
+  /** The latest last Monday among rows[0..i], to find the first row covering a Monday by binary search. */
+  reach: Day[];
 }
 
-function overlaps(event: TimelineEvent, monday: Day): boolean {
-  return event.start <= sundayOf(monday) && event.end >= monday;
+const namesCache = new WeakMap<Timeline, SourceNames>();
+
+/**
+ * The source's own names: upstream's named weeks (`Timeline.weeks`), or in juno's format the `week` given on
+ * events, each naming the week of the event's first day. Made once per timeline; a week-by-week loop over a
+ * row's days is avoided, since a hostile row may span millennia.
+ */
+function sourceNames(timeline: Timeline): SourceNames {
+  const cached = namesCache.get(timeline);
+  if (cached) return cached;
+  const byMonday = new Map<Day, string>();
+  const rows: SourceNames['rows'] = [];
+  const reach: Day[] = [];
+  if (timeline.weeks !== null) {
+    const sorted = [...timeline.weeks].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+    for (const week of sorted) {
+      const first = mondayOf(week.start);
+      const last = mondayOf(week.end);
+      if (!byMonday.has(first)) byMonday.set(first, week.name);
+      rows.push({ first, last, name: week.name });
+      const previous = reach[reach.length - 1];
+      reach.push(previous !== undefined && previous > last ? previous : last);
+    }
+  } else {
+    for (const event of timeline.events) {
+      if (event.week === null) continue;
+      const monday = mondayOf(event.start);
+      if (!byMonday.has(monday)) byMonday.set(monday, event.week);
+    }
+  }
+  const names = { byMonday, rows, reach };
+  namesCache.set(timeline, names);
+  return names;
+}
+
+/** The name of the first row (in date order) whose days run into the week of `monday`, if any. */
+function coveringRow(names: SourceNames, monday: Day): string | null {
+  const { rows, reach } = names;
+  let low = 0;
+  let high = reach.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((reach[middle] as Day) < monday) low = middle + 1;
+    else high = middle;
+  }
+  const row = rows[low];
+  return row && row.first <= monday && monday <= row.last ? row.name : null;
 }
 
 /**
- * The Monday of the week the cycle opens: the first day of the first dated phase (Juno: the Icehouse release),
- * else the first event that is not an after-cycle kind. Null for a timeline without such events.
+ * The name of the week holding `day` (Monday to Sunday), by the one rule every view follows: the name the source
+ * gives that week (a row starting in it, else a row running into it), else R±N counted from the release week,
+ * else the ISO week (`2014-W36`).
+ */
+export function weekName(timeline: Timeline, day: Day): string {
+  const monday = mondayOf(day);
+  const names = sourceNames(timeline);
+  return (
+    names.byMonday.get(monday) ??
+    coveringRow(names, monday) ??
+    weekLabel(timeline.releaseWeek, monday) ??
+    formatDay(monday, "RRRR-'W'II")
+  );
+}
+
+/** The name of the week an event begins in (see `weekName`). */
+export function eventWeek(timeline: Timeline, event: TimelineEvent): string {
+  return weekName(timeline, event.start);
+}
+
+/** The first Monday of upstream's own cycle: the week of its first named row. */
+function firstNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
+  let first: Day | null = null;
+  for (const week of weeks ?? []) {
+    if (week.upstream && (first === null || week.start < first)) first = week.start;
+  }
+  return first === null ? null : mondayOf(first);
+}
+
+/**
+ * The Monday of the week the cycle opens: the first day of the first dated phase (Juno: the Icehouse release) or
+ * the first week an upstream schedule names (its R-N start week), whichever comes first; else the first event
+ * that is not an after-cycle kind. Null for a timeline without such events. (Upstream schedules up to train name
+ * the previous release `-release`, so their first dated phase is feature freeze: the named weeks open the cycle.)
  */
 export function cycleOpening(timeline: Timeline): Day | null {
-  const opening = firstPhaseDay(timeline);
-  if (opening !== null) return mondayOf(opening);
+  const phase = firstPhaseDay(timeline);
+  const phaseMonday = phase === null ? null : mondayOf(phase);
+  const named = firstNamedRow(timeline.weeks);
+  const opening = phaseMonday === null || (named !== null && named < phaseMonday) ? named : phaseMonday;
+  if (opening !== null) return opening;
   const first = timeline.events.find((e) => !AFTER_CYCLE_KINDS.includes(e.kind));
   return first ? mondayOf(first.start) : null;
 }
@@ -61,27 +152,24 @@ export function cycleClosing(timeline: Timeline, opening: Day): Day {
   return last;
 }
 
-/** The name of the week starting `monday`: a name the source gives one of its events, else R-N, else ISO. */
-function weekName(timeline: Timeline, monday: Day, events: TimelineEvent[]): string {
-  const named = events.find((e) => e.week !== null && mondayOf(e.start) === monday);
-  if (named?.week) return named.week;
-  return weekLabel(timeline.releaseWeek, monday) ?? formatDay(monday, "RRRR-'W'II");
+function overlaps(event: TimelineEvent, monday: Day): boolean {
+  return event.start <= addDays(monday, 6) && event.end >= monday;
 }
 
 function makeWeek(timeline: Timeline, monday: Day, today: Day): Week {
-  const events = timeline.events.filter((e) => overlaps(e, monday));
   return {
-    name: weekName(timeline, monday, events),
+    name: weekName(timeline, monday),
     start: monday,
     end: addDays(monday, 4),
     current: mondayOf(today) === monday,
-    events,
+    events: timeline.events.filter((e) => overlaps(e, monday)),
   };
 }
 
 /**
- * Every week from the one the cycle opens in to the last one holding an event of the cycle; with `all`, also
- * the weeks before and after it that hold events. Empty when the timeline has no events of the cycle.
+ * Every week from the one the cycle opens in to the last one holding an event of the cycle, each with the events
+ * that have a day in it; with `all`, also the weeks before and after it that hold events. Empty when the timeline
+ * has no events of the cycle.
  */
 export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions = {}): Week[] {
   const opening = cycleOpening(timeline);
@@ -100,4 +188,44 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
     mondays.sort();
   }
   return mondays.map((monday) => makeWeek(timeline, monday, today));
+}
+
+/**
+ * The weeks that hold events, as the source groups them: where the source lists its weeks (upstream's rows),
+ * each week with the events listed in it and the days the source gives (rows of one Monday merged); else each
+ * Monday–Friday week with the events that begin in it. In date order, one per Monday, named by `weekName`.
+ */
+export function sourceWeeks(timeline: Timeline, today: Day): Week[] {
+  const byMonday = new Map<Day, { week: Week; listed: Set<TimelineEvent> }>();
+  const add = (monday: Day, start: Day, end: Day, events: TimelineEvent[]) => {
+    let entry = byMonday.get(monday);
+    if (!entry) {
+      const name = weekName(timeline, monday);
+      const week = { name, start, end, current: mondayOf(today) === monday, events: [] };
+      entry = { week, listed: new Set() };
+      byMonday.set(monday, entry);
+    }
+    const { week, listed } = entry;
+    if (start < week.start) week.start = start;
+    if (end > week.end) week.end = end;
+    for (const event of events) {
+      if (listed.has(event)) continue;
+      listed.add(event);
+      week.events.push(event);
+    }
+  };
+  if (timeline.weeks && timeline.weeks.length > 0) {
+    const byId = new Map(timeline.events.map((e) => [e.id, e]));
+    for (const row of timeline.weeks) {
+      const events = row.events.flatMap((id) => byId.get(id) ?? []);
+      if (events.length > 0) add(mondayOf(row.start), row.start, row.end, events);
+    }
+  } else {
+    for (const event of timeline.events) {
+      const monday = mondayOf(event.start);
+      add(monday, monday, addDays(monday, 4), [event]);
+    }
+  }
+  const weeks = [...byMonday.values()].map((entry) => entry.week);
+  return weeks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }

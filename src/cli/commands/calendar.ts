@@ -1,11 +1,11 @@
 import { addMonths, type CalendarView, monthWeeks, renderCalendar } from '../../render/calendar.js';
 import { timelineName } from '../../render/format.js';
 import { type Day, daysInMonth, isSupportedDay, SUPPORTED_DAYS } from '../../timeline/day.js';
-import { weekNameAt } from '../../timeline/named-weeks.js';
 import { phaseAt } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
+import { weekName } from '../../timeline/weeks.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 
@@ -79,7 +79,7 @@ export function buildCalendarView(
     const end = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
     return {
       month,
-      weeks: monthWeeks(month).map((monday) => ({ monday, name: weekNameAt(timeline, monday) })),
+      weeks: monthWeeks(month).map((monday) => ({ monday, name: weekName(timeline, monday) })),
       events: timeline.events
         .filter((e) => e.start <= end && e.end >= start)
         .map((e) => viewEvent(timeline, e, today)),
@@ -87,7 +87,7 @@ export function buildCalendarView(
   });
   const title = timelineName(timeline);
   const phase = phaseAt(timeline, today)?.phase.name ?? null;
-  return { title, today, todayWeek: weekNameAt(timeline, today), phase, months };
+  return { title, today, todayWeek: weekName(timeline, today), phase, months };
 }
 
 export async function calendarCommand(ctx: Context, options: CalendarCommandOptions): Promise<CommandResult> {

@@ -125,12 +125,6 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   if (events.length === 0) {
     throw new NothingError('no events match the filters', 'nothing was written');
   }
-  if (options.weeks && timeline.releaseWeek === null && !timeline.weeks?.length) {
-    throw new UsageError(
-      `--weeks: the ${timeline.series} timeline has no release, so its weeks have no names`,
-      'give the timeline a release event or a releaseWeek',
-    );
-  }
   const pieces = exporters[options.format]({
     timeline: { ...timeline, events },
     name: options.name ?? null,

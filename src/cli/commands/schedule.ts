@@ -2,11 +2,11 @@ import { Option } from '@commander-js/extra-typings';
 import { SCHEDULE_FORMATS, type ScheduleFormat } from '../../render/formats.js';
 import { type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
 import type { Day } from '../../timeline/day.js';
-import { weekNameAt } from '../../timeline/named-weeks.js';
 import { cycleProgress, cycleSpan, filterByKind, phaseAt, upcomingEvents } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Kind, Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
+import { weekName } from '../../timeline/weeks.js';
 import { type CommandResult, type Context, defineCommand, unknownCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { kindOption, parseKinds } from '../options.js';
@@ -67,7 +67,7 @@ export function buildScheduleView(
     title: timeline.title,
     releaseId: timeline.releaseId,
     today,
-    todayWeek: weekNameAt(timeline, today),
+    todayWeek: weekName(timeline, today),
     phase: phaseAt(timeline, today)?.phase ?? null,
     progress: cycleProgress(timeline, today),
     cycle: cycleSpan(timeline),

@@ -2,11 +2,10 @@ import { Option } from '@commander-js/extra-typings';
 import { WEEKS_FORMATS } from '../../render/formats.js';
 import { type WeeksFormat, type WeeksView, weeksRenderers } from '../../render/weeks.js';
 import type { Day } from '../../timeline/day.js';
-import { weekNameAt } from '../../timeline/named-weeks.js';
 import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
 import { viewEvent } from '../../timeline/view.js';
-import { cycleWeeks } from '../../timeline/weeks.js';
+import { cycleWeeks, weekName } from '../../timeline/weeks.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 
 export const command = defineCommand({
@@ -43,7 +42,7 @@ export function buildWeeksView(timeline: Timeline, today: Day, options: { all: b
     title: timeline.title,
     releaseId: timeline.releaseId,
     today,
-    todayWeek: weekNameAt(timeline, today),
+    todayWeek: weekName(timeline, today),
     phase: phaseAt(timeline, today)?.phase.name ?? null,
     weeks: cycleWeeks(timeline, today, { all: options.all }).map((week) => ({
       name: week.name,

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/cli/commands/index.js';
 import { type CacheFolder, loadWithCodeCache, userCacheFolder } from '../src/cli/startup/code-cache.js';
 import { cacheVariant } from '../src/cli/startup/variant.js';
 
@@ -273,6 +274,12 @@ describe('the code cache', () => {
     [['next', ...Array.from({ length: 30 }, (_, i) => `--option-${'x'.repeat(i)}`)], 'other'],
   ])('names the cache for %j %s', (argv, variant) => {
     expect(cacheVariant(argv)).toBe(variant);
+  });
+
+  // The boot reads argv by pattern, without the registry: every command must still get caches of its own.
+  it.each(Object.keys(COMMANDS))('gives juno %s caches of its own', (name) => {
+    expect(cacheVariant([name])).toBe(name);
+    expect(cacheVariant([name, '--format', 'json'])).toBe(`${name}.format-json`);
   });
 
   it('keeps line numbers in stack traces', () => {

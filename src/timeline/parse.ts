@@ -1,20 +1,11 @@
-import {
-  type Day,
-  isDay,
-  isSupportedDay,
-  looksLikeDay,
-  mondayOf,
-  parseInstant,
-  SUPPORTED_DAYS,
-  unsupportedDay,
-} from './day.js';
+// juno's own format: an untyped document (parsed JSON or YAML) read into a `Timeline`, or every problem found in
+// it. Upstream schedules are turned into such a document and read here too (see sources/upstream/cycle.ts).
+import { type Day, isSupportedDay, mondayOf, parseInstant, SUPPORTED_DAYS } from './day.js';
+import { describe, has, isRecord, keyLabel, LIMITS, Reader, SLUG, URL_PATTERN } from './fields.js';
 import { compareEvents, releaseEvent } from './query.js';
-import { cleanText, clip } from './text.js';
 import {
   CONFIDENCES,
-  type Confidence,
   KINDS,
-  type Kind,
   type PhaseDefinition,
   type Problem,
   type ProjectInfo,
@@ -27,21 +18,10 @@ export type ParseResult =
   | { ok: true; timeline: Timeline; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
-export const SLUG = /^[a-z0-9][a-z0-9-]*$/;
 const ALIAS = /^[a-z0-9][a-z0-9._+-]*$/;
-export const URL_PATTERN = /^https?:\/\/\S+$/;
-/**
- * Longest accepted values, in characters: a name fits a table row, a note a paragraph, an id a URL slug, and a
- * stamp (`updated`, `week`, `releaseId`) a date-time.
- */
-export const LIMITS = { name: 1000, text: 20000, slug: 100, stamp: 40 } as const;
 const MAX_NAME: number = LIMITS.name;
-const MAX_TEXT: number = LIMITS.text;
 /** An iCalendar SEQUENCE is an INTEGER (RFC 5545 3.3.8): at most 2^31 - 1, written without an exponent. */
 export const MAX_SEQUENCE = 2_147_483_647;
-
-/** A property name for a warning's path: cleaned and clipped, since keys are data too. */
-const keyLabel = (key: string) => clip(cleanText(key), 40);
 
 /** The properties a timeline is read from; any other is warned of and ignored (data/timeline.schema.json lists these). */
 export const TIMELINE_PROPERTIES = [
@@ -79,14 +59,6 @@ export const EVENT_PROPERTIES = [
 const TOP_KEYS = new Set<string>(TIMELINE_PROPERTIES);
 const EVENT_KEYS = new Set<string>(EVENT_PROPERTIES);
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `"${clip(cleanText(value), 40)}"`;
-  return `${typeof value === 'number' ? 'the number' : typeof value} ${String(value)}`;
-}
-
 /** What a value is, without quoting any of it. */
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
@@ -94,130 +66,6 @@ function kindOf(value: unknown): string {
   if (typeof value === 'object') return 'an object with neither';
   if (typeof value === 'string') return 'text';
   return typeof value === 'number' ? 'a number' : `a ${typeof value}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function has(record: Record<string, unknown>, key: string): boolean {
-  return Object.hasOwn(record, key) && record[key] !== undefined;
-}
-
-/** The path of `key` inside the value at `base` ('' at the top level), for problems and warnings. */
-function at(base: string, key: string): string {
-  return base === '' ? key : `${base}.${key}`;
-}
-
-/**
- * Collects problems and warnings while reading. Each method reads `record[key]`, the value at path
- * `at(base, key)`; paths are built only for a problem, since a large timeline has hundreds of thousands of values.
- */
-class Reader {
-  readonly problems: Problem[] = [];
-  readonly warnings: Problem[] = [];
-
-  problem(path: string, message: string): void {
-    this.problems.push({ path, message });
-  }
-
-  warn(path: string, message: string): void {
-    this.warnings.push({ path, message });
-  }
-
-  text(record: Record<string, unknown>, key: string, base: string, max = MAX_TEXT): string | null {
-    const value = record[key];
-    if (value === null || !has(record, key)) return null;
-    if (typeof value !== 'string') {
-      this.problem(at(base, key), `expected text, got ${describe(value)}`);
-      return null;
-    }
-    if (value.length > max) {
-      this.problem(at(base, key), `is ${value.length} characters long; at most ${max} are allowed`);
-      return null;
-    }
-    return cleanText(value);
-  }
-
-  requiredText(record: Record<string, unknown>, key: string, base: string, max = MAX_TEXT): string | null {
-    if (!has(record, key) || record[key] === null) {
-      this.problem(at(base, key), 'is required');
-      return null;
-    }
-    const value = this.text(record, key, base, max);
-    if (value !== null && value.trim() === '') {
-      this.problem(at(base, key), 'must not be empty');
-      return null;
-    }
-    return value;
-  }
-
-  slug(record: Record<string, unknown>, key: string, base: string, required: boolean): string | null {
-    if (!has(record, key)) {
-      if (required) this.problem(at(base, key), 'is required');
-      return null;
-    }
-    const value = record[key];
-    if (typeof value !== 'string') {
-      this.problem(
-        at(base, key),
-        `expected a slug (lowercase letters, digits, hyphens), got ${describe(value)}`,
-      );
-      return null;
-    }
-    if (value.length > LIMITS.slug) {
-      this.problem(at(base, key), `is ${value.length} characters long; at most ${LIMITS.slug} are allowed`);
-      return null;
-    }
-    if (!SLUG.test(value)) {
-      this.problem(at(base, key), `${describe(value)} is not a slug (lowercase letters, digits and hyphens)`);
-      return null;
-    }
-    return value;
-  }
-
-  day(record: Record<string, unknown>, key: string, base: string, required: boolean): Day | null {
-    if (!has(record, key)) {
-      if (required) this.problem(at(base, key), 'is required');
-      return null;
-    }
-    const value = record[key];
-    if (typeof value !== 'string') {
-      this.problem(at(base, key), `expected a date YYYY-MM-DD, got ${describe(value)}`);
-      return null;
-    }
-    if (isDay(value)) {
-      if (isSupportedDay(value)) return value;
-      this.problem(at(base, key), unsupportedDay(value));
-      return null;
-    }
-    this.problem(
-      at(base, key),
-      looksLikeDay(value)
-        ? `${value} is not a calendar date`
-        : `${describe(value)} is not a date in the form YYYY-MM-DD`,
-    );
-    return null;
-  }
-
-  textList(record: Record<string, unknown>, key: string, base: string): string[] {
-    const value = record[key];
-    if (value === null || !has(record, key)) return [];
-    if (!Array.isArray(value)) {
-      this.problem(at(base, key), `expected a list of text, got ${describe(value)}`);
-      return [];
-    }
-    const out: string[] = [];
-    for (let i = 0; i < value.length; i++) {
-      const item: unknown = value[i];
-      if (typeof item !== 'string')
-        this.problem(`${at(base, key)}[${i}]`, `expected text, got ${describe(item)}`);
-      else if (item.length > MAX_TEXT)
-        this.problem(`${at(base, key)}[${i}]`, `is ${item.length} characters long`);
-      else out.push(cleanText(item));
-    }
-    return out;
-  }
 }
 
 function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent | null {
@@ -231,64 +79,13 @@ function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent |
   }
   const id = reader.slug(raw, 'id', path, true);
   const name = reader.requiredText(raw, 'name', path, MAX_NAME);
-  let kind: Kind | null = null;
-  if (!has(raw, 'kind')) reader.problem(`${path}.kind`, 'is required');
-  else if (typeof raw.kind === 'string' && (KINDS as readonly string[]).includes(raw.kind))
-    kind = raw.kind as Kind;
-  else
-    reader.problem(
-      `${path}.kind`,
-      typeof raw.kind === 'string'
-        ? `unknown kind ${describe(raw.kind)} (expected one of ${KINDS.join(', ')})`
-        : `expected a kind (one of ${KINDS.join(', ')}), got ${describe(raw.kind)}`,
-    );
+  const kind = reader.choice(raw, 'kind', path, KINDS, true);
   const start = reader.day(raw, 'start', path, true);
   const end = reader.day(raw, 'end', path, false);
   if (start && end && end < start) reader.problem(`${path}.end`, `${end} is before the start ${start}`);
-
-  let confidence: Confidence | null = null;
-  if (has(raw, 'confidence') && raw.confidence !== null) {
-    if (typeof raw.confidence === 'string' && (CONFIDENCES as readonly string[]).includes(raw.confidence)) {
-      confidence = raw.confidence as Confidence;
-    } else {
-      reader.problem(
-        `${path}.confidence`,
-        typeof raw.confidence === 'string'
-          ? `unknown confidence ${describe(raw.confidence)} (expected one of ${CONFIDENCES.join(', ')})`
-          : `expected a confidence (one of ${CONFIDENCES.join(', ')}), got ${describe(raw.confidence)}`,
-      );
-    }
-  }
-
-  let sequence = 0;
-  if (has(raw, 'sequence') && raw.sequence !== null) {
-    if (
-      typeof raw.sequence === 'number' &&
-      Number.isInteger(raw.sequence) &&
-      raw.sequence >= 0 &&
-      raw.sequence <= MAX_SEQUENCE
-    ) {
-      sequence = raw.sequence;
-    } else
-      reader.problem(
-        `${path}.sequence`,
-        `expected a whole number from 0 to ${MAX_SEQUENCE}, got ${describe(raw.sequence)}`,
-      );
-  }
-
-  const aliases = reader.textList(raw, 'aliases', path);
-  for (let i = 0; i < aliases.length; i++) {
-    const alias = aliases[i] as string;
-    const lower = alias.toLowerCase();
-    if (lower.length > LIMITS.slug)
-      reader.problem(
-        `${path}.aliases[${i}]`,
-        `is ${lower.length} characters long; at most ${LIMITS.slug} are allowed`,
-      );
-    else if (!ALIAS.test(lower))
-      reader.problem(`${path}.aliases[${i}]`, `${describe(alias)} is not a valid alias`);
-    aliases[i] = lower;
-  }
+  const confidence = reader.choice(raw, 'confidence', path, CONFIDENCES, false);
+  const sequence = reader.wholeNumber(raw, 'sequence', path, MAX_SEQUENCE) ?? 0;
+  const aliases = readAliases(reader, raw, path);
   const sources = reader.textList(raw, 'sources', path);
   for (let i = 0; i < sources.length; i++) {
     const source = sources[i] as string;
@@ -327,6 +124,24 @@ function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent |
     updated,
     week,
   };
+}
+
+/** An event's aliases, lowercase; each a valid alias of at most `LIMITS.slug` characters. */
+function readAliases(reader: Reader, raw: Record<string, unknown>, path: string): string[] {
+  const aliases = reader.textList(raw, 'aliases', path);
+  for (let i = 0; i < aliases.length; i++) {
+    const alias = aliases[i] as string;
+    const lower = alias.toLowerCase();
+    if (lower.length > LIMITS.slug)
+      reader.problem(
+        `${path}.aliases[${i}]`,
+        `is ${lower.length} characters long; at most ${LIMITS.slug} are allowed`,
+      );
+    else if (!ALIAS.test(lower))
+      reader.problem(`${path}.aliases[${i}]`, `${describe(alias)} is not a valid alias`);
+    aliases[i] = lower;
+  }
+  return aliases;
 }
 
 function readPhases(reader: Reader, raw: unknown, eventIds: Set<string>): PhaseDefinition[] {
@@ -433,60 +248,10 @@ export function parseTimeline(raw: unknown): ParseResult {
   const series = reader.slug(raw, 'series', '', true);
   const title = reader.text(raw, 'title', '', MAX_NAME);
   const description = reader.text(raw, 'description', '');
-  const updated = reader.text(raw, 'updated', '', LIMITS.stamp);
-  if (updated !== null) {
-    const instant = parseInstant(updated);
-    if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
-    else if (!isSupportedDay(instant.toISOString().slice(0, 10)))
-      reader.problem('updated', `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
-  }
-  let releaseId: string | null = null;
-  if (typeof raw.releaseId === 'number') {
-    // YAML reads `releaseId: 2014.2` as a number; `.nan`, `.inf` and 1e21 are numbers too, but no release id.
-    if (Number.isFinite(raw.releaseId) && !/e/i.test(String(raw.releaseId)))
-      releaseId = String(raw.releaseId);
-    else
-      reader.problem('releaseId', `expected a release id such as "2014.2", got ${describe(raw.releaseId)}`);
-  } else releaseId = reader.text(raw, 'releaseId', '', LIMITS.stamp);
+  const updated = readUpdated(reader, raw);
+  const releaseId = readReleaseId(reader, raw);
   const releaseWeek = reader.day(raw, 'releaseWeek', '', false);
-
-  const events: TimelineEvent[] = [];
-  const knownIds = new Set<string>();
-  if (!has(raw, 'events')) reader.problem('events', 'is required (a list of events)');
-  else if (!Array.isArray(raw.events))
-    reader.problem('events', `expected a list of events, got ${describe(raw.events)}`);
-  else {
-    const ids = new Map<string, string>();
-    raw.events.forEach((item: unknown, i: number) => {
-      const event = readEvent(reader, item, i);
-      // Names are checked for clashes even when the rest of the event is invalid: every problem at once.
-      const id =
-        event?.id ?? (isRecord(item) && typeof item.id === 'string' && SLUG.test(item.id) ? item.id : null);
-      if (id === null) return;
-      knownIds.add(id);
-      const aliases =
-        event?.aliases ??
-        (isRecord(item) && Array.isArray(item.aliases)
-          ? item.aliases.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
-          : []);
-      // The id, then each alias; a problem's path is built only when there is one.
-      for (let j = 0; j <= aliases.length; j++) {
-        const name = j === 0 ? id : (aliases[j - 1] as string);
-        const owner = ids.get(name);
-        if (owner === undefined) ids.set(name, id);
-        else if (owner !== id || j === 0) {
-          const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
-          reader.problem(
-            path,
-            owner !== id
-              ? `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`
-              : `duplicate id "${name}"`,
-          );
-        }
-      }
-      if (event) events.push(event);
-    });
-  }
+  const { events, knownIds } = readEvents(reader, raw);
   const phases = readPhases(reader, raw.phases, knownIds);
   const info = readInfo(reader, raw.info);
 
@@ -510,4 +275,80 @@ export function parseTimeline(raw: unknown): ParseResult {
       weeks: null,
     },
   };
+}
+
+/** When the data was last checked: an ISO 8601 date or date-time within the supported years. */
+function readUpdated(reader: Reader, raw: Record<string, unknown>): string | null {
+  const updated = reader.text(raw, 'updated', '', LIMITS.stamp);
+  if (updated !== null) {
+    const instant = parseInstant(updated);
+    if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
+    else if (!isSupportedDay(instant.toISOString().slice(0, 10)))
+      reader.problem('updated', `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
+  }
+  return updated;
+}
+
+function readReleaseId(reader: Reader, raw: Record<string, unknown>): string | null {
+  if (typeof raw.releaseId !== 'number') return reader.text(raw, 'releaseId', '', LIMITS.stamp);
+  // YAML reads `releaseId: 2014.2` as a number; `.nan`, `.inf` and 1e21 are numbers too, but no release id.
+  if (Number.isFinite(raw.releaseId) && !/e/i.test(String(raw.releaseId))) return String(raw.releaseId);
+  reader.problem('releaseId', `expected a release id such as "2014.2", got ${describe(raw.releaseId)}`);
+  return null;
+}
+
+/** The valid events, and the id of every event that has one (for the phases), each id and alias used once. */
+function readEvents(
+  reader: Reader,
+  raw: Record<string, unknown>,
+): { events: TimelineEvent[]; knownIds: Set<string> } {
+  const events: TimelineEvent[] = [];
+  const knownIds = new Set<string>();
+  if (!has(raw, 'events')) reader.problem('events', 'is required (a list of events)');
+  else if (!Array.isArray(raw.events))
+    reader.problem('events', `expected a list of events, got ${describe(raw.events)}`);
+  else {
+    const ids = new Map<string, string>();
+    raw.events.forEach((item: unknown, i: number) => {
+      const event = readEvent(reader, item, i);
+      // Names are checked for clashes even when the rest of the event is invalid: every problem at once.
+      const id =
+        event?.id ?? (isRecord(item) && typeof item.id === 'string' && SLUG.test(item.id) ? item.id : null);
+      if (id === null) return;
+      knownIds.add(id);
+      const aliases =
+        event?.aliases ??
+        (isRecord(item) && Array.isArray(item.aliases)
+          ? item.aliases.filter((a): a is string => typeof a === 'string').map((a) => a.toLowerCase())
+          : []);
+      claimNames(reader, ids, id, aliases, i);
+      if (event) events.push(event);
+    });
+  }
+  return { events, knownIds };
+}
+
+/** Records an event's id, then each alias, as its names; a name another event has is a problem. */
+function claimNames(
+  reader: Reader,
+  ids: Map<string, string>,
+  id: string,
+  aliases: string[],
+  i: number,
+): void {
+  // A problem's path is built only when there is one.
+  for (let j = 0; j <= aliases.length; j++) {
+    const name = j === 0 ? id : (aliases[j - 1] as string);
+    const owner = ids.get(name);
+    if (owner === undefined) ids.set(name, id);
+    else if (owner !== id || j === 0) {
+      const path = j === 0 ? `events[${i}].id` : `events[${i}].aliases[${j - 1}]`;
+      reader.problem(
+        path,
+        owner !== id
+          ? `"${name}" is already used by ${owner === name ? 'the event' : 'an alias of'} "${owner}"`
+          : `duplicate id "${name}"`,
+      );
+    }
+  }
 }

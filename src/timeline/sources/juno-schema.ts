@@ -4,14 +4,8 @@
 // warning). tests/schema.test.ts checks the file against this and the two against each other; write the file
 // again after a change with `npx vitest run tests/schema.test.ts -u`. Not part of the program.
 import { SUPPORTED_DAYS } from '../day.js';
-import {
-  type EVENT_PROPERTIES,
-  LIMITS,
-  MAX_SEQUENCE,
-  SLUG,
-  type TIMELINE_PROPERTIES,
-  URL_PATTERN,
-} from '../parse.js';
+import { LIMITS, SLUG, URL_PATTERN } from '../fields.js';
+import { type EVENT_PROPERTIES, MAX_SEQUENCE, type TIMELINE_PROPERTIES } from '../parse.js';
 import { CONFIDENCES, KINDS } from '../types.js';
 
 type Schema = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeStyle } from '../src/cli/color.js';
-import { buildCalendarView } from '../src/cli/commands/calendar.js';
-import { addMonths, monthWeeks, renderCalendar } from '../src/render/calendar.js';
+import { calendarRenderers } from '../src/render/calendar.js';
 import { plainStyle } from '../src/render/style.js';
+import { addMonths, calendarView, monthWeeks } from '../src/render/views/calendar.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import { makeTimeline, ROOT } from './helpers.js';
 
@@ -13,8 +13,9 @@ const juno = (() => {
   return result.timeline;
 })();
 
+const renderCalendar = calendarRenderers.text;
 const render = (first: string, count: number, today: string, style = plainStyle) =>
-  renderCalendar(buildCalendarView(juno, today, first, count), { style, width: 80 });
+  renderCalendar(calendarView(juno, today, first, count), { style, width: 80 });
 
 describe('calendar', () => {
   it('draws September 2014 with the freezes marked and today bracketed', async () => {
@@ -44,12 +45,16 @@ describe('calendar', () => {
     const long = makeTimeline({
       events: [{ id: 'a', name: 'A'.repeat(200), kind: 'milestone', start: '2014-09-04' }],
     });
-    const text = renderCalendar(buildCalendarView(long, '2014-09-01', '2014-09', 1), {
-      style: plainStyle,
-      width: 80,
-    });
+    const view = calendarView(long, '2014-09-01', '2014-09', 1);
+    const text = renderCalendar(view, { style: plainStyle, width: 80 });
     expect(text).toContain('A…');
     expect(text.split('\n').every((l) => [...l].length <= 80)).toBe(true);
+    // Not a terminal: 80 columns. A narrower terminal shortens the names further; a wider one does not widen them.
+    expect(renderCalendar(view, { style: plainStyle, width: null })).toBe(text);
+    expect(renderCalendar(view, { style: plainStyle, width: 200 })).toBe(text);
+    const narrow = renderCalendar(view, { style: plainStyle, width: 50 });
+    const legend = narrow.split('\n').find((l) => l.includes('A…')) as string;
+    expect([...legend]).toHaveLength(50);
   });
 
   it('starts grid rows on Monday and counts months', () => {

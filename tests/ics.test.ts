@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
 import { loadTimeline } from '../src/cli/load.js';
 import { BUNDLED_TIMELINE } from '../src/cli/read.js';
-import type { ExportInput } from '../src/render/export.js';
 import { encodeUri, escapeText, eventUid, renderIcs, renderIcsPieces } from '../src/render/ics.js';
+import type { ExportView } from '../src/render/views/export.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
 import { checkBytes, checkLines, parseIcs } from './calendar.js';
@@ -13,9 +13,10 @@ import { FIXTURES, makeTimeline, TIME_ZONES } from './helpers.js';
 
 const STAMP = new Date(Date.UTC(2014, 9, 16, 12, 0, 0));
 
-function input(timeline: Timeline, overrides: Partial<ExportInput> = {}): ExportInput {
+function input(timeline: Timeline, overrides: Partial<ExportView> = {}): ExportView {
   return {
     timeline,
+    nothing: null,
     name: null,
     stamp: STAMP,
     alarmSeconds: null,

@@ -289,6 +289,7 @@ describe('days and weeks', () => {
           alarmSeconds: null,
           version: '0.0.0',
           weeks: false,
+          nothing: null,
         });
         checkLines(ics);
         const back = parseIcs(ics).events;

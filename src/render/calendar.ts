@@ -1,39 +1,15 @@
 // `juno calendar`: month grids like cal(1), weeks starting on Monday, with event days marked and a legend under
 // each month. Months are stacked one under another, so any number of them fits an 80-column terminal.
-import { addDays, type Day, daysInMonth, formatDay, longDay } from '../timeline/day.js';
+import { addDays, type Day, formatDay, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
+import type { CalendarFormat } from './formats.js';
+import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
+import type { CalendarMonth, CalendarView } from './views/calendar.js';
 
-export interface CalendarWeek {
-  /** The Monday of the grid row (may fall in the previous month). */
-  monday: Day;
-  /** R-N, or null when the timeline has no release. */
-  name: string | null;
-}
-
-export interface CalendarMonth {
-  /** `YYYY-MM` */
-  month: string;
-  weeks: CalendarWeek[];
-  /** Events with at least one day in the month, in schedule order. */
-  events: EventView[];
-}
-
-export interface CalendarView {
-  title: string;
-  today: Day;
-  todayWeek: string | null;
-  /** The phase of the cycle today, if the timeline has phases. */
-  phase: string | null;
-  months: CalendarMonth[];
-}
-
-export interface CalendarOptions {
-  style: Style;
-  /** Lines never exceed this many columns; long event names are shortened. */
-  width: number;
-}
+/** Lines never exceed this many columns, nor the terminal's width; long event names are shortened. */
+const MAX_WIDTH = 80;
 
 /** A day with a one-day event (or the first day of one); wins over a multi-day event's day. */
 export const EVENT_MARK = '*';
@@ -89,7 +65,7 @@ function shorten(text: string, width: number): string {
   return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
 
-function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }: CalendarOptions): string[] {
+function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, width: number): string[] {
   const first = `${month.month}-01`;
   const heading = formatDay(first, 'MMMM yyyy');
   const pad = Math.floor((GRID_WIDTH - heading.length) / 2);
@@ -126,15 +102,15 @@ function renderMonth(month: CalendarMonth, view: CalendarView, { style, width }:
   return lines;
 }
 
-export function renderCalendar(view: CalendarView, options: CalendarOptions): string {
-  const { style } = options;
+function renderCalendar(view: CalendarView, { style, width }: RenderOptions): string {
+  const columns = Math.min(MAX_WIDTH, width ?? MAX_WIDTH);
   const lines = [
     `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
     '',
   ];
   view.months.forEach((month, i) => {
     if (i > 0) lines.push('');
-    for (const line of renderMonth(month, view, options)) lines.push(line);
+    for (const line of renderMonth(month, view, style, columns)) lines.push(line);
   });
   const legend = [`${EVENT_MARK} event`, `${SPAN_MARK} multi-day event`, '[ ] today'];
   const marks = new Set(view.months.flatMap((m) => m.events.map((e) => e.confidence)));
@@ -144,22 +120,7 @@ export function renderCalendar(view: CalendarView, options: CalendarOptions): st
   return `${lines.join('\n')}\n`;
 }
 
-/** The grid rows of a month: every Monday from the one on or before the 1st to the one on or before the last day. */
-export function monthWeeks(month: string): Day[] {
-  const first = `${month}-01`;
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const last = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
-  const mondays: Day[] = [];
-  const weekday = Number(formatDay(first, 'i'));
-  for (let monday = addDays(first, 1 - weekday); monday <= last; monday = addDays(monday, 7)) {
-    mondays.push(monday);
-  }
-  return mondays;
-}
-
-/** `YYYY-MM` plus `count` months. */
-export function addMonths(month: string, count: number): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (m - 1) + count;
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
+export const calendarRenderers = { text: renderCalendar } satisfies Record<
+  CalendarFormat,
+  Render<CalendarView>
+>;

@@ -1,5 +1,6 @@
 // Shell completion scripts, generated from the same option definitions the CLI parses.
 import type { Shell } from './formats.js';
+import type { Render } from './render.js';
 
 export interface OptionSpec {
   long: string;
@@ -178,7 +179,4 @@ function fish(spec: CompletionSpec): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const completionRenderers = { bash, zsh, fish } satisfies Record<
-  Shell,
-  (spec: CompletionSpec) => string
->;
+export const completionRenderers = { bash, zsh, fish } satisfies Record<Shell, Render<CompletionSpec>>;

@@ -1,26 +1,13 @@
-// `juno countdown` and `juno next`: how long until an event.
+// `juno countdown`: how long until an event, as a sentence, JSON or the bare number of days.
 import { dayRange } from '../timeline/day.js';
 import { lengthInDays } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
-import type { EventView, SCHEMA_VERSION } from '../timeline/view.js';
-import { days, daysAgo, daysAhead, toJson } from './format.js';
+import type { EventView } from '../timeline/view.js';
+import { days, daysAgo, toJson } from './format.js';
+import type { CountdownFormat } from './formats.js';
+import type { Render } from './render.js';
 import type { Style } from './style.js';
-import { displayWidth } from './table.js';
-
-export interface CountdownJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  today: string;
-  event: EventView;
-}
-
-export interface NextJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  today: string;
-  event?: EventView;
-  events?: EventView[];
-}
+import type { CountdownView } from './views/countdown.js';
 
 /** "25 days until Juno 2014.2 release, Thu 16 Oct 2014"; "Feature freeze was 17 days ago, Thu 4 Sep 2014". */
 export function countdownSentence(event: EventView, style: Style): string {
@@ -40,35 +27,8 @@ export function countdownSentence(event: EventView, style: Style): string {
   return `${name} was ${style.dim(daysAgo(-d))}, ${when}`;
 }
 
-export function renderCountdown(
-  json: CountdownJson,
-  format: 'text' | 'json' | 'plain',
-  style: Style,
-): string {
-  if (format === 'plain') return `${json.event.daysUntil}\n`;
-  if (format === 'json') return toJson(json);
-  return `${countdownSentence(json.event, style)}\n`;
-}
-
-/** One line per event: "Thu 25 Sep 2014  RC1 target (rc)  in 4 days". */
-export function renderNext(json: NextJson, format: 'text' | 'json', style: Style): string {
-  if (format === 'json') return toJson(json);
-  const events = json.events ?? (json.event ? [json.event] : []);
-  const rows = events.map((e) => [
-    dayRange(e.start, e.end),
-    `${oneLine(e.name)} (${e.kind})`,
-    daysAhead(e.daysUntil),
-  ]);
-  const widths = [0, 1].map((column) =>
-    rows.reduce((w, row) => Math.max(w, displayWidth(row[column] ?? '')), 0),
-  );
-  return events
-    .map((e, i) => {
-      const [date, name, when] = rows[i] as [string, string, string];
-      const paint = e.daysUntil <= 7 ? style.warn : style.accent;
-      const pad = (text: string, column: number) =>
-        ' '.repeat((widths[column] as number) - displayWidth(text));
-      return `${date}${pad(date, 0)}  ${style.bold(name)}${pad(name, 1)}  ${paint(when)}\n`;
-    })
-    .join('');
-}
+export const countdownRenderers = {
+  text: (view, { style }) => `${countdownSentence(view.event, style)}\n`,
+  json: (view) => toJson(view),
+  plain: (view) => `${view.event.daysUntil}\n`,
+} satisfies Record<CountdownFormat, Render<CountdownView>>;

@@ -6,6 +6,12 @@ export type ScheduleFormat = (typeof SCHEDULE_FORMATS)[number];
 export const TEXT_OR_JSON = ['text', 'json'] as const;
 export type TextOrJson = (typeof TEXT_OR_JSON)[number];
 
+/** `juno countdown`: text or JSON, or with `--plain` the bare number of days. */
+export type CountdownFormat = TextOrJson | 'plain';
+
+/** `juno calendar` draws month grids only. */
+export type CalendarFormat = 'text';
+
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 

@@ -12,7 +12,7 @@ import { addDays, type Day, dayRange, mondayOf } from '../timeline/day.js';
 import { cleanText, oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { eventWeek, sourceWeeks, type Week } from '../timeline/weeks.js';
-import type { ExportInput } from './export.js';
+import type { ExportView } from './views/export.js';
 
 /**
  * The UID of an event: `<event id>@<series>.juno.openstack`. It depends on the series and the event id only,
@@ -66,7 +66,7 @@ export function eventDescription(timeline: Timeline, event: TimelineEvent): stri
   return blocks.join('\n\n');
 }
 
-function eventData(timeline: Timeline, event: TimelineEvent, input: ExportInput): ICalEventData {
+function eventData(timeline: Timeline, event: TimelineEvent, input: ExportView): ICalEventData {
   return {
     id: eventUid(timeline.series, event.id),
     sequence: event.sequence,
@@ -106,7 +106,7 @@ export function weekUid(series: string, day: Day): string {
   return `week-${mondayOf(day)}@${series}.weeks.juno.openstack`;
 }
 
-function weekData(week: WeekEntry, input: ExportInput): ICalEventData {
+function weekData(week: WeekEntry, input: ExportView): ICalEventData {
   const names = week.events.map((e) => oneLine(e.name));
   return {
     id: week.uid,
@@ -137,7 +137,7 @@ const PIECE_LENGTH = 24_000;
  * The timeline's events as an iCalendar document (CRLF line ends, folded at 75 octets, a final CRLF), in pieces
  * made as they are written: a large calendar is never held whole, nor are its events' calendar objects.
  */
-export function* renderIcsPieces(input: ExportInput): Generator<string> {
+export function* renderIcsPieces(input: ExportView): Generator<string> {
   const { timeline } = input;
   const name = oneLine(input.name ?? timeline.title ?? timeline.series);
   const description = cleanText(
@@ -180,6 +180,6 @@ export function* renderIcsPieces(input: ExportInput): Generator<string> {
 }
 
 /** The calendar as one string (see renderIcsPieces). */
-export function renderIcs(input: ExportInput): string {
+export function renderIcs(input: ExportView): string {
   return [...renderIcsPieces(input)].join('');
 }

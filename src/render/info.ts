@@ -1,52 +1,20 @@
 // `juno info`: what the cycle brought.
 import { oneLine } from '../timeline/text.js';
-import type { Timeline, TimelineInfo } from '../timeline/types.js';
-import { SCHEMA_VERSION } from '../timeline/view.js';
 import { timelineName, toJson } from './format.js';
-import type { Style } from './style.js';
+import type { TextOrJson } from './formats.js';
+import type { Render, RenderOptions } from './render.js';
+import { type InfoView, infoJson } from './views/info.js';
 
-export interface InfoJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  title: string | null;
-  releaseId: string | null;
-  description: string | null;
-  projects: TimelineInfo['projects'];
-  highlights: string[];
-  summits: TimelineInfo['summits'];
-  context: string[];
-}
-
-const EMPTY: TimelineInfo = {
-  projects: { integrated: [], incubated: [], applied: [], notes: null },
-  highlights: [],
-  summits: [],
-  context: [],
-};
-
-export function infoJson(timeline: Timeline): InfoJson {
-  const info = timeline.info ?? EMPTY;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    series: timeline.series,
-    title: timeline.title,
-    releaseId: timeline.releaseId,
-    description: timeline.description,
-    ...info,
-  };
-}
-
-export function renderInfoText(timeline: Timeline, style: Style): string {
-  const info = timeline.info ?? EMPTY;
+function renderText(view: InfoView, { style }: RenderOptions): string {
   const out: string[] = [];
   const heading = (text: string) => out.push('', style.bold(text));
   const item = (text: string) => out.push(`  • ${oneLine(text)}`);
-  out.push(style.bold(timelineName(timeline)));
-  if (timeline.description) out.push(oneLine(timeline.description));
+  out.push(style.bold(timelineName(view)));
+  if (view.description) out.push(oneLine(view.description));
   const groups = [
-    ['Integrated in this release', info.projects.integrated],
-    ['Incubated', info.projects.incubated],
-    ['Applied for incubation', info.projects.applied],
+    ['Integrated in this release', view.projects.integrated],
+    ['Incubated', view.projects.incubated],
+    ['Applied for incubation', view.projects.applied],
   ] as const;
   for (const [title, projects] of groups) {
     if (projects.length === 0) continue;
@@ -55,28 +23,29 @@ export function renderInfoText(timeline: Timeline, style: Style): string {
     for (const p of projects)
       out.push(`  • ${style.accent(oneLine(p.name))}${p.description ? `: ${oneLine(p.description)}` : ''}`);
   }
-  if (info.projects.notes) out.push(`  ${oneLine(info.projects.notes)}`);
-  if (info.highlights.length > 0) {
+  if (view.projects.notes) out.push(`  ${oneLine(view.projects.notes)}`);
+  if (view.highlights.length > 0) {
     heading('Highlights');
-    info.highlights.forEach(item);
+    view.highlights.forEach(item);
   }
-  if (info.summits.length > 0) {
+  if (view.summits.length > 0) {
     heading('Summits');
-    for (const s of info.summits) {
-      const event = timeline.events.find((e) => e.id === s.event);
+    view.summits.forEach((s, i) => {
+      const event = view.summitEvents[i] ?? null;
       item(
-        `${s.city}, ${s.when}${event ? ` (${event.name})` : ''}${s.attendees ? `: ${s.attendees} attendees` : ''}`,
+        `${s.city}, ${s.when}${event !== null ? ` (${event})` : ''}${s.attendees ? `: ${s.attendees} attendees` : ''}`,
       );
-    }
+    });
   }
-  if (info.context.length > 0) {
+  if (view.context.length > 0) {
     heading('Context');
-    info.context.forEach(item);
+    view.context.forEach(item);
   }
-  if (!timeline.info) out.push('', style.dim('This timeline carries no release information.'));
+  if (!view.hasInfo) out.push('', style.dim('This timeline carries no release information.'));
   return `${out.join('\n')}\n`;
 }
 
-export function renderInfo(timeline: Timeline, format: 'text' | 'json', style: Style): string {
-  return format === 'json' ? toJson(infoJson(timeline)) : renderInfoText(timeline, style);
-}
+export const infoRenderers = {
+  text: renderText,
+  json: (view) => toJson(infoJson(view)),
+} satisfies Record<TextOrJson, Render<InfoView>>;

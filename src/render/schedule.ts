@@ -1,11 +1,10 @@
 // `juno schedule`: the timeline as a table, JSON, CSV, TSV or Markdown.
-import { type Day, dayRange, longDay } from '../timeline/day.js';
-import { lengthInDays, type PhaseSpan } from '../timeline/query.js';
+import { dayRange, longDay } from '../timeline/day.js';
+import { lengthInDays } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
-import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
+import type { EventView } from '../timeline/view.js';
 import {
   type Cell,
-  type Output,
   progressBar,
   relativeDays,
   timelineName,
@@ -15,49 +14,10 @@ import {
   toTsv,
 } from './format.js';
 import type { ScheduleFormat } from './formats.js';
+import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
 import { displayWidth, renderColumns } from './table.js';
-
-export interface ScheduleView {
-  series: string;
-  title: string | null;
-  releaseId: string | null;
-  today: Day;
-  todayWeek: string | null;
-  phase: PhaseSpan | null;
-  /** 0..1 through the cycle, or null when the timeline cannot say. */
-  progress: number | null;
-  cycle: { start: Day; end: Day } | null;
-  events: EventView[];
-}
-
-export interface ScheduleJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  title: string | null;
-  today: Day;
-  phase: { id: string; name: string; start: Day | null; end: Day | null } | null;
-  events: EventView[];
-}
-
-export interface RenderOptions {
-  style: Style;
-  /** Terminal width to fit the table into; null when not writing to a terminal. */
-  width: number | null;
-}
-
-export function scheduleJson(view: ScheduleView): ScheduleJson {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    series: view.series,
-    title: view.title,
-    today: view.today,
-    phase: view.phase
-      ? { id: view.phase.id, name: view.phase.name, start: view.phase.start, end: view.phase.end }
-      : null,
-    events: view.events,
-  };
-}
+import { type ScheduleView, scheduleJson } from './views/schedule.js';
 
 const COLUMNS = [
   'id',
@@ -179,4 +139,4 @@ export const scheduleRenderers = {
         relativeDays(e.daysUntil, lengthInDays(e)),
       ]),
     ),
-} satisfies Record<ScheduleFormat, (view: ScheduleView, options: RenderOptions) => Output>;
+} satisfies Record<ScheduleFormat, Render<ScheduleView>>;

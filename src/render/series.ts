@@ -1,31 +1,14 @@
 // `juno series`: every OpenStack series with its release id, dates and status on a given day.
-import { type Day, longDay } from '../timeline/day.js';
-import type { SeriesStatus, SeriesView } from '../timeline/series.js';
-import { SCHEMA_VERSION } from '../timeline/view.js';
+import { longDay } from '../timeline/day.js';
+import type { SeriesStatus } from '../timeline/series.js';
 import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { SeriesFormat } from './formats.js';
+import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
 import { renderColumns } from './table.js';
+import { type SeriesListView, type SeriesRow, seriesJson } from './views/series.js';
 
 export type { SeriesFormat };
-
-export interface SeriesRow extends SeriesView {
-  /** Signed days from today to the release or end of life, with `--days`; otherwise absent. */
-  days?: number | null;
-}
-
-export interface SeriesListView {
-  today: Day;
-  /** The milestone `--days` counts to, or null. */
-  days: 'release' | 'eol' | null;
-  series: SeriesRow[];
-}
-
-export interface SeriesJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  today: Day;
-  series: SeriesRow[];
-}
 
 function header(view: SeriesListView): string[] {
   const columns = ['name', 'releaseId', 'release', 'eol', 'status'];
@@ -47,7 +30,7 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
   return (text) => text;
 }
 
-function renderTable(view: SeriesListView, style: Style): string {
+function renderTable(view: SeriesListView, { style }: RenderOptions): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
   const rows = view.series.map((s) => {
@@ -63,11 +46,16 @@ function renderTable(view: SeriesListView, style: Style): string {
   });
 }
 
+/** An empty list is written as nothing, except in JSON, whose document always stands. */
+const unlessEmpty =
+  (render: Render<SeriesListView>): Render<SeriesListView> =>
+  (view, options) =>
+    view.series.length === 0 ? '' : render(view, options);
+
 export const seriesRenderers = {
-  table: renderTable,
-  json: (view) =>
-    toJson({ schemaVersion: SCHEMA_VERSION, today: view.today, series: view.series } satisfies SeriesJson),
-  csv: (view) => toCsv(header(view), rows(view)),
-  tsv: (view) => toTsv(header(view), rows(view)),
-  markdown: (view) => toMarkdown(header(view), rows(view)),
-} satisfies Record<SeriesFormat, (view: SeriesListView, style: Style) => string>;
+  table: unlessEmpty(renderTable),
+  json: (view) => toJson(seriesJson(view)),
+  csv: unlessEmpty((view) => toCsv(header(view), rows(view))),
+  tsv: unlessEmpty((view) => toTsv(header(view), rows(view))),
+  markdown: unlessEmpty((view) => toMarkdown(header(view), rows(view))),
+} satisfies Record<SeriesFormat, Render<SeriesListView>>;

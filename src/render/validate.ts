@@ -1,43 +1,12 @@
 // `juno validate`: every problem and warning of the files checked, then one verdict per file.
 import { oneLine } from '../timeline/text.js';
-import type { Problem } from '../timeline/types.js';
-import { SCHEMA_VERSION } from '../timeline/view.js';
 import { plural, toJson } from './format.js';
 import type { ValidateFormat } from './formats.js';
+import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
+import type { FileReport, ReportedProblem, ValidateView } from './views/validate.js';
 
 export type { ValidateFormat };
-
-/** A problem or warning as reported: the file it is in and where in it. */
-export interface ReportedProblem {
-  file: string;
-  /** A path (`events[3].start`, `cycle[12]`) and/or a line; empty when it concerns the whole file. */
-  path: string;
-  message: string;
-}
-
-export interface FileReport {
-  file: string;
-  /** What the file was read as. */
-  format: 'juno' | 'upstream' | 'series' | null;
-  valid: boolean;
-  series: string | null;
-  /** How many entries were read (a timeline's events, the series list's series), when it could be read. */
-  entries: number | null;
-  weeks: number | null;
-  problems: ReportedProblem[];
-  warnings: ReportedProblem[];
-}
-
-export interface ValidateJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  valid: boolean;
-  files: FileReport[];
-}
-
-export function reported(file: string, problem: Problem): ReportedProblem {
-  return { file: problem.file ?? file, path: problem.path, message: problem.message };
-}
 
 const FORMAT_NAMES = {
   juno: 'juno timeline',
@@ -69,18 +38,16 @@ function verdict(report: FileReport, style: Style): string {
     : `${oneLine(report.file)}: ${style.bad('invalid')} ${what}, ${tally}`;
 }
 
-export function renderValidate(reports: FileReport[], format: ValidateFormat, style: Style): string {
-  if (format === 'json') {
-    return toJson({
-      schemaVersion: SCHEMA_VERSION,
-      valid: reports.every((r) => r.valid),
-      files: reports,
-    } satisfies ValidateJson);
-  }
-  const lines = reports.flatMap((report) => [
+function renderText(view: ValidateView, { style }: RenderOptions): string {
+  const lines = view.files.flatMap((report) => [
     ...report.problems.map((p) => line(p, style.bad('error'))),
     ...report.warnings.map((p) => line(p, style.warn('warning'))),
     verdict(report, style),
   ]);
   return `${lines.join('\n')}\n`;
 }
+
+export const validateRenderers = {
+  text: renderText,
+  json: (view) => toJson(view),
+} satisfies Record<ValidateFormat, Render<ValidateView>>;

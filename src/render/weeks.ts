@@ -1,53 +1,14 @@
 // `juno weeks`: the cycle week by week, as a table, JSON, CSV, TSV or Markdown.
 import { type Day, formatDay, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
-import { type EventView, SCHEMA_VERSION } from '../timeline/view.js';
+import type { EventView } from '../timeline/view.js';
 import { type Cell, escapeMarkdown, timelineName, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { WeeksFormat } from './formats.js';
-import type { Style } from './style.js';
+import type { Render, RenderOptions } from './render.js';
 import { displayWidth } from './table.js';
+import { type WeeksView, type WeekView, weeksJson } from './views/weeks.js';
 
 export type { WeeksFormat };
-
-export interface WeekView {
-  name: string;
-  start: Day;
-  end: Day;
-  current: boolean;
-  events: EventView[];
-}
-
-export interface WeeksView {
-  series: string;
-  title: string | null;
-  releaseId: string | null;
-  today: Day;
-  todayWeek: string | null;
-  phase: string | null;
-  weeks: WeekView[];
-}
-
-export interface WeeksJson {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  today: Day;
-  weeks: { name: string; start: Day; end: Day; current: boolean; events: string[] }[];
-}
-
-export function weeksJson(view: WeeksView): WeeksJson {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    series: view.series,
-    today: view.today,
-    weeks: view.weeks.map((w) => ({
-      name: w.name,
-      start: w.start,
-      end: w.end,
-      current: w.current,
-      events: w.events.map((e) => e.id),
-    })),
-  };
-}
 
 /**
  * "15–19 Sep 2014", "29 Sep – 3 Oct 2014", "29 Dec 2014 – 2 Jan 2015"; without the year ("15–19 Sep") when
@@ -81,7 +42,7 @@ function eventCell(e: EventView, week: WeekView): string {
 
 const CURRENT = '▶';
 
-function renderTable(view: WeeksView, style: Style): string {
+function renderTable(view: WeeksView, { style }: RenderOptions): string {
   const name = timelineName(view);
   const heading = [
     style.bold(name),
@@ -135,7 +96,7 @@ function rows(view: WeeksView): Cell[][] {
 }
 
 export const weeksRenderers = {
-  table: (view, style) => renderTable(view, style),
+  table: renderTable,
   json: (view) => toJson(weeksJson(view)),
   csv: (view) => toCsv(COLUMNS, rows(view)),
   tsv: (view) => toTsv(COLUMNS, rows(view)),
@@ -148,4 +109,4 @@ export const weeksRenderers = {
         w.events.map((e) => e.name).join('; '),
       ]),
     ),
-} satisfies Record<WeeksFormat, (view: WeeksView, style: Style) => string>;
+} satisfies Record<WeeksFormat, Render<WeeksView>>;

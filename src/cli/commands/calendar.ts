@@ -1,13 +1,10 @@
-import { addMonths, type CalendarView, monthWeeks, renderCalendar } from '../../render/calendar.js';
-import { timelineName } from '../../render/format.js';
-import { type Day, daysInMonth, isSupportedDay, SUPPORTED_DAYS } from '../../timeline/day.js';
-import { phaseAt } from '../../timeline/query.js';
+import { calendarRenderers } from '../../render/calendar.js';
+import { calendarView } from '../../render/views/calendar.js';
+import { isSupportedDay, SUPPORTED_DAYS } from '../../timeline/day.js';
 import { oneLine } from '../../timeline/text.js';
-import type { Timeline } from '../../timeline/types.js';
-import { viewEvent } from '../../timeline/view.js';
-import { weekName } from '../../timeline/weeks.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'calendar',
@@ -67,32 +64,8 @@ export interface CalendarCommandOptions {
   months: number;
 }
 
-export function buildCalendarView(
-  timeline: Timeline,
-  today: Day,
-  first: string,
-  count: number,
-): CalendarView {
-  const months = Array.from({ length: count }, (_, i) => addMonths(first, i)).map((month) => {
-    const [year, m] = month.split('-').map(Number) as [number, number];
-    const start = `${month}-01`;
-    const end = `${month}-${String(daysInMonth(year, m)).padStart(2, '0')}`;
-    return {
-      month,
-      weeks: monthWeeks(month).map((monday) => ({ monday, name: weekName(timeline, monday) })),
-      events: timeline.events
-        .filter((e) => e.start <= end && e.end >= start)
-        .map((e) => viewEvent(timeline, e, today)),
-    };
-  });
-  const title = timelineName(timeline);
-  const phase = phaseAt(timeline, today)?.phase.name ?? null;
-  return { title, today, todayWeek: weekName(timeline, today), phase, months };
-}
-
 export async function calendarCommand(ctx: Context, options: CalendarCommandOptions): Promise<CommandResult> {
   const { timeline } = await ctx.load();
   const first = options.month ?? ctx.today.slice(0, 7);
-  const view = buildCalendarView(timeline, ctx.today, first, options.months);
-  return { stdout: renderCalendar(view, { style: ctx.style, width: Math.min(80, ctx.width ?? 80) }) };
+  return present(ctx, calendarView(timeline, ctx.today, first, options.months), calendarRenderers.text);
 }

@@ -1,11 +1,12 @@
 import { Option } from '@commander-js/extra-typings';
-import { type CheckJson, checkRenderers, checkResult } from '../../render/check.js';
+import { checkRenderers } from '../../render/check.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../render/formats.js';
-import { type CheckRequest, type Condition, evaluate } from '../../timeline/check.js';
-import { SCHEMA_VERSION } from '../../timeline/view.js';
+import { checkView } from '../../render/views/check.js';
+import type { CheckRequest, Condition } from '../../timeline/check.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { wholeNumber } from '../options.js';
+import { present } from '../present.js';
 import { resolveEvent } from '../resolve.js';
 
 export const command = defineCommand({
@@ -72,16 +73,6 @@ export async function checkCommand(ctx: Context, options: CheckOptions): Promise
     condition,
     event: resolveEvent(timeline, name),
   }));
-  const results = requests.map((r) => checkResult(evaluate(r, ctx.today, options.warnWithin), ctx.today));
-  const json: CheckJson = {
-    schemaVersion: SCHEMA_VERSION,
-    series: timeline.series,
-    today: ctx.today,
-    ok: results.every((r) => r.ok),
-    results,
-  };
-  return {
-    stdout: checkRenderers[options.format](json, ctx.style),
-    exitCode: json.ok ? EXIT.ok : EXIT.failed,
-  };
+  const view = checkView(timeline, ctx.today, requests, options.warnWithin);
+  return { ...present(ctx, view, checkRenderers[options.format]), exitCode: view.ok ? EXIT.ok : EXIT.failed };
 }

@@ -9,6 +9,7 @@ import { SHELLS, type Shell } from '../../render/formats.js';
 import { KINDS } from '../../timeline/types.js';
 import { type AnyCommand, type CommandResult, type Context, defineCommand } from '../command.js';
 import { loadSeriesList, loadTimeline } from '../load.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'completion',
@@ -80,7 +81,7 @@ export function describeProgram(
 }
 
 export async function completionCommand(
-  _ctx: Context,
+  ctx: Context,
   shell: Shell,
   program: AnyCommand,
 ): Promise<CommandResult> {
@@ -88,5 +89,5 @@ export async function completionCommand(
   const { timeline } = await loadTimeline();
   const events = [...new Set(timeline.events.flatMap((e) => [e.id, ...e.aliases]))].sort();
   const series = (await loadSeriesList()).map((s) => s.name);
-  return { stdout: completionRenderers[shell](describeProgram(program, events, series)) };
+  return present(ctx, describeProgram(program, events, series), completionRenderers[shell]);
 }

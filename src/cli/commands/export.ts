@@ -1,15 +1,15 @@
 // `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
 import { Option } from '@commander-js/extra-typings';
-import { EXPORT_FORMATS, type ExportFormat, type ExportInput } from '../../render/export.js';
-import { renderIcsPieces } from '../../render/ics.js';
-import { renderTimelineSvg } from '../../render/svg.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../render/export.js';
+import { exportRenderers } from '../../render/exporters.js';
+import { exportSelection, exportView } from '../../render/views/export.js';
 import { parseInstant } from '../../timeline/day.js';
-import { filterByKind } from '../../timeline/query.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
-import { DataError, NothingError, UsageError } from '../errors.js';
+import { DataError, UsageError } from '../errors.js';
 import { kindOption, parseKinds } from '../options.js';
+import { nothingMatched, present } from '../present.js';
 import { fileLabel } from '../read.js';
 import { sourceDateEpoch } from '../today.js';
 import { VERSION } from '../version.js';
@@ -60,12 +60,6 @@ export interface ExportOptions {
   /** One entry per week (upstream's style). */
   weeks: boolean;
 }
-
-/** One renderer per format; each gets the same resolved input. */
-export const exporters = {
-  ics: renderIcsPieces,
-  svg: (input) => [renderTimelineSvg(input.timeline, input.today)],
-} satisfies Record<ExportFormat, (input: ExportInput) => Iterable<string>>;
 
 const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
@@ -121,23 +115,20 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     throw new UsageError('--name: the calendar name must not be empty');
   }
   const { timeline, file, modified } = await ctx.load();
-  const events = filterByKind(timeline.events, options.kinds);
-  if (events.length === 0) {
-    throw new NothingError('no events match the filters', 'nothing was written');
-  }
-  const pieces = exporters[options.format]({
-    timeline: { ...timeline, events },
+  const selection = exportSelection(timeline, options.kinds);
+  if (selection.nothing) return nothingMatched(selection.nothing);
+  const view = exportView(selection, ctx.today, {
     name: options.name ?? null,
     stamp: exportStamp(ctx.io.env, timeline.updated, modified, fileLabel(file)),
     alarmSeconds,
     version: VERSION,
     weeks: options.weeks,
-    today: ctx.today,
   });
-  if (options.output === undefined) return { stdout: pieces };
+  const { stdout } = present(ctx, view, exportRenderers[options.format]);
+  if (options.output === undefined) return { stdout };
   // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
   const { isStdout, writeOutput } = await import('../output.js');
-  if (isStdout(options.output)) return { stdout: pieces };
-  await writeOutput(options.output, pieces, { input: file });
+  if (isStdout(options.output)) return { stdout };
+  await writeOutput(options.output, stdout, { input: file });
   return { stdout: '' };
 }

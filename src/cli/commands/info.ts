@@ -1,7 +1,9 @@
 import { Option } from '@commander-js/extra-typings';
 import { TEXT_OR_JSON } from '../../render/formats.js';
-import { renderInfo } from '../../render/info.js';
+import { infoRenderers } from '../../render/info.js';
+import { infoView } from '../../render/views/info.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'info',
@@ -21,5 +23,5 @@ export async function infoCommand(
   options: { format: 'text' | 'json' },
 ): Promise<CommandResult> {
   const { timeline } = await ctx.load();
-  return { stdout: renderInfo(timeline, options.format, ctx.style) };
+  return present(ctx, infoView(timeline), infoRenderers[options.format]);
 }

@@ -1,10 +1,9 @@
 import { Option } from '@commander-js/extra-typings';
-import { toJson } from '../../render/format.js';
 import { TEXT_OR_JSON } from '../../render/formats.js';
-import { phaseJson, renderPhaseText } from '../../render/phase.js';
-import { phaseAt } from '../../timeline/query.js';
+import { phaseRenderers } from '../../render/phase.js';
+import { phaseView } from '../../render/views/phase.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
-import { NothingError } from '../errors.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'phase',
@@ -30,17 +29,5 @@ export async function phaseCommand(
   options: { format: 'text' | 'json' },
 ): Promise<CommandResult> {
   const { timeline } = await ctx.load();
-  const found = phaseAt(timeline, ctx.today);
-  if (!found) {
-    throw new NothingError(
-      timeline.phases.length === 0
-        ? `the ${timeline.series} timeline defines no phases`
-        : `no phase of ${timeline.series} covers ${ctx.today}`,
-      'phases are listed under "phases" in the timeline file',
-    );
-  }
-  const json = phaseJson(timeline.series, ctx.today, found.phase, found.next);
-  return {
-    stdout: options.format === 'json' ? toJson(json) : renderPhaseText(json, found.phase.until, ctx.style),
-  };
+  return present(ctx, phaseView(timeline, ctx.today), phaseRenderers[options.format]);
 }

@@ -1,15 +1,13 @@
 import { Option } from '@commander-js/extra-typings';
 import { SCHEDULE_FORMATS, type ScheduleFormat } from '../../render/formats.js';
-import { type ScheduleView, scheduleRenderers } from '../../render/schedule.js';
-import type { Day } from '../../timeline/day.js';
-import { cycleProgress, cycleSpan, filterByKind, phaseAt, upcomingEvents } from '../../timeline/query.js';
+import { scheduleRenderers } from '../../render/schedule.js';
+import { scheduleView } from '../../render/views/schedule.js';
 import { oneLine } from '../../timeline/text.js';
-import type { Kind, Timeline } from '../../timeline/types.js';
-import { viewEvent } from '../../timeline/view.js';
-import { weekName } from '../../timeline/weeks.js';
+import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand, unknownCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { kindOption, parseKinds } from '../options.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'schedule',
@@ -55,32 +53,7 @@ export interface ScheduleOptions {
   format: ScheduleFormat;
 }
 
-export function buildScheduleView(
-  timeline: Timeline,
-  today: Day,
-  options: Omit<ScheduleOptions, 'format'>,
-): ScheduleView {
-  let events = filterByKind(timeline.events, options.kinds);
-  if (options.upcoming) events = upcomingEvents(events, today);
-  return {
-    series: timeline.series,
-    title: timeline.title,
-    releaseId: timeline.releaseId,
-    today,
-    todayWeek: weekName(timeline, today),
-    phase: phaseAt(timeline, today)?.phase ?? null,
-    progress: cycleProgress(timeline, today),
-    cycle: cycleSpan(timeline),
-    events: events.map((e) => viewEvent(timeline, e, today)),
-  };
-}
-
 export async function scheduleCommand(ctx: Context, options: ScheduleOptions): Promise<CommandResult> {
   const { timeline } = await ctx.load();
-  const view = buildScheduleView(timeline, ctx.today, options);
-  const stdout = scheduleRenderers[options.format](view, { style: ctx.style, width: ctx.width });
-  if (view.events.length === 0 && (options.kinds.length > 0 || options.upcoming)) {
-    return { stdout, exitCode: 1, messages: ['no events match the filters'] };
-  }
-  return { stdout };
+  return present(ctx, scheduleView(timeline, ctx.today, options), scheduleRenderers[options.format]);
 }

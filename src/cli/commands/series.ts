@@ -1,19 +1,15 @@
 // `juno series [NAME]`: the lifecycle of every OpenStack series on today's date.
 import { Option } from '@commander-js/extra-typings';
 import { SERIES_FORMATS } from '../../render/formats.js';
-import { type SeriesFormat, type SeriesListView, seriesRenderers } from '../../render/series.js';
+import { type SeriesFormat, seriesRenderers } from '../../render/series.js';
+import { seriesListView } from '../../render/views/series.js';
 import { closestNames } from '../../timeline/query.js';
-import {
-  filterSeries,
-  SERIES_FILTERS,
-  type SeriesFilter,
-  seriesDays,
-  seriesViews,
-} from '../../timeline/series.js';
+import { SERIES_FILTERS, type SeriesFilter, seriesViews } from '../../timeline/series.js';
 import { oneLine } from '../../timeline/text.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { loadSeriesList } from '../load.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'series',
@@ -85,31 +81,6 @@ export async function seriesCommand(
       );
     }
   }
-  selected = filterSeries(selected, options.filter);
-  const view: SeriesListView = {
-    today: ctx.today,
-    days: options.days,
-    series: selected.map((s) => (options.days ? { ...s, days: seriesDays(s, options.days, ctx.today) } : s)),
-  };
-  const stdout = seriesRenderers[options.format](view, ctx.style);
-  if (selected.length === 0) {
-    return {
-      stdout: '',
-      exitCode: EXIT.failed,
-      messages: [`no series is ${describeFilter(options.filter)} on ${ctx.today}`],
-    };
-  }
-  return { stdout };
-}
-
-function describeFilter(filter: SeriesFilter): string {
-  const words: Record<SeriesFilter, string> = {
-    all: 'known',
-    supported: 'supported',
-    maintained: 'maintained',
-    unmaintained: 'unmaintained',
-    eol: 'at end of life',
-    development: 'in development',
-  };
-  return words[filter];
+  const view = seriesListView(selected, ctx.today, options);
+  return present(ctx, view, seriesRenderers[options.format]);
 }

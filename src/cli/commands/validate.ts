@@ -2,11 +2,13 @@
 // every problem and warning. Exit 0 when valid, warnings or not; 3 when not.
 import { Option } from '@commander-js/extra-typings';
 import { VALIDATE_FORMATS } from '../../render/formats.js';
-import { type FileReport, renderValidate, reported, type ValidateFormat } from '../../render/validate.js';
+import { type ValidateFormat, validateRenderers } from '../../render/validate.js';
+import { type FileReport, reported, validateView } from '../../render/views/validate.js';
 import { parseSeriesList } from '../../timeline/series.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, EXIT } from '../errors.js';
 import { checkTimeline, parseDocumentText } from '../load.js';
+import { present } from '../present.js';
 import { BUNDLED_SERIES, BUNDLED_TIMELINE, fileLabel, readText } from '../read.js';
 
 export const command = defineCommand({
@@ -112,6 +114,9 @@ export async function validateCommand(
     target !== undefined
       ? [await checkFile(target)]
       : [await checkFile(BUNDLED_TIMELINE), await checkSeries(BUNDLED_SERIES)];
-  const stdout = renderValidate(reports, options.format, ctx.style);
-  return { stdout, exitCode: reports.every((r) => r.valid) ? EXIT.ok : EXIT.data };
+  const view = validateView(reports);
+  return {
+    ...present(ctx, view, validateRenderers[options.format]),
+    exitCode: view.valid ? EXIT.ok : EXIT.data,
+  };
 }

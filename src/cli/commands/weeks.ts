@@ -1,12 +1,9 @@
 import { Option } from '@commander-js/extra-typings';
 import { WEEKS_FORMATS } from '../../render/formats.js';
-import { type WeeksFormat, type WeeksView, weeksRenderers } from '../../render/weeks.js';
-import type { Day } from '../../timeline/day.js';
-import { phaseAt } from '../../timeline/query.js';
-import type { Timeline } from '../../timeline/types.js';
-import { viewEvent } from '../../timeline/view.js';
-import { cycleWeeks, weekName } from '../../timeline/weeks.js';
+import { weeksView } from '../../render/views/weeks.js';
+import { type WeeksFormat, weeksRenderers } from '../../render/weeks.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'weeks',
@@ -36,26 +33,7 @@ export interface WeeksOptions {
   format: WeeksFormat;
 }
 
-export function buildWeeksView(timeline: Timeline, today: Day, options: { all: boolean }): WeeksView {
-  return {
-    series: timeline.series,
-    title: timeline.title,
-    releaseId: timeline.releaseId,
-    today,
-    todayWeek: weekName(timeline, today),
-    phase: phaseAt(timeline, today)?.phase.name ?? null,
-    weeks: cycleWeeks(timeline, today, { all: options.all }).map((week) => ({
-      name: week.name,
-      start: week.start,
-      end: week.end,
-      current: week.current,
-      events: week.events.map((e) => viewEvent(timeline, e, today)),
-    })),
-  };
-}
-
 export async function weeksCommand(ctx: Context, options: WeeksOptions): Promise<CommandResult> {
   const { timeline } = await ctx.load();
-  const view = buildWeeksView(timeline, ctx.today, options);
-  return { stdout: weeksRenderers[options.format](view, ctx.style) };
+  return present(ctx, weeksView(timeline, ctx.today, options), weeksRenderers[options.format]);
 }

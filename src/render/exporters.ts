@@ -1,0 +1,11 @@
+// `juno export`'s file formats: a calendar for calendar apps, or a picture of the cycle.
+import type { ExportFormat } from './export.js';
+import { renderIcsPieces } from './ics.js';
+import type { Render } from './render.js';
+import { renderTimelineSvg } from './svg.js';
+import type { ExportView } from './views/export.js';
+
+export const exportRenderers = {
+  ics: (view) => renderIcsPieces(view),
+  svg: (view) => renderTimelineSvg(view.timeline, view.today),
+} satisfies Record<ExportFormat, Render<ExportView>>;

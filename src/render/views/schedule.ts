@@ -1,0 +1,79 @@
+// What `juno schedule` shows: the timeline's events on a given day, filtered, with where the cycle stands.
+import type { Day } from '../../timeline/day.js';
+import {
+  cycleProgress,
+  cycleSpan,
+  filterByKind,
+  type PhaseSpan,
+  phaseAt,
+  upcomingEvents,
+} from '../../timeline/query.js';
+import type { Kind, Timeline } from '../../timeline/types.js';
+import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
+import { weekName } from '../../timeline/weeks.js';
+import type { NothingMatched, Selection } from '../render.js';
+
+export interface ScheduleView extends Selection {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  title: string | null;
+  releaseId: string | null;
+  today: Day;
+  todayWeek: string | null;
+  phase: PhaseSpan | null;
+  /** 0..1 through the cycle, or null when the timeline cannot say. */
+  progress: number | null;
+  cycle: { start: Day; end: Day } | null;
+  events: EventView[];
+}
+
+/** `juno schedule --format json`: the versioned contract. */
+export interface ScheduleJson {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  title: string | null;
+  today: Day;
+  phase: { id: string; name: string; start: Day | null; end: Day | null } | null;
+  events: EventView[];
+}
+
+export interface ScheduleQuery {
+  kinds: Kind[];
+  /** Only events running or still to come. */
+  upcoming: boolean;
+}
+
+/** A filter that leaves no event matches nothing; an unfiltered empty timeline is merely empty. */
+const NO_MATCH: NothingMatched = { message: 'no events match the filters', hint: null };
+
+export function scheduleView(timeline: Timeline, today: Day, query: ScheduleQuery): ScheduleView {
+  let events = filterByKind(timeline.events, query.kinds);
+  if (query.upcoming) events = upcomingEvents(events, today);
+  const filtered = query.kinds.length > 0 || query.upcoming;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    series: timeline.series,
+    title: timeline.title,
+    releaseId: timeline.releaseId,
+    today,
+    todayWeek: weekName(timeline, today),
+    phase: phaseAt(timeline, today)?.phase ?? null,
+    progress: cycleProgress(timeline, today),
+    cycle: cycleSpan(timeline),
+    events: events.map((e) => viewEvent(timeline, e, today)),
+    nothing: events.length === 0 && filtered ? NO_MATCH : null,
+  };
+}
+
+export function scheduleJson(view: ScheduleView): ScheduleJson {
+  return {
+    schemaVersion: view.schemaVersion,
+    series: view.series,
+    title: view.title,
+    today: view.today,
+    phase: view.phase
+      ? { id: view.phase.id, name: view.phase.name, start: view.phase.start, end: view.phase.end }
+      : null,
+    events: view.events,
+  };
+}

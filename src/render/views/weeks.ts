@@ -1,0 +1,67 @@
+// What `juno weeks` shows: the cycle week by week, each week with its events.
+import type { Day } from '../../timeline/day.js';
+import { phaseAt } from '../../timeline/query.js';
+import type { Timeline } from '../../timeline/types.js';
+import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
+import { cycleWeeks, weekName } from '../../timeline/weeks.js';
+
+export interface WeekView {
+  name: string;
+  start: Day;
+  end: Day;
+  current: boolean;
+  events: EventView[];
+}
+
+export interface WeeksView {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  title: string | null;
+  releaseId: string | null;
+  today: Day;
+  todayWeek: string | null;
+  phase: string | null;
+  weeks: WeekView[];
+}
+
+/** `juno weeks --format json`: the versioned contract, events by id. */
+export interface WeeksJson {
+  schemaVersion: typeof SCHEMA_VERSION;
+  series: string;
+  today: Day;
+  weeks: { name: string; start: Day; end: Day; current: boolean; events: string[] }[];
+}
+
+export function weeksView(timeline: Timeline, today: Day, options: { all: boolean }): WeeksView {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    series: timeline.series,
+    title: timeline.title,
+    releaseId: timeline.releaseId,
+    today,
+    todayWeek: weekName(timeline, today),
+    phase: phaseAt(timeline, today)?.phase.name ?? null,
+    weeks: cycleWeeks(timeline, today, { all: options.all }).map((week) => ({
+      name: week.name,
+      start: week.start,
+      end: week.end,
+      current: week.current,
+      events: week.events.map((e) => viewEvent(timeline, e, today)),
+    })),
+  };
+}
+
+export function weeksJson(view: WeeksView): WeeksJson {
+  return {
+    schemaVersion: view.schemaVersion,
+    series: view.series,
+    today: view.today,
+    weeks: view.weeks.map((w) => ({
+      name: w.name,
+      start: w.start,
+      end: w.end,
+      current: w.current,
+      events: w.events.map((e) => e.id),
+    })),
+  };
+}

@@ -42,10 +42,3 @@ export class OutputError extends JunoError {
     super(message, EXIT.output, hint);
   }
 }
-
-/** Nothing matched (no event ahead, an empty selection): exit 1 with a message. */
-export class NothingError extends JunoError {
-  constructor(message: string, hint?: string) {
-    super(message, EXIT.failed, hint);
-  }
-}

@@ -1,4 +1,5 @@
-// Reading a file's text, the one place juno reads timelines from disk: bounded bytes, checked UTF-8, no NUL.
+// Reading the text of the files juno loads (timelines, schedule.rst, the series list): bounded bytes, checked
+// UTF-8, no NUL; and where the bundled files are, and how a file is named in messages.
 // Synchronous reads: a CLI has nothing else to do meanwhile, and node:fs/promises costs start-up time to load.
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { weekDates } from '../src/render/weeks.js';
+import { addDays } from '../src/timeline/day.js';
 import { parseTimeline } from '../src/timeline/parse.js';
-import { cycleWeeks, type Week } from '../src/timeline/weeks.js';
+import type { NamedWeek, Timeline } from '../src/timeline/types.js';
+import { cycleOpening, cycleWeeks, sourceWeeks, type Week, weekName } from '../src/timeline/weeks.js';
 import { makeTimeline, ROOT } from './helpers.js';
 
 const juno = (() => {
@@ -106,5 +108,159 @@ describe('cycle weeks', () => {
     expect(weekDates('2014-09-29', '2014-10-03')).toBe('29 Sep – 3 Oct 2014');
     expect(weekDates('2014-09-29', '2014-10-03', false)).toBe('29 Sep – 3 Oct');
     expect(weekDates('2014-12-29', '2015-01-02', false)).toBe('29 Dec 2014 – 2 Jan 2015');
+  });
+});
+
+/** An upstream-like timeline: its events, and the rows naming its weeks. */
+function withRows(raw: Record<string, unknown>, rows: [string, string, string, string[]?][]): Timeline {
+  const weeks: NamedWeek[] = rows.map(([name, start, end, events]) => ({
+    name,
+    upstream: !name.includes(' '),
+    start,
+    end,
+    events: events ?? [],
+  }));
+  return { ...makeTimeline(raw), weeks };
+}
+
+describe('the name of a week', () => {
+  const rows = withRows(
+    {
+      releaseWeek: '2030-04-01',
+      events: [
+        { id: 'p-final', name: 'Previous release', kind: 'release', start: '2029-10-03' },
+        { id: 'ff', name: 'Feature freeze', kind: 'freeze', start: '2030-02-21' },
+        { id: 'release', name: 'Release', kind: 'release', start: '2030-04-03' },
+      ],
+    },
+    [
+      ['Previous R+0', '2029-10-01', '2029-10-05', ['p-final']],
+      ['R-25', '2029-10-08', '2029-10-12'],
+      // Upstream's own count, off by one from releaseWeek: the row's name wins.
+      ['R-6', '2030-02-18', '2030-02-22', ['ff']],
+      // A holiday row running two weeks names both.
+      ['R-13', '2029-12-24', '2030-01-04'],
+      ['R-11', '2030-01-07', '2030-01-11'],
+    ],
+  );
+
+  it("is the source's name for the week a row starts in, on any day of it", () => {
+    expect(weekName(rows, '2029-10-01')).toBe('Previous R+0');
+    expect(weekName(rows, '2029-10-07')).toBe('Previous R+0');
+    expect(weekName(rows, '2030-02-20')).toBe('R-6');
+  });
+
+  it('is the name of a row running into the week when none starts in it', () => {
+    expect(weekName(rows, '2029-12-31')).toBe('R-13');
+    expect(weekName(rows, '2030-01-07')).toBe('R-11');
+  });
+
+  it('is counted from the release week where the source names no week, and ISO without a release', () => {
+    expect(weekName(rows, '2029-10-15')).toBe('R-24');
+    expect(weekName(rows, '2030-04-08')).toBe('R+1');
+    expect(weekName({ ...rows, releaseWeek: null }, '2030-04-08')).toBe('2030-W15');
+  });
+
+  it('finds the row running into a week among many rows, however long it runs', () => {
+    const long = withRows({ events: [{ id: 'a', name: 'A', kind: 'other', start: '2030-01-01' }] }, [
+      ...Array.from({ length: 2000 }, (_, i): [string, string, string] => {
+        const monday = addDays('2000-01-03', 7 * i);
+        return [`W${i}`, monday, addDays(monday, 4)];
+      }),
+      ['Ages', '1000-01-06', '9996-12-31'],
+    ]);
+    expect(weekName(long, '2000-01-12')).toBe('W1');
+    expect(weekName(long, '1500-06-01')).toBe('Ages');
+    expect(weekName(long, '9000-06-01')).toBe('Ages');
+  });
+
+  it("in juno's format, is the first week name its events give for the week of their first day", () => {
+    const named = makeTimeline({
+      releaseWeek: '2014-10-13',
+      events: [
+        { id: 'b', name: 'B', kind: 'other', start: '2014-09-04', week: 'Second' },
+        { id: 'a', name: 'A', kind: 'other', start: '2014-09-02', end: '2014-09-20', week: 'First' },
+      ],
+    });
+    expect(weekName(named, '2014-09-05')).toBe('First');
+    // The event runs on, but names only the week it begins in.
+    expect(weekName(named, '2014-09-08')).toBe('R-5');
+  });
+});
+
+describe('the week list of an upstream cycle', () => {
+  const phases = [
+    { id: 'development', name: 'Development', from: null, until: 'ff' },
+    { id: 'feature-freeze', name: 'Feature freeze', from: 'ff', until: null },
+  ];
+  const events = [
+    { id: 'ff', name: 'Feature freeze', kind: 'freeze', start: '2017-01-26' },
+    { id: 'release', name: 'Release', kind: 'release', start: '2017-02-22' },
+  ];
+
+  it("opens at upstream's first named week when the first dated phase is feature freeze", () => {
+    const ocata = withRows({ releaseWeek: '2017-02-20', phases, events }, [
+      ['Newton R+0', '2016-10-31', '2016-11-04'],
+      ['R-15', '2016-11-07', '2016-11-11'],
+      ['R-4', '2017-01-23', '2017-01-27', ['ff']],
+    ]);
+    expect(cycleOpening(ocata)).toBe('2016-11-07');
+    const weeks = cycleWeeks(ocata, '2016-12-01');
+    expect(weeks[0]).toMatchObject({ name: 'R-15', start: '2016-11-07' });
+    expect(weeks.map((w) => w.name)).toContain('R-10');
+    expect(weeks.at(-1)?.name).toBe('R+0');
+  });
+
+  it('opens at the previous release when a phase begins there, before the first named week', () => {
+    const later = withRows(
+      {
+        releaseWeek: '2017-02-20',
+        phases: [{ id: 'development', name: 'Development', from: 'prev', until: null }],
+        events: [{ id: 'prev', name: 'Previous release', kind: 'release', start: '2016-10-05' }, ...events],
+      },
+      [
+        ['Previous R+0', '2016-10-03', '2016-10-07', ['prev']],
+        ['R-15', '2016-11-07', '2016-11-11'],
+      ],
+    );
+    expect(cycleOpening(later)).toBe('2016-10-03');
+    expect(cycleWeeks(later, '2016-12-01')[0]?.name).toBe('Previous R+0');
+  });
+});
+
+describe('the weeks as the source groups them (export --weeks)', () => {
+  it("keeps upstream's rows with their events and days, one week per Monday", () => {
+    const timeline = withRows(
+      {
+        releaseWeek: '2022-03-28',
+        events: [
+          { id: 'a', name: 'A', kind: 'other', start: '2022-03-14' },
+          { id: 'b', name: 'B', kind: 'other', start: '2022-03-15' },
+          { id: 'release', name: 'Release', kind: 'release', start: '2022-03-30' },
+        ],
+      },
+      [
+        ['R-2', '2022-03-14', '2022-03-18', ['a']],
+        // The same Monday listed again: one week, its events once each.
+        ['R-2', '2022-03-14', '2022-03-18', ['a', 'b']],
+        ['R-1', '2022-03-21', '2022-03-25'],
+        // Upstream's R+0 ends on Wednesday; its days are kept.
+        ['R+0', '2022-03-28', '2022-03-30', ['release', 'gone']],
+      ],
+    );
+    expect(
+      sourceWeeks(timeline, '2022-03-29').map((w) => [w.name, w.start, w.end, w.current, ids(w).join(' ')]),
+    ).toEqual([
+      ['R-2', '2022-03-14', '2022-03-18', false, 'a b'],
+      ['R+0', '2022-03-28', '2022-03-30', true, 'release'],
+    ]);
+  });
+
+  it('puts an event of a juno timeline in the week it begins in, Monday to Friday', () => {
+    expect(
+      sourceWeeks(juno, '2014-09-21').map((w) => [w.name, w.start, w.end, ids(w).length]),
+    ).toContainEqual(['R-3', '2014-09-22', '2014-09-26', 2]);
+    const rc = sourceWeeks(juno, '2014-09-21').filter((w) => ids(w).includes('release-candidates'));
+    expect(rc.map((w) => w.name)).toEqual(['R-3']);
   });
 });

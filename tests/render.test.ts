@@ -6,10 +6,10 @@ import { loadSeriesList, loadTimeline } from '../src/cli/load.js';
 import { calendarRenderers } from '../src/render/calendar.js';
 import { checkRenderers } from '../src/render/check.js';
 import { countdownRenderers } from '../src/render/countdown.js';
-import { EXPORT_FORMATS } from '../src/render/export.js';
-import { exportRenderers } from '../src/render/exporters.js';
+import { exportRenderers } from '../src/render/export.js';
 import {
   CHECK_FORMATS,
+  EXPORT_FORMATS,
   SCHEDULE_FORMATS,
   SERIES_FORMATS,
   TEXT_OR_JSON,

@@ -1,3 +1,11 @@
-// What `juno export` can write. Kept apart from the renderers so that declaring the command loads none of them.
-export const EXPORT_FORMATS = ['ics', 'svg'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// `juno export`'s file formats: a calendar for calendar apps, or a picture of the cycle.
+import type { ExportFormat } from './formats.js';
+import { renderIcsPieces } from './ics.js';
+import type { Render } from './render.js';
+import { renderTimelineSvg } from './svg.js';
+import type { ExportView } from './views/export.js';
+
+export const exportRenderers = {
+  ics: (view) => renderIcsPieces(view),
+  svg: (view) => renderTimelineSvg(view.timeline, view.today),
+} satisfies Record<ExportFormat, Render<ExportView>>;

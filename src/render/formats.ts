@@ -9,6 +9,10 @@ export type TextOrJson = (typeof TEXT_OR_JSON)[number];
 /** `juno countdown`: text or JSON, or with `--plain` the bare number of days. */
 export type CountdownFormat = TextOrJson | 'plain';
 
+/** `juno export`: a calendar for calendar apps, or a picture of the cycle. */
+export const EXPORT_FORMATS = ['ics', 'svg'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 /** `juno calendar` draws month grids only. */
 export type CalendarFormat = 'text';
 

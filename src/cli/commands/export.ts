@@ -1,7 +1,7 @@
 // `juno export`: the schedule as a file for other programs (an iCalendar file for calendar apps).
 import { Option } from '@commander-js/extra-typings';
-import { EXPORT_FORMATS, type ExportFormat } from '../../render/export.js';
-import { exportRenderers } from '../../render/exporters.js';
+import { exportRenderers } from '../../render/export.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../../render/formats.js';
 import { exportSelection, exportView } from '../../render/views/export.js';
 import { parseInstant } from '../../timeline/day.js';
 import { oneLine } from '../../timeline/text.js';

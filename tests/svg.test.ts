@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { escapeXml, renderTimelineSvg, textWidth } from '../src/render/svg.js';
+import { addDays } from '../src/timeline/day.js';
 import { parseTimeline } from '../src/timeline/parse.js';
+import type { Timeline } from '../src/timeline/types.js';
 import { makeTimeline, ROOT } from './helpers.js';
 
 const juno = (() => {
@@ -84,5 +86,69 @@ describe('the SVG picture', () => {
     expect(textWidth('iiii', 10)).toBeLessThan(textWidth('mmmm', 10));
     expect(textWidth('Feature freeze', 13, true)).toBeGreaterThan(textWidth('Feature freeze', 13));
     expect(escapeXml('a\u0000b\uffff')).toBe('ab');
+  });
+});
+
+/** The axis's week names with where they are centred and whether they are bold. */
+const axisLabels = (svg: string) =>
+  [...svg.matchAll(/<text x="([\d.]+)"[^>]*class="week"( font-weight="bold")?>([^<]*)<\/text>/g)].map(
+    (m) => ({
+      x: Number(m[1]),
+      bold: m[2] !== undefined,
+      name: m[3] as string,
+    }),
+  );
+
+describe("the picture's axis", () => {
+  // Weeks named by their source, the first with a name wider than a week (upstream's previous release week).
+  const names = ['Xylem R+0', ...Array.from({ length: 26 }, (_, i) => `R-${26 - i}`), 'R+0'];
+  const cycle: Timeline = {
+    ...makeTimeline({
+      releaseWeek: '2030-04-01',
+      phases: [{ id: 'development', name: 'Development', from: 'prev', until: 'release' }],
+      events: [
+        { id: 'prev', name: 'Previous release', kind: 'release', start: '2029-09-26' },
+        { id: 'release', name: 'Release', kind: 'release', start: '2030-04-03' },
+      ],
+    }),
+    weeks: names.map((name, i) => ({
+      name,
+      upstream: i > 0,
+      start: addDays('2029-09-24', 7 * i),
+      end: addDays('2029-09-28', 7 * i),
+      events: [],
+    })),
+  };
+
+  it('names each week as the source does; a name wider than its week leaves out the neighbour it would touch', () => {
+    const labels = axisLabels(renderTimelineSvg(cycle, '2030-01-01'));
+    const drawn = labels.map((l) => l.name);
+    expect(drawn.slice(0, 3)).toEqual(['Xylem R+0', 'R-25', 'R-24']);
+    expect(drawn).toContain('R-1');
+    expect(labels.filter((l) => l.bold).map((l) => l.name)).toEqual(['R+0']);
+    // No two names touch.
+    labels.slice(1).forEach((label, i) => {
+      const before = labels[i] as (typeof labels)[number];
+      expect(before.x + textWidth(before.name, 10) / 2).toBeLessThan(label.x - textWidth(label.name, 10) / 2);
+    });
+  });
+
+  it('thins the names to every other week, counting from the release week, when weeks are narrow', () => {
+    const drawn = axisLabels(renderTimelineSvg(cycle, '2030-01-01', { width: 700 })).map((l) => l.name);
+    expect(drawn).toContain('R+0');
+    expect(drawn).toContain('R-2');
+    expect(drawn).not.toContain('R-1');
+    expect(drawn).not.toContain('R-3');
+  });
+
+  it('names weeks by ISO week, with the year, in a timeline without a release or week names', () => {
+    const plain = makeTimeline({
+      events: [
+        { id: 'a', name: 'A', kind: 'milestone', start: '2014-12-23' },
+        { id: 'b', name: 'B', kind: 'milestone', start: '2015-01-08' },
+      ],
+    });
+    const drawn = axisLabels(renderTimelineSvg(plain, '2014-12-31')).map((l) => l.name);
+    expect(drawn.slice(0, 3)).toEqual(['2014-W52', '2015-W01', '2015-W02']);
   });
 });

@@ -1,8 +1,9 @@
 // `juno calendar`: month grids like cal(1), weeks starting on Monday, with event days marked and a legend under
 // each month. Months are stacked one under another, so any number of them fits an 80-column terminal.
-import { addDays, type Day, formatDay, longDay } from '../timeline/day.js';
+import { addDays, type Day, formatDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
+import { todayInWeek } from './format.js';
 import type { CalendarFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
@@ -79,8 +80,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
     const cells = Array.from({ length: 7 }, (_, i) =>
       dayCell(addDays(week.monday, i), month, view.today, style),
     );
-    const label = week.name ? `  ${style.dim(oneLine(week.name))}` : '';
-    lines.push(`${cells.join('')}${label}`.trimEnd());
+    lines.push(`${cells.join('')}  ${style.dim(oneLine(week.name))}`.trimEnd());
   }
   lines.push('');
   if (month.events.length === 0) {
@@ -105,7 +105,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
 function renderCalendar(view: CalendarView, { style, width }: RenderOptions): string {
   const columns = Math.min(MAX_WIDTH, width ?? MAX_WIDTH);
   const lines = [
-    `${style.bold(oneLine(view.title))} · today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
+    `${style.bold(oneLine(view.title))} · ${todayInWeek(view.today, view.todayWeek)}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
     '',
   ];
   view.months.forEach((month, i) => {

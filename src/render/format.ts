@@ -1,4 +1,5 @@
 // Small pieces of text shared by the presenters.
+import { type Day, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
@@ -26,6 +27,11 @@ export function daysAgo(count: number): string {
 /** A day ahead: "today", "tomorrow", "in 4 days". */
 export function daysAhead(count: number): string {
   return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${days(count)}`;
+}
+
+/** "today Sun 21 Sep 2014 (R-4)": the day and its week, as the headings of schedule, weeks and calendar say it. */
+export function todayInWeek(today: Day, week: string): string {
+  return `today ${longDay(today)} (${oneLine(week)})`;
 }
 
 /** "OpenStack Juno (2014.2)": the timeline's title (else its series) and release id, on one line. */

@@ -9,6 +9,7 @@ import {
   relativeDays,
   timelineName,
   toCsv,
+  todayInWeek,
   toJsonPieces,
   toMarkdown,
   toTsv,
@@ -54,10 +55,7 @@ const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } a
 /** The line above the table: series, today, phase and a progress bar. */
 export function scheduleHeading(view: ScheduleView, style: Style): string {
   const name = timelineName(view);
-  const parts = [
-    style.bold(name),
-    `today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}`,
-  ];
+  const parts = [style.bold(name), todayInWeek(view.today, view.todayWeek)];
   if (view.phase) parts.push(`phase: ${style.accent(oneLine(view.phase.name))}`);
   const lines = [parts.join(' · ')];
   if (view.progress !== null && view.cycle) {

@@ -1,8 +1,17 @@
 // `juno weeks`: the cycle week by week, as a table, JSON, CSV, TSV or Markdown.
-import { type Day, formatDay, longDay } from '../timeline/day.js';
+import { type Day, formatDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
-import { type Cell, escapeMarkdown, timelineName, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import {
+  type Cell,
+  escapeMarkdown,
+  timelineName,
+  toCsv,
+  todayInWeek,
+  toJson,
+  toMarkdown,
+  toTsv,
+} from './format.js';
 import type { WeeksFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import { displayWidth } from './table.js';
@@ -44,10 +53,7 @@ const CURRENT = '▶';
 
 function renderTable(view: WeeksView, { style }: RenderOptions): string {
   const name = timelineName(view);
-  const heading = [
-    style.bold(name),
-    `today ${longDay(view.today)}${view.todayWeek ? ` (${oneLine(view.todayWeek)})` : ''}`,
-  ];
+  const heading = [style.bold(name), todayInWeek(view.today, view.todayWeek)];
   if (view.phase) heading.push(`phase: ${style.accent(oneLine(view.phase))}`);
   const lines = [heading.join(' · '), ''];
   if (view.weeks.length === 0) return `${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`;

@@ -9,8 +9,8 @@ import { timelineName } from '../format.js';
 export interface CalendarWeek {
   /** The Monday of the grid row (may fall in the previous month). */
   monday: Day;
-  /** R-N, or null when the timeline has no release. */
-  name: string | null;
+  /** The week's name, as every view gives it (see `weekName`). */
+  name: string;
 }
 
 export interface CalendarMonth {
@@ -25,7 +25,8 @@ export interface CalendarMonth {
 export interface CalendarView {
   title: string;
   today: Day;
-  todayWeek: string | null;
+  /** The name of today's week (see `weekName`). */
+  todayWeek: string;
   /** The phase of the cycle today, if the timeline has phases. */
   phase: string | null;
   months: CalendarMonth[];

@@ -19,7 +19,8 @@ export interface ScheduleView extends Selection {
   title: string | null;
   releaseId: string | null;
   today: Day;
-  todayWeek: string | null;
+  /** The name of today's week (see `weekName`). */
+  todayWeek: string;
   phase: PhaseSpan | null;
   /** 0..1 through the cycle, or null when the timeline cannot say. */
   progress: number | null;

@@ -3,13 +3,10 @@ import type { Day } from '../../timeline/day.js';
 import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
 import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
-import { cycleWeeks, weekName } from '../../timeline/weeks.js';
+import { cycleWeeks, type Week, weekName } from '../../timeline/weeks.js';
 
-export interface WeekView {
-  name: string;
-  start: Day;
-  end: Day;
-  current: boolean;
+/** A week of the model (see `cycleWeeks`), its events as the JSON contract shows them. */
+export interface WeekView extends Omit<Week, 'events'> {
   events: EventView[];
 }
 
@@ -19,7 +16,8 @@ export interface WeeksView {
   title: string | null;
   releaseId: string | null;
   today: Day;
-  todayWeek: string | null;
+  /** The name of today's week (see `weekName`). */
+  todayWeek: string;
   phase: string | null;
   weeks: WeekView[];
 }

@@ -4,10 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTimeline } from '../src/cli/load.js';
 import { renderTimelineSvg } from '../src/render/svg.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
-import { makeTimeline, ROOT } from './helpers.js';
+import { FIXTURES, makeTimeline, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -133,5 +134,27 @@ describe.runIf(available || required)('the SVG in Chromium', () => {
       expect(rects.some((r) => r.text.includes(event.name) && r.visible)).toBe(true);
     }
     expect(overlapping(rects)).toEqual([]);
+  });
+
+  it("keeps an upstream cycle's week names apart, the wide name of the week before the cycle included", async () => {
+    const releases = process.env.JUNO_OPENSTACK_RELEASES ?? '/work/shared/reference/openstack-releases';
+    const files = [
+      `${FIXTURES}upstream/indri/schedule.yaml`,
+      ...['antelope', 'wallaby', 'ocata']
+        .map((series) => `${releases}/doc/source/${series}/schedule.yaml`)
+        .filter((file) => existsSync(file)),
+    ];
+    for (const file of files) {
+      const { timeline } = await loadTimeline(file);
+      const svg = renderTimelineSvg(timeline, '2000-01-01');
+      const weeks = [...svg.matchAll(/class="week"[^>]*>([^<]*)</g)].map((m) => m[1] as string);
+      const rects = await render(timeline, '2000-01-01', `upstream-${timeline.series}`);
+      for (const week of weeks)
+        expect(
+          rects.some((r) => r.text === week && r.visible),
+          week,
+        ).toBe(true);
+      expect(overlapping(rects), file).toEqual([]);
+    }
   });
 });

@@ -141,6 +141,26 @@ describe("the picture's axis", () => {
     expect(drawn).not.toContain('R-3');
   });
 
+  it("starts at upstream's first named week when the first dated phase is feature freeze, and says so", () => {
+    const ocata: Timeline = {
+      ...makeTimeline({
+        releaseWeek: '2017-02-20',
+        phases: [
+          { id: 'development', name: 'Development', from: null, until: 'ff' },
+          { id: 'feature-freeze', name: 'Feature freeze', from: 'ff', until: null },
+        ],
+        events: [{ id: 'ff', name: 'Feature freeze', kind: 'freeze', start: '2017-01-23' }],
+      }),
+      weeks: [
+        { name: 'R-15', upstream: true, start: '2016-11-07', end: '2016-11-11', events: [] },
+        { name: 'R-4', upstream: true, start: '2017-01-23', end: '2017-01-27', events: ['ff'] },
+      ],
+    };
+    const svg = renderTimelineSvg(ocata, '2016-12-01');
+    expect(axisLabels(svg)[0]?.name).toBe('R-15');
+    expect(texts(svg)).toContain('From Mon 7 Nov 2016, week by week');
+  });
+
   it('names weeks by ISO week, with the year, in a timeline without a release or week names', () => {
     const plain = makeTimeline({
       events: [

@@ -797,7 +797,9 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   const H = Math.ceil(footY + footnotes.length * 18 + 14);
 
   const release = releaseEvent(timeline.events);
-  const firstDay = firstPhaseDay(timeline) ?? rangeStart;
+  // The first phase's day when it opens the picture's first week; an upstream cycle up to train opens before it.
+  const phaseDay = firstPhaseDay(timeline);
+  const firstDay = phaseDay !== null && mondayOf(phaseDay) === rangeStart ? phaseDay : rangeStart;
   const subtitle = release
     ? `From ${longDay(firstDay)} to the release on ${longDay(release.start)}; weeks counted from the release week, R+0`
     : `From ${longDay(firstDay)}, week by week`;

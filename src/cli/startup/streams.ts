@@ -62,28 +62,38 @@ function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
  */
 export function standardOutput(): OutputStream {
   const stream = processStream('stdout');
-  let direct = false;
+  return isFileOrPipe(1) ? descriptorOutput(stream) : streamOutput(stream);
+}
+
+function isFileOrPipe(fd: number): boolean {
   try {
-    const info = fstatSync(1);
-    direct = info.isFile() || info.isFIFO() || info.isSocket();
+    const info = fstatSync(fd);
+    return info.isFile() || info.isFIFO() || info.isSocket();
   } catch {
-    direct = false;
+    return false;
   }
-  if (!direct) {
-    return {
-      get isTTY() {
-        return stream().isTTY;
-      },
-      get columns() {
-        return stream().columns;
-      },
-      write: (text) => {
-        stream().write(text);
-      },
-    };
-  }
-  // Text is encoded into one reused buffer and written from there: a Buffer made for each piece of a large
-  // document cost four times as much as the encoding itself.
+}
+
+function streamOutput(stream: () => NodeJS.WriteStream): OutputStream {
+  return {
+    get isTTY() {
+      return stream().isTTY;
+    },
+    get columns() {
+      return stream().columns;
+    },
+    write: (text) => {
+      stream().write(text);
+    },
+  };
+}
+
+/**
+ * Text is encoded into one reused buffer and written from there to descriptor 1: a Buffer made for each piece of
+ * a large document cost four times as much as the encoding itself.
+ */
+function descriptorOutput(stream: () => NodeJS.WriteStream): OutputStream {
+  let direct = true;
   const encoder = new TextEncoder();
   let staging: Uint8Array | undefined;
   /** Writes `bytes[0, length)`; false when the descriptor would block and the rest went to process.stdout. */

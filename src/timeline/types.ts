@@ -24,7 +24,10 @@ export interface TimelineEvent {
   url: string | null;
   sequence: number;
   updated: string | null;
-  /** A week name given by the source (upstream schedules name their weeks); otherwise computed. */
+  /**
+   * The name the source gives the week this event begins in, or null. Views name weeks by `weekName`
+   * (timeline/weeks.ts): in juno's format the first name given for a week is that week's name.
+   */
   week: string | null;
   /** Position in the source file, the last tie-breaker of the schedule's order. */
   index: number;
@@ -70,7 +73,7 @@ export interface Timeline {
   info: TimelineInfo | null;
   /**
    * The weeks as the source names them, in date order: upstream schedules list named weeks (`R-25` … `R+0`);
-   * null for juno's own format, whose weeks are counted from `releaseWeek` (see `weekLabel`).
+   * null for juno's own format. Every view names weeks by `weekName` (timeline/weeks.ts), these names first.
    */
   weeks: NamedWeek[] | null;
 }

@@ -78,6 +78,16 @@ function sourceNames(timeline: Timeline): SourceNames {
   return names;
 }
 
+/**
+ * The timeline with only `events`, its weeks still named as the whole timeline names them: a week named by an
+ * event left out (`export --kind`) keeps that name.
+ */
+export function withEvents(timeline: Timeline, events: TimelineEvent[]): Timeline {
+  const narrowed = { ...timeline, events };
+  namesCache.set(narrowed, sourceNames(timeline));
+  return narrowed;
+}
+
 /** The name of the first row (in date order) whose days run into the week of `monday`, if any. */
 function coveringRow(names: SourceNames, monday: Day): string | null {
   const { rows, reach } = names;

@@ -24,7 +24,7 @@ if (REAL.length === 0)
     `NOTICE: ${SOURCE} not found (set JUNO_OPENSTACK_RELEASES); real cycles' week names are not compared`,
   );
 
-/** A juno timeline naming its own weeks, one of them twice and one by two names, and a timeline with no release. */
+/** A juno timeline naming its own weeks, one name for two weeks and two names for one, and one with no release. */
 function ownFiles(): { named: string; unreleased: string } {
   const dir = tempDir();
   const named = join(dir, 'named.json');
@@ -37,6 +37,7 @@ function ownFiles(): { named: string; unreleased: string } {
         { id: 'a', name: 'A', kind: 'milestone', start: '2014-09-02', week: 'Week one' },
         { id: 'b', name: 'B', kind: 'milestone', start: '2014-09-04', week: 'Another name' },
         { id: 'c', name: 'C', kind: 'freeze', start: '2014-09-10', end: '2014-09-24', week: '第二周' },
+        { id: 'e', name: 'E', kind: 'other', start: '2014-09-15', week: 'Third' },
         { id: 'd', name: 'D', kind: 'deadline', start: '2014-09-17', week: '第二周' },
         { id: 'release', name: 'Release', kind: 'release', start: '2014-10-16' },
       ],
@@ -215,7 +216,11 @@ describe('every view names a week the same way', () => {
     const views = await compare(['--timeline', named], '2014-09-18');
     expect(views['weeks --all']?.get('2014-09-01')).toBe('Week one');
     expect(views['schedule JSON']?.get('2014-09-01')).toBe('Week one');
-    expect(views['weeks --all']?.get('2014-09-15')).toBe('第二周');
+    expect(views['weeks --all']?.get('2014-09-08')).toBe('第二周');
+    expect(views['weeks --all']?.get('2014-09-15')).toBe('Third');
+    // Exporting only the deadline keeps the name the whole timeline gives its week.
+    const deadline = parseIcs(await run(['export', '--weeks', '--kind', 'deadline', '--timeline', named]));
+    expect(deadline.events.map((e) => e.summary)).toEqual(['Third: D']);
     // A week the source does not name is counted from the release week.
     expect(views['weeks --all']?.get('2014-09-22')).toBe('R-3');
     const iso = await compare(['--timeline', unreleased], '2014-12-31');

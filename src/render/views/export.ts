@@ -2,6 +2,7 @@
 import type { Day } from '../../timeline/day.js';
 import { filterByKind } from '../../timeline/query.js';
 import type { Kind, Timeline } from '../../timeline/types.js';
+import { withEvents } from '../../timeline/weeks.js';
 import type { NothingMatched, Selection } from '../render.js';
 
 /** The events to export. */
@@ -34,7 +35,7 @@ const NOTHING: NothingMatched = { message: 'no events match the filters', hint: 
 /** The timeline with only the events of these kinds (all of them when none is given). */
 export function exportSelection(timeline: Timeline, kinds: Kind[]): ExportSelection {
   const events = filterByKind(timeline.events, kinds);
-  return { timeline: { ...timeline, events }, nothing: events.length === 0 ? NOTHING : null };
+  return { timeline: withEvents(timeline, events), nothing: events.length === 0 ? NOTHING : null };
 }
 
 export function exportView(selection: ExportSelection, today: Day, settings: ExportSettings): ExportView {

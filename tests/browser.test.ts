@@ -8,6 +8,7 @@ import { loadTimeline } from '../src/cli/load.js';
 import { renderTimelineSvg } from '../src/render/svg.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
+import { RELEASES } from './external.js';
 import { FIXTURES, makeTimeline, ROOT } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -137,7 +138,7 @@ describe.runIf(available || required)('the SVG in Chromium', () => {
   });
 
   it("keeps an upstream cycle's week names apart, the wide name of the week before the cycle included", async () => {
-    const releases = process.env.JUNO_OPENSTACK_RELEASES ?? '/work/shared/reference/openstack-releases';
+    const releases = RELEASES;
     const files = [
       `${FIXTURES}upstream/indri/schedule.yaml`,
       ...['antelope', 'wallaby', 'ocata']

@@ -1,25 +1,14 @@
 // `juno schedule` on terminals of 80 and 50 columns, for the bundled Juno timeline and for a real upstream cycle:
 // every event keeps its row, its date, its week and its whole name (wrapped at spaces only), continuation lines stay
 // inside the Event column, and no line is wider than the terminal except the ones listed in KNOWN_OVERWIDE below.
-import { existsSync } from 'node:fs';
 import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
 import type { ScheduleJson } from '../contract.js';
+import { hasReleases, RELEASES } from '../external.js';
 import { runMain } from '../helpers.js';
 
-/**
- * A checkout of openstack/releases (its doc/source/<series>/schedule.yaml and .rst). Upstream's prose stays out of
- * this repository, so the real cycle is read from there; without it that case is skipped with a notice. (CI does
- * not fetch it: JUNO_REQUIRE_EXTERNAL is about the programs .ci/run installs.)
- */
-const RELEASES = process.env.JUNO_OPENSTACK_RELEASES ?? '/work/shared/reference/openstack-releases';
 const INDRI = `${RELEASES}/doc/source/indri/schedule.yaml`;
-const HAVE_INDRI = existsSync(INDRI);
-if (!HAVE_INDRI)
-  console.warn(
-    `NOTICE: ${INDRI} not found (set JUNO_OPENSTACK_RELEASES to a checkout of openstack/releases); ` +
-      'the layout of a real upstream cycle is not tested',
-  );
+const HAVE_INDRI = hasReleases();
 
 const CASES = {
   juno: ['schedule', '--date', '2014-09-21'],

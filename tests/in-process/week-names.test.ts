@@ -9,20 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { addDays, type Day, longDay, mondayOf } from '../../src/timeline/day.js';
 import { parseIcs } from '../calendar.js';
 import type { ScheduleJson, WeeksJson } from '../contract.js';
+import { hasReleases, RELEASES } from '../external.js';
 import { FIXTURES, runMain, tempDir } from '../helpers.js';
 
-/** A checkout of openstack/releases; upstream's prose stays out of this repository (see layout.test.ts). */
-const RELEASES = process.env.JUNO_OPENSTACK_RELEASES ?? '/work/shared/reference/openstack-releases';
 const SOURCE = `${RELEASES}/doc/source`;
-const REAL = existsSync(SOURCE)
+const REAL = hasReleases()
   ? readdirSync(SOURCE)
       .filter((series) => existsSync(`${SOURCE}/${series}/schedule.yaml`))
       .sort()
   : [];
-if (REAL.length === 0)
-  console.warn(
-    `NOTICE: ${SOURCE} not found (set JUNO_OPENSTACK_RELEASES); real cycles' week names are not compared`,
-  );
 
 /** A juno timeline naming its own weeks, one name for two weeks and two names for one, and one with no release. */
 function ownFiles(): { named: string; unreleased: string } {

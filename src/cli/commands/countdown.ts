@@ -1,10 +1,7 @@
 import { Option } from '@commander-js/extra-typings';
 import { countdownRenderers } from '../../render/countdown.js';
 import { TEXT_OR_JSON } from '../../render/formats.js';
-import { nextRenderers } from '../../render/next.js';
 import { countdownView } from '../../render/views/countdown.js';
-import { nextView } from '../../render/views/next.js';
-import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { present } from '../present.js';
 import { resolveEvent } from '../resolve.js';
@@ -39,12 +36,4 @@ export async function countdownCommand(
   const { timeline } = await ctx.load();
   const view = countdownView(timeline, resolveEvent(timeline, name), ctx.today);
   return present(ctx, view, countdownRenderers[options.plain ? 'plain' : options.format]);
-}
-
-export async function nextCommand(
-  ctx: Context,
-  options: { kinds: Kind[]; count: number | undefined; format: 'text' | 'json' },
-): Promise<CommandResult> {
-  const { timeline } = await ctx.load();
-  return present(ctx, nextView(timeline, ctx.today, options), nextRenderers[options.format]);
 }

@@ -1,9 +1,12 @@
-// `juno next`: the next event(s) to begin. Its handler is beside countdown's, which shares its event views.
+// `juno next`: the next event(s) to begin.
 import { Option } from '@commander-js/extra-typings';
 import { TEXT_OR_JSON } from '../../render/formats.js';
-import { defineCommand } from '../command.js';
+import { nextRenderers } from '../../render/next.js';
+import { nextView } from '../../render/views/next.js';
+import type { Kind } from '../../timeline/types.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { kindOption, parseKinds, wholeNumber } from '../options.js';
-import { nextCommand } from './countdown.js';
+import { present } from '../present.js';
 
 export const command = defineCommand({
   name: 'next',
@@ -25,3 +28,11 @@ export const command = defineCommand({
   ],
   handler: nextCommand,
 });
+
+export async function nextCommand(
+  ctx: Context,
+  options: { kinds: Kind[]; count: number | undefined; format: 'text' | 'json' },
+): Promise<CommandResult> {
+  const { timeline } = await ctx.load();
+  return present(ctx, nextView(timeline, ctx.today, options), nextRenderers[options.format]);
+}

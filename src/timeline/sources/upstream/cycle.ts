@@ -2,14 +2,12 @@
 // labels) and its sibling `schedule.rst` (a titled section per label, with the exact days in prose). The result
 // goes through `parseTimeline`, so an upstream cycle becomes the same `Timeline` as a juno file. Pure: the
 // caller reads the files and passes their text in.
-import type { Day } from '../../day.js';
 import { type ParseResult, parseTimeline } from '../../parse.js';
-import { weekLabel } from '../../query.js';
 import type { SeriesRecord } from '../../series.js';
 import type { NamedWeek, PhaseDefinition, Problem } from '../../types.js';
 import { readEvents } from './events.js';
 import { capitalise, slugify } from './labels.js';
-import { type Findings, isRecord, type Row, readCycleWeeks, readRows } from './rows.js';
+import { type Findings, isRecord, nameRows, readCycleWeeks, readRows, releaseWeekOf } from './rows.js';
 import { parseRst } from './rst.js';
 
 export interface UpstreamInput {
@@ -42,7 +40,7 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
   if (!isRecord(doc) || !Array.isArray(doc.cycle)) {
     return { ok: false, problems: [{ path: 'cycle', message: 'expected a list of weeks' }], warnings };
   }
-  const { releaseWeek, startWeek } = readCycleWeeks(doc, findings);
+  const { releaseWeek: releaseWeekGiven, startWeek } = readCycleWeeks(doc, findings);
   const rows = readRows(doc.cycle, findings);
   if (findings.problems.length > 0) return { ok: false, problems: findings.problems, warnings };
 
@@ -50,7 +48,8 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
   const ownIndex = ordered.findIndex((s) => s.name === series);
   const own = ownIndex >= 0 ? (ordered[ownIndex] as SeriesRecord) : null;
   const previous = ownIndex > 0 ? (ordered[ownIndex - 1] as SeriesRecord) : null;
-  const weekNames = nameWeeks(rows, { releaseWeek, startWeek, previous }, findings);
+  const releaseWeek = releaseWeekOf(rows, releaseWeekGiven, own?.initialRelease ?? null, findings);
+  const weekNames = nameRows(rows, { releaseWeek, startWeek, previous }, findings);
   const rst = input.rst ? parseRst(input.rst.text) : null;
   const { events, eventAt } = readEvents(
     {
@@ -86,34 +85,6 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
   const allWarnings: Problem[] = [...warnings, ...parsed.warnings];
   if (!parsed.ok) return { ...parsed, warnings: allWarnings };
   return { ok: true, timeline: { ...parsed.timeline, weeks }, warnings: allWarnings };
-}
-
-/**
- * Each row's name: upstream's, else the previous release's week for a row before the cycle, else counted from
- * the release week. A row in the cycle without a name is warned of.
- */
-function nameWeeks(
-  rows: Row[],
-  cycle: { releaseWeek: Day | null; startWeek: Day | null; previous: SeriesRecord | null },
-  { warnings, at }: Findings,
-): Map<Row, { name: string; upstream: boolean }> {
-  const names = new Map<Row, { name: string; upstream: boolean }>();
-  for (const row of rows) {
-    if (row.name !== null) {
-      names.set(row, { name: row.name, upstream: true });
-      continue;
-    }
-    const beforeCycle = cycle.startWeek !== null ? row.start < cycle.startWeek : row === rows[0];
-    const counted = weekLabel(cycle.releaseWeek, row.start);
-    const name =
-      beforeCycle && cycle.previous
-        ? `${capitalise(cycle.previous.name)} R+0`
-        : (counted ?? `week of ${row.start}`);
-    names.set(row, { name, upstream: false });
-    if (!beforeCycle)
-      warnings.push({ path: at(['cycle', row.index]), message: `a week without a name; shown as ${name}` });
-  }
-  return names;
 }
 
 /** Development until feature freeze, feature freeze until RC1, release candidates until the release, released. */

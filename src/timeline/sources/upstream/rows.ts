@@ -1,8 +1,20 @@
-// The weeks of schedule.yaml, checked: `release-week`, `start-week` and each row of `cycle` with its labels.
-import { addDays, type Day, isDay, isSupportedDay, mondayOf, unsupportedDay, weekdayOf } from '../../day.js';
+// The weeks of schedule.yaml, checked: `release-week`, `start-week` and each row of `cycle` with its labels; and
+// the name each row is shown by.
+import {
+  addDays,
+  type Day,
+  daysBetween,
+  formatDay,
+  isDay,
+  isSupportedDay,
+  mondayOf,
+  unsupportedDay,
+  weekdayOf,
+} from '../../day.js';
+import { weekLabel } from '../../query.js';
 import { oneLine } from '../../text.js';
 import type { Problem } from '../../types.js';
-import { slugify } from './labels.js';
+import { capitalise, slugify } from './labels.js';
 
 export const LABEL_LISTS = ['x-project', 'project-specific'] as const;
 export type LabelList = (typeof LABEL_LISTS)[number];
@@ -167,4 +179,104 @@ function weekdayName(day: Day): string {
   return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
     weekdayOf(day)
   ] as string;
+}
+
+/** The row upstream names as its release week (`R-0` or `R+0`), if any. */
+function releaseRow(rows: Row[]): Row | null {
+  return rows.find((row) => row.name !== null && /^R[+-]0$/.test(row.name)) ?? null;
+}
+
+/**
+ * The Monday weeks are counted from: the row upstream names R-0 or R+0, else the week of the release day (the
+ * series list's), else `release-week` as given. Upstream's names come from its rows, so where `release-week`
+ * disagrees with them (wallaby's is three weeks after its R-0 row), the rows win and the disagreement is warned of.
+ */
+export function releaseWeekOf(
+  rows: Row[],
+  given: Day | null,
+  releaseDay: Day | null,
+  { warnings, at }: Findings,
+): Day | null {
+  const row = releaseRow(rows);
+  const counted = row ? mondayOf(row.start) : releaseDay ? mondayOf(releaseDay) : null;
+  if (counted === null || given === null || counted === given) return counted ?? given;
+  const weeks = Math.round(daysBetween(counted, given) / 7);
+  const apart = `${Math.abs(weeks)} week${Math.abs(weeks) === 1 ? '' : 's'} ${weeks > 0 ? 'after' : 'before'}`;
+  const which = row
+    ? `the week upstream names ${row.name} (cycle[${row.index}])`
+    : `the release (${releaseDay})`;
+  warnings.push({
+    path: at(['release-week']),
+    message: `the week of ${given} is ${apart} ${which}; weeks are counted from ${counted}`,
+  });
+  return counted;
+}
+
+/** The name a row is shown by, and whether it is upstream's own. */
+export interface RowName {
+  name: string;
+  upstream: boolean;
+}
+
+/** What naming the rows needs to know of the cycle. */
+export interface CycleWeeks {
+  /** The Monday weeks are counted from (see `releaseWeekOf`). */
+  releaseWeek: Day | null;
+  startWeek: Day | null;
+  /** The previous series and its release day, when the series list knows them. */
+  previous: { name: string; initialRelease: Day } | null;
+}
+
+/**
+ * Each row's name, unique to its week: upstream's; else, for a row holding the day the previous series was
+ * released, that release's week (`Hibiscus R+0`); else counted from the release week (`R-19`); else, or when
+ * upstream gives that name to another week, the ISO week (`2016-W41`). Rows of one week (listed twice) share its
+ * name and are warned of, as is a row without a name inside the cycle.
+ */
+export function nameRows(rows: Row[], cycle: CycleWeeks, findings: Findings): Map<Row, RowName> {
+  const byMonday = new Map<Day, Row[]>();
+  for (const row of rows) {
+    const monday = mondayOf(row.start);
+    const same = byMonday.get(monday);
+    if (same) {
+      const first = same[0] as Row;
+      findings.warnings.push({
+        path: findings.at(['cycle', row.index]),
+        message: `the week of ${monday} is listed again (first at cycle[${first.index}]); one week, its labels together`,
+      });
+      same.push(row);
+    } else byMonday.set(monday, [row]);
+  }
+  const taken = new Set(rows.flatMap((row) => (row.name === null ? [] : [row.name])));
+  const names = new Map<Row, RowName>();
+  for (const [monday, same] of byMonday) {
+    const named = same.find((row) => row.name !== null);
+    const name: RowName = named
+      ? { name: named.name as string, upstream: true }
+      : { name: unnamedWeek(monday, same, cycle, taken), upstream: false };
+    taken.add(name.name);
+    for (const row of same) {
+      names.set(row, name);
+      const beforeCycle = cycle.startWeek !== null ? row.start < cycle.startWeek : row === rows[0];
+      if (row.name === null && !named && !beforeCycle)
+        findings.warnings.push({
+          path: findings.at(['cycle', row.index]),
+          message: `a week without a name; shown as ${name.name}`,
+        });
+    }
+  }
+  return names;
+}
+
+/** The name of a week upstream leaves unnamed (see `nameRows`); never one already `taken`. */
+function unnamedWeek(monday: Day, same: Row[], cycle: CycleWeeks, taken: Set<string>): string {
+  const { previous, releaseWeek } = cycle;
+  const lastDay = addDays(mondayOf(same.reduce((end, row) => (row.end > end ? row.end : end), monday)), 6);
+  if (previous && monday <= previous.initialRelease && previous.initialRelease <= lastDay) {
+    const name = `${capitalise(previous.name)} R+0`;
+    if (!taken.has(name)) return name;
+  }
+  const counted = weekLabel(releaseWeek, monday);
+  if (counted !== null && !taken.has(counted)) return counted;
+  return formatDay(monday, "RRRR-'W'II");
 }

@@ -33,10 +33,23 @@ export interface WeekOptions {
   all?: boolean;
 }
 
+/** The days the source gives a week: its rows starting that Monday, together. */
+interface SourceDays {
+  start: Day;
+  /** The last day the rows give, up to the Friday before the next week a row starts in. */
+  end: Day;
+  /** The Monday of the week `end` falls in: a row running two weeks is one week of the cycle. */
+  last: Day;
+}
+
 /** The names a source gives its weeks, found by Monday. */
 interface SourceNames {
   /** The name of the week each row (or, in juno's format, each named event) starts in; the first one wins. */
   byMonday: Map<Day, string>;
+  /** Every name the source gives: a week named by counting never takes one of them. */
+  given: Set<string>;
+  /** The days of each week a row starts in (upstream only). */
+  days: Map<Day, SourceDays>;
   /** Rows in date order with the Mondays they start and end in, for the later weeks of a row spanning several. */
   rows: { first: Day; last: Day; name: string }[];
   /** The latest last Monday among rows[0..i], to find the first row covering a Monday by binary search. */
@@ -56,6 +69,7 @@ function sourceNames(timeline: Timeline): SourceNames {
   const byMonday = new Map<Day, string>();
   const rows: SourceNames['rows'] = [];
   const reach: Day[] = [];
+  let days = new Map<Day, SourceDays>();
   if (timeline.weeks !== null) {
     const sorted = [...timeline.weeks].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     for (const week of sorted) {
@@ -66,6 +80,7 @@ function sourceNames(timeline: Timeline): SourceNames {
       const previous = reach[reach.length - 1];
       reach.push(previous !== undefined && previous > last ? previous : last);
     }
+    days = rowDays(sorted);
   } else {
     for (const event of timeline.events) {
       if (event.week === null) continue;
@@ -73,9 +88,35 @@ function sourceNames(timeline: Timeline): SourceNames {
       if (!byMonday.has(monday)) byMonday.set(monday, event.week);
     }
   }
-  const names = { byMonday, rows, reach };
+  const names = { byMonday, given: new Set(byMonday.values()), days, rows, reach };
   namesCache.set(timeline, names);
   return names;
+}
+
+/**
+ * The days of each week rows start in, from rows in date order: the first day and the last one they give (yoga's
+ * R+0 ends on Wednesday; a holiday row may run into the next week, which is then part of it), but never into a
+ * week another row starts in (ussuri's first row runs Monday to Monday, over two named weeks): there it ends on
+ * the Friday of its own last week.
+ */
+function rowDays(sorted: readonly NamedWeek[]): Map<Day, SourceDays> {
+  const days = new Map<Day, SourceDays>();
+  for (const week of sorted) {
+    const monday = mondayOf(week.start);
+    const found = days.get(monday);
+    if (!found) days.set(monday, { start: week.start, end: week.end, last: mondayOf(week.end) });
+    else if (week.end > found.end) Object.assign(found, { end: week.end, last: mondayOf(week.end) });
+  }
+  const mondays = [...days.keys()];
+  mondays.forEach((monday, i) => {
+    const next = mondays[i + 1];
+    const found = days.get(monday) as SourceDays;
+    if (next === undefined || found.last < next) return;
+    found.last = addDays(next, -7);
+    const friday = addDays(found.last, 4);
+    found.end = friday < found.start ? found.start : friday;
+  });
+  return days;
 }
 
 /**
@@ -113,9 +154,15 @@ export function weekName(timeline: Timeline, day: Day): string {
   return (
     names.byMonday.get(monday) ??
     coveringRow(names, monday) ??
-    weekLabel(timeline.releaseWeek, monday) ??
+    countedName(timeline, names, monday) ??
     formatDay(monday, "RRRR-'W'II")
   );
+}
+
+/** R±N counted from the release week, unless the source gives that name to another week. */
+function countedName(timeline: Timeline, names: SourceNames, monday: Day): string | null {
+  const counted = weekLabel(timeline.releaseWeek, monday);
+  return counted !== null && !names.given.has(counted) ? counted : null;
 }
 
 /** The name of the week an event begins in (see `weekName`). */
@@ -130,6 +177,15 @@ function firstNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
     if (week.upstream && (first === null || week.start < first)) first = week.start;
   }
   return first === null ? null : mondayOf(first);
+}
+
+/** The Monday of the last week upstream names, so that an empty named week at the end is listed too. */
+function lastNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
+  let last: Day | null = null;
+  for (const week of weeks ?? []) {
+    if (week.upstream && (last === null || week.start > last)) last = week.start;
+  }
+  return last === null ? null : mondayOf(last);
 }
 
 /**
@@ -150,10 +206,11 @@ export function cycleOpening(timeline: Timeline): Day | null {
 
 /**
  * The Monday of the last week of the cycle: the last week holding an event that is neither an after-cycle kind
- * (end of life) nor over before the cycle opens. Never before the opening week.
+ * (end of life) nor over before the cycle opens, or the last week upstream names. Never before the opening week.
  */
 export function cycleClosing(timeline: Timeline, opening: Day): Day {
-  let last = opening;
+  const named = lastNamedRow(timeline.weeks);
+  let last = named !== null && named > opening ? named : opening;
   for (const event of timeline.events) {
     if (AFTER_CYCLE_KINDS.includes(event.kind)) continue;
     const monday = mondayOf(event.end);
@@ -162,18 +219,19 @@ export function cycleClosing(timeline: Timeline, opening: Day): Day {
   return last;
 }
 
-function overlaps(event: TimelineEvent, monday: Day): boolean {
-  return event.start <= addDays(monday, 6) && event.end >= monday;
-}
-
-function makeWeek(timeline: Timeline, monday: Day, today: Day): Week {
-  return {
+/** The week of `monday` with the days the source gives it, and the Monday of its last calendar week. */
+function weekAt(timeline: Timeline, monday: Day, today: Day): { week: Week; last: Day } {
+  const days = sourceNames(timeline).days.get(monday);
+  const last = days?.last ?? monday;
+  const todayMonday = mondayOf(today);
+  const week = {
     name: weekName(timeline, monday),
-    start: monday,
-    end: addDays(monday, 4),
-    current: mondayOf(today) === monday,
-    events: timeline.events.filter((e) => overlaps(e, monday)),
+    start: days?.start ?? monday,
+    end: days?.end ?? addDays(monday, 4),
+    current: monday <= todayMonday && todayMonday <= last,
+    events: [],
   };
+  return { week, last };
 }
 
 /**
@@ -197,27 +255,35 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
     for (const monday of outside) mondays.push(monday);
     mondays.sort();
   }
-  return mondays.map((monday) => makeWeek(timeline, monday, today));
+  const weeks: Week[] = [];
+  let through: Day | null = null;
+  for (const monday of mondays) {
+    // A later week of a row running two weeks is part of that row's week.
+    if (through !== null && monday <= through) continue;
+    const { week, last } = weekAt(timeline, monday, today);
+    const sunday = addDays(last, 6);
+    week.events = timeline.events.filter((e) => e.start <= sunday && e.end >= monday);
+    weeks.push(week);
+    through = last;
+  }
+  return weeks;
 }
 
 /**
  * The weeks that hold events, as the source groups them: where the source lists its weeks (upstream's rows),
- * each week with the events listed in it and the days the source gives (rows of one Monday merged); else each
- * Monday–Friday week with the events that begin in it. In date order, one per Monday, named by `weekName`.
+ * each week with the events listed in it and the days the source gives, as `cycleWeeks` shows them (rows of one
+ * Monday merged); else each Monday–Friday week with the events that begin in it. In date order, one per Monday,
+ * named by `weekName`.
  */
 export function sourceWeeks(timeline: Timeline, today: Day): Week[] {
   const byMonday = new Map<Day, { week: Week; listed: Set<TimelineEvent> }>();
-  const add = (monday: Day, start: Day, end: Day, events: TimelineEvent[]) => {
+  const add = (monday: Day, events: TimelineEvent[]) => {
     let entry = byMonday.get(monday);
     if (!entry) {
-      const name = weekName(timeline, monday);
-      const week = { name, start, end, current: mondayOf(today) === monday, events: [] };
-      entry = { week, listed: new Set() };
+      entry = { week: weekAt(timeline, monday, today).week, listed: new Set() };
       byMonday.set(monday, entry);
     }
     const { week, listed } = entry;
-    if (start < week.start) week.start = start;
-    if (end > week.end) week.end = end;
     for (const event of events) {
       if (listed.has(event)) continue;
       listed.add(event);
@@ -228,13 +294,10 @@ export function sourceWeeks(timeline: Timeline, today: Day): Week[] {
     const byId = new Map(timeline.events.map((e) => [e.id, e]));
     for (const row of timeline.weeks) {
       const events = row.events.flatMap((id) => byId.get(id) ?? []);
-      if (events.length > 0) add(mondayOf(row.start), row.start, row.end, events);
+      if (events.length > 0) add(mondayOf(row.start), events);
     }
   } else {
-    for (const event of timeline.events) {
-      const monday = mondayOf(event.start);
-      add(monday, monday, addDays(monday, 4), [event]);
-    }
+    for (const event of timeline.events) add(mondayOf(event.start), [event]);
   }
   const weeks = [...byMonday.values()].map((entry) => entry.week);
   return weeks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));

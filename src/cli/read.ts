@@ -1,9 +1,9 @@
 // Reading the text of the files juno loads (timelines, schedule.rst, the series list): bounded bytes, checked
-// UTF-8, no NUL; and where the bundled files are, and how a file is named in messages.
+// UTF-8, no NUL; where the bundled files are, how a file is named in messages, and which file `--timeline` means.
 // Synchronous reads: a CLI has nothing else to do meanwhile, and node:fs/promises costs start-up time to load.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lineAndColumn, MAX_ENGINE_MESSAGE } from '../timeline/sources/bounds.js';
 import { clip, oneLine } from '../timeline/text.js';
@@ -117,4 +117,48 @@ export async function readText(file: string): Promise<{ text: string; modified: 
     throw new DataError(`${label}: ${lineAndColumn(text, nul)}: holds a NUL byte; a timeline is text`);
   if (text.trim() === '') throw new DataError(`${label}: is empty`);
   return { text, modified };
+}
+
+/** The file upstream keeps a cycle's schedule in, in `doc/source/<series>/`. */
+const UPSTREAM_SCHEDULE = 'schedule.yaml';
+
+/**
+ * The timeline file `--timeline` (or `validate FILE`) means: the file itself, or a folder's schedule.yaml (a series
+ * folder of openstack/releases). An RST page (upstream's schedule.rst, or the only file of mitaka and newton,
+ * whose schedules are RST tables) or a folder without schedule.yaml is one `DataError` of one line, where a YAML
+ * parser would give a screenful.
+ */
+export function timelinePath(file: string): string {
+  if (file.startsWith(DATA_DIR)) return file;
+  if (extname(file).toLowerCase() === '.rst' && existsSync(file)) {
+    const beside = join(dirname(file), UPSTREAM_SCHEDULE);
+    throw new DataError(
+      existsSync(beside)
+        ? `${fileLabel(file)}: an RST page; juno reads the schedule.yaml beside it: --timeline ${fileLabel(beside)}`
+        : `${fileLabel(file)}: an RST page; ${onlyRst(dirname(file))}`,
+    );
+  }
+  if (!isFolder(file)) return file;
+  const schedule = join(file, UPSTREAM_SCHEDULE);
+  if (existsSync(schedule)) return schedule;
+  throw new DataError(
+    existsSync(join(file, 'schedule.rst'))
+      ? `${fileLabel(file)}: ${onlyRst(file)}`
+      : `${fileLabel(file)}: a folder without schedule.yaml; give a timeline file, or a series folder of openstack/releases (doc/source/<series>)`,
+  );
+}
+
+/** True for a folder; anything else, or a path that cannot be looked at, is left to `readText` to explain. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
+}
+
+/** "mitaka has no schedule.yaml, which juno reads (its schedule is only an RST table)". */
+function onlyRst(folder: string): string {
+  const series = oneLine(basename(resolve(folder)));
+  return `${series} has no schedule.yaml, which juno reads (its schedule is only an RST table)`;
 }

@@ -1,0 +1,43 @@
+// When the files a timeline was read from were last committed, for calendars whose bytes are the same from every
+// checkout of a repository (a clone's files all carry the time of the clone). Spawning git costs milliseconds, so
+// only `export` asks, and only when SOURCE_DATE_EPOCH and the timeline's own `updated` say nothing.
+import { spawnSync } from 'node:child_process';
+import { dirname, relative, resolve } from 'node:path';
+
+/** Long enough for a large repository on a slow disk; a git that hangs is given up on. */
+const GIT_TIMEOUT_MS = 10_000;
+
+/**
+ * The date of the last commit touching any of `files` (`git log -1 --format=%cI`), run from the first file's
+ * folder with the environment given. Null, silently, without git, outside a repository, for files git does not
+ * track, or on any failure: the caller falls back to the file's modification time. Only `git log` runs, with
+ * signature checks and the file-system monitor off, so that a repository's configuration starts no program.
+ */
+export function lastCommitDate(files: readonly string[], env: NodeJS.ProcessEnv): Date | null {
+  const first = files[0];
+  if (first === undefined) return null;
+  const folder = dirname(resolve(first));
+  const paths = files.map((file) => relative(folder, resolve(file)) || '.');
+  const args = [
+    '-c',
+    'core.fsmonitor=false',
+    '--no-pager',
+    'log',
+    '-1',
+    '--no-show-signature',
+    '--format=%cI',
+  ];
+  const result = spawnSync('git', [...args, '--', ...paths], {
+    cwd: folder,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: GIT_TIMEOUT_MS,
+    windowsHide: true,
+  });
+  if (result.error || result.status !== 0) return null;
+  const text = result.stdout.trim();
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}([+-]\d{2}:\d{2}|Z)$/.test(text)) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}

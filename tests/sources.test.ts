@@ -20,6 +20,10 @@ function files(siblings: Record<string, string> = {}, series: SeriesRecord[] = [
       asked.push(name);
       return { label: `indri/${name}`, text: siblings[name] ?? null };
     },
+    neighbour: async (series, name) => {
+      asked.push(`${series}/${name}`);
+      return { label: `${series}/${name}`, text: null };
+    },
     seriesList: async () => {
       asked.push('series list');
       return series;

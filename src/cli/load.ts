@@ -62,6 +62,18 @@ function filesAround(file: string): SourceFiles {
       const path = join(folder, name);
       return { label, text: existsSync(path) ? (await readText(path)).text : null };
     },
+    async neighbour(series, name) {
+      const label = fileLabel(join(dirname(file), '..', series, name));
+      const path = join(dirname(folder), series, name);
+      // A series name, not a path: nothing outside the folder of folders is read.
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(series) || !existsSync(path)) return { label, text: null };
+      try {
+        return { label, text: (await readText(path)).text };
+      } catch (error) {
+        if (error instanceof DataError) return { label, text: null };
+        throw error;
+      }
+    },
     seriesList: () => loadSeriesList(),
   };
 }

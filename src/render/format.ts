@@ -34,16 +34,32 @@ export function todayInWeek(today: Day, week: string): string {
   return `today ${longDay(today)} (${oneLine(week)})`;
 }
 
-/** "OpenStack Juno (2014.2)": the timeline's title (else its series) and release id, on one line. */
+/** True when `text` holds `id` as a word of its own: "2027.1 Indri Release Schedule" holds 2027.1, not 2027.11. */
+function mentions(text: string, id: string): boolean {
+  for (let at = text.indexOf(id); at !== -1; at = text.indexOf(id, at + 1)) {
+    const [before, after, next] = [at - 1, at + id.length, at + id.length + 1].map((i) => text.charAt(i));
+    if (
+      !/[\w.]/.test(before as string) &&
+      !/\w/.test(after as string) &&
+      !(after === '.' && /\w/.test(next as string))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * "OpenStack Juno (2014.2)": the timeline's title (else its series) and release id, on one line; the id once,
+ * when the title already carries it ("2027.1 Indri Release Schedule").
+ */
 export function timelineName(timeline: {
   title: string | null;
   series: string;
   releaseId: string | null;
 }): string {
-  return (
-    oneLine(timeline.title ?? timeline.series) +
-    (timeline.releaseId ? ` (${oneLine(timeline.releaseId)})` : '')
-  );
+  const title = oneLine(timeline.title ?? timeline.series);
+  const id = timeline.releaseId === null ? '' : oneLine(timeline.releaseId);
+  return id === '' || mentions(title, id) ? title : `${title} (${id})`;
 }
 
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029]/;

@@ -133,6 +133,11 @@ function weekData(week: WeekEntry, input: ExportView): ICalEventData {
  */
 const PIECE_LENGTH = 24_000;
 
+/** "The OpenStack Juno release schedule."; a title that already says it is one is not repeated. */
+function calendarDescription(title: string): string {
+  return /\bschedule\b/i.test(title) ? `The ${title}.` : `The ${title} release schedule.`;
+}
+
 /**
  * The timeline's events as an iCalendar document (CRLF line ends, folded at 75 octets, a final CRLF), in pieces
  * made as they are written: a large calendar is never held whole, nor are its events' calendar objects.
@@ -141,7 +146,7 @@ export function* renderIcsPieces(input: ExportView): Generator<string> {
   const { timeline } = input;
   const name = oneLine(input.name ?? timeline.title ?? timeline.series);
   const description = cleanText(
-    timeline.description ?? `The ${timeline.title ?? timeline.series} release schedule.`,
+    timeline.description ?? calendarDescription(timeline.title ?? timeline.series),
   );
   const calendar = new ICalCalendar({
     prodId: `//juno//juno ${oneLine(input.version)}//EN`,

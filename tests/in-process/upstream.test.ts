@@ -59,7 +59,7 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
       'i-rc1 2027-03-01 2027-03-05 R-3 approximate rc rc1 ',
       'i-hard-sf 2027-03-01 2027-03-05 R-3 approximate freeze  ',
       'i-finalrc 2027-03-15 2027-03-19 R-1 approximate rc  ',
-      'i-final 2027-03-24 2027-03-24 R+0 confirmed release release ',
+      'i-final 2027-03-24 2027-03-24 R+0 confirmed release release|final ',
     ]);
     const release = schedule.events.find((e) => e.id === 'i-final');
     expect(release).toMatchObject({ name: 'Indri release', daysUntil: 121, status: 'upcoming' });
@@ -132,7 +132,7 @@ describe('an openstack/releases schedule.yaml, recognised by its shape', () => {
     expect(byId['g-final']).toMatchObject({
       start: '2026-04-01',
       confidence: 'confirmed',
-      aliases: ['release'],
+      aliases: ['release', 'final'],
     });
   });
 

@@ -12,6 +12,12 @@ export interface SourceFiles {
   folder: string;
   /** A file in the same folder: the name to cite it by, and its text, or null when there is no such file. */
   sibling(name: string): Promise<{ label: string; text: string | null }>;
+  /**
+   * A file in the folder of another series beside this one (`../<series>/<name>`), as `sibling` gives it: upstream
+   * keeps some of a cycle's sections in its neighbours' pages. Null text when there is no such file, or it cannot
+   * be read: a neighbour is looked at, never required.
+   */
+  neighbour(series: string, name: string): Promise<{ label: string; text: string | null }>;
   /** The bundled series list. */
   seriesList(): Promise<readonly SeriesRecord[]>;
 }

@@ -1,10 +1,10 @@
 // Upstream's labels become events: a label listed in consecutive weeks is one event, in separate weeks one each
 // (numbered); each is dated by the series list (releases), by the one day its schedule.rst section names in its
 // weeks, or else by its weeks (approximate).
-import { addDays, type Day, mondayOf } from '../../day.js';
+import { addDays, type Day, daysBetween, mondayOf } from '../../day.js';
 import type { SeriesRecord } from '../../series.js';
 import type { Confidence } from '../../types.js';
-import { aliasesOf, fallbackName, kindOfLabel, projectOf, splitLabel } from './labels.js';
+import { aliasesOf, fallbackName, isReleaseLabel, kindOfLabel, projectOf, splitLabel } from './labels.js';
 import { daysNamedIn } from './prose-dates.js';
 import type { Findings, LabelList, Row } from './rows.js';
 import type { RstDocument, RstSection } from './rst.js';
@@ -23,6 +23,8 @@ export interface EventSources {
   series: string;
   rows: Row[];
   rst: RstDocument | null;
+  /** A label's section: in this cycle's schedule.rst, else in a neighbouring series' page. */
+  sectionOf(label: string): RstSection | null;
   /** The name schedule.rst is cited by in warnings. */
   rstFile: string;
   /** Every series, oldest release first, and this one when the list knows it. */
@@ -85,19 +87,29 @@ function runsOf(list: Occurrence[]): Occurrence[][] {
   return runs;
 }
 
-/** A release (`<initial>-final`): this series, or the one with that initial released in those weeks. */
+/**
+ * How far from its labelled weeks a release the series list records may lie: ocata's rows put Newton's release
+ * 25 days after the day it shipped.
+ */
+const RELEASE_SLACK_DAYS = 42;
+
+/**
+ * A release (`<initial>-final`, or `-release` up to stein) as the series list records it: this series, or the
+ * series with that initial released nearest those weeks (within six weeks: `j-final` in a cycle after indri is
+ * not juno's).
+ */
 function releaseOf(label: string, spanStart: Day, spanEnd: Day, sources: EventSources): SeriesRecord | null {
-  const { initial, slug } = splitLabel(label);
-  if (slug !== 'final') return null;
+  const { initial } = splitLabel(label);
+  if (!isReleaseLabel(label)) return null;
   if (initial === sources.series.charAt(0) && sources.own) return sources.own;
-  return (
-    sources.ordered.find(
-      (s) =>
-        s.name.charAt(0) === initial &&
-        s.initialRelease >= mondayOf(spanStart) &&
-        s.initialRelease <= addDays(mondayOf(spanEnd), 6),
-    ) ?? null
+  const from = addDays(mondayOf(spanStart), -RELEASE_SLACK_DAYS);
+  const to = addDays(mondayOf(spanEnd), 6 + RELEASE_SLACK_DAYS);
+  const distance = (day: Day) => (day < spanStart ? daysBetween(day, spanStart) : daysBetween(spanEnd, day));
+  const near = sources.ordered.filter(
+    (s) => s.name.charAt(0) === initial && s.initialRelease >= from && s.initialRelease <= to,
   );
+  near.sort((a, b) => distance(a.initialRelease) - distance(b.initialRelease));
+  return near[0] ?? null;
 }
 
 /** A label's name: its section's title, else one made from the label (warned of when schedule.rst has none). */
@@ -108,7 +120,7 @@ function nameOf(
   sources: EventSources,
   { warnings, at }: Findings,
 ): { name: string; section: RstSection | null } {
-  const section = sources.rst?.sections.get(label) ?? null;
+  const section = sources.sectionOf(label);
   const released = releaseOf(
     label,
     (firstRun[0] as Occurrence).row.start,
@@ -117,7 +129,8 @@ function nameOf(
   );
   const readable = fallbackName(label, sources.series, released?.name ?? null);
   const firstUse = list[0] as Occurrence;
-  if (sources.rst && !section) {
+  // A release the series list records needs no section: the previous release's is in the previous page.
+  if (sources.rst && !section && !released) {
     warnings.push({
       path: at(['cycle', firstUse.row.index, firstUse.list, firstUse.position]),
       message: `"${label}" has no section in ${sources.rstFile}; named "${readable}"`,
@@ -181,7 +194,7 @@ function eventOf(
   return {
     id,
     name,
-    kind: kindOfLabel(label),
+    kind: kindOfLabel(label, section?.title ?? null),
     start,
     end,
     week: sources.weekName(holding.row),

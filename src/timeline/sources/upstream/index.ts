@@ -2,6 +2,7 @@
 // Only the shape test is loaded up front; the reader (./cycle.ts and what it uses) is loaded for upstream files.
 import type { Problem } from '../../types.js';
 import type { TimelineSource } from '../source.js';
+import type { UpstreamInput } from './cycle.js';
 
 /** True for a document shaped like upstream's schedule.yaml: a `cycle` list and `release-week` or `start-week`. */
 export function isUpstreamSchedule(raw: unknown): boolean {
@@ -18,7 +19,7 @@ export const upstreamSource: TimelineSource = {
   format: 'upstream',
   detect: isUpstreamSchedule,
   async read({ value, lineOf }, files) {
-    const { readUpstreamSchedule } = await import('./cycle.js');
+    const { neighbourPagesWanted, readUpstreamSchedule } = await import('./cycle.js');
     const rst = await files.sibling('schedule.rst');
     const warnings: Problem[] = [];
     if (rst.text === null) {
@@ -29,13 +30,23 @@ export const upstreamSource: TimelineSource = {
           'no such file beside the schedule; events are named from their labels and dated by their weeks',
       });
     }
-    const result = readUpstreamSchedule({
+    let input: UpstreamInput = {
       doc: value,
       series: files.folder,
       rst: rst.text === null ? null : { text: rst.text, file: rst.label },
       seriesList: await files.seriesList(),
+      neighbours: [],
       ...(lineOf ? { lineOf } : {}),
-    });
+    };
+    // The neighbours' pages, nearest first, only while a label has no section in the pages read.
+    for (let [series] = neighbourPagesWanted(input); series; [series] = neighbourPagesWanted(input)) {
+      const page = await files.neighbour(series, 'schedule.rst');
+      input = {
+        ...input,
+        neighbours: [...(input.neighbours ?? []), { series, file: page.label, text: page.text }],
+      };
+    }
+    const result = readUpstreamSchedule(input);
     return { ...result, warnings: [...warnings, ...result.warnings] };
   },
 };

@@ -1,5 +1,7 @@
 // schedule.rst: the top title and a titled section per label (`.. _c-1:`), its prose with the markup reduced.
+// Anchors are normalised as labels are (`.. _u_cycle-highlights:` is the section of `u-cycle-highlights`).
 import { cleanText, oneLine } from '../../text.js';
+import { normaliseLabel } from './labels.js';
 
 export interface RstSection {
   title: string | null;
@@ -78,7 +80,7 @@ export function parseRst(text: string): RstDocument {
     const anchor = /^\.\. _([^:`]+):\s*$/.exec(line);
     if (anchor) {
       current = null;
-      pending.push({ label: (anchor[1] as string).trim().toLowerCase(), line: i + 1 });
+      pending.push({ label: normaliseLabel(anchor[1] as string), line: i + 1 });
       continue;
     }
     if (isTitleAt(lines, i)) {

@@ -10,15 +10,17 @@ import { type ParsedDocument, parseDocument } from '../timeline/sources/document
 import { type SourceFiles, sourceOf, type TimelineFormat } from '../timeline/sources/index.js';
 import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError, UsageError } from './errors.js';
-import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR, fileLabel, readText } from './read.js';
+import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR, fileLabel, readText, timelinePath } from './read.js';
 
 export interface LoadedTimeline {
   timeline: Timeline;
   warnings: Problem[];
-  /** The path as given (or the bundled file's), for messages. */
+  /** The file read: the path as given, a folder's schedule.yaml, or the bundled file; for messages. */
   file: string;
   /** Modification time of the file, a fallback for export time stamps. */
   modified: Date;
+  /** Every file read for the timeline, the timeline first (schedule.rst beside it, …): what export stamps from. */
+  inputs: string[];
 }
 
 /** Parses a file's text as a document; a document that cannot be read at all is a `DataError`. */
@@ -50,17 +52,22 @@ export interface CheckedTimeline {
   format: TimelineFormat;
   result: ParseResult;
   modified: Date;
+  /** Every file read, the timeline first. */
+  inputs: string[];
 }
 
-/** The files around `file` a source may ask for. */
-function filesAround(file: string): SourceFiles {
+/** The files around `file` a source may ask for; those found are added to `inputs`. */
+function filesAround(file: string, inputs: string[]): SourceFiles {
   const folder = dirname(resolve(file));
   return {
     folder: basename(folder),
     async sibling(name) {
       const label = fileLabel(join(dirname(file), name));
       const path = join(folder, name);
-      return { label, text: existsSync(path) ? (await readText(path)).text : null };
+      if (!existsSync(path)) return { label, text: null };
+      const { text } = await readText(path);
+      inputs.push(path);
+      return { label, text };
     },
     async neighbour(series, name) {
       const label = fileLabel(join(dirname(file), '..', series, name));
@@ -68,7 +75,9 @@ function filesAround(file: string): SourceFiles {
       // A series name, not a path: nothing outside the folder of folders is read.
       if (!/^[a-z0-9][a-z0-9-]*$/.test(series) || !existsSync(path)) return { label, text: null };
       try {
-        return { label, text: (await readText(path)).text };
+        const { text } = await readText(path);
+        inputs.push(path);
+        return { label, text };
       } catch (error) {
         if (error instanceof DataError) return { label, text: null };
         throw error;
@@ -82,12 +91,14 @@ function filesAround(file: string): SourceFiles {
  * Reads a timeline in any format and checks it, returning problems rather than throwing them; only a file that
  * cannot be read or parsed at all (including a duplicate YAML key) throws a `DataError`.
  */
-export async function checkTimeline(file: string = BUNDLED_TIMELINE): Promise<CheckedTimeline> {
+export async function checkTimeline(given: string = BUNDLED_TIMELINE): Promise<CheckedTimeline> {
+  const file = timelinePath(given);
   const { text, modified } = await readText(file);
   const document = await parseFileText(text, file);
   const source = sourceOf(document.value);
-  const result = await source.read(document, filesAround(file));
-  return { file, format: source.format, result, modified };
+  const inputs = [file];
+  const result = await source.read(document, filesAround(file, inputs));
+  return { file, format: source.format, result, modified, inputs };
 }
 
 /** One line per problem: "juno.json: events[3].start: 2014-02-30 is not a calendar date". */
@@ -99,12 +110,14 @@ export function problemLine(file: string, problem: Problem, severity = ''): stri
 /** Reads and validates a timeline; every problem found becomes one line of the error. */
 export async function loadTimeline(file: string = BUNDLED_TIMELINE): Promise<LoadedTimeline> {
   if (file === '') throw new UsageError('--timeline needs a file name', 'e.g. --timeline my-cycle.yaml');
-  const { result, modified } = await checkTimeline(file);
+  const checked = await checkTimeline(file);
+  const { result } = checked;
   if (!result.ok) {
-    const details = capped(result.problems.map((p) => problemLine(file, p)));
-    throw new DataError(details[0] ?? `${fileLabel(file)}: invalid timeline`, details.slice(1));
+    const details = capped(result.problems.map((p) => problemLine(checked.file, p)));
+    throw new DataError(details[0] ?? `${fileLabel(checked.file)}: invalid timeline`, details.slice(1));
   }
-  return { timeline: result.timeline, warnings: result.warnings, file, modified };
+  const { modified, inputs } = checked;
+  return { timeline: result.timeline, warnings: result.warnings, file: checked.file, modified, inputs };
 }
 
 /** The bundled series list (data/series.json). */

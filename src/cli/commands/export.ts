@@ -8,6 +8,7 @@ import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, UsageError } from '../errors.js';
+import { lastCommitDate } from '../git.js';
 import { kindOption, parseKinds } from '../options.js';
 import { nothingMatched, present } from '../present.js';
 import { fileLabel } from '../read.js';
@@ -83,16 +84,20 @@ export function parseUpdated(text: string, label: string): Date {
 }
 
 /**
- * The calendar's DTSTAMP: `SOURCE_DATE_EPOCH`, else the timeline's `updated`, else the timeline file's
- * modification time. Never the wall clock, so that the same data gives the same bytes.
+ * The calendar's DTSTAMP: `SOURCE_DATE_EPOCH`, else the timeline's `updated`, else when the files were last
+ * committed or modified (`fallback`, asked only when needed). Never the wall clock, so that the same data gives
+ * the same bytes.
  */
 export function exportStamp(
   env: NodeJS.ProcessEnv,
   updated: string | null,
-  modified: Date,
+  fallback: Date | (() => Date),
   label: string,
 ): Date {
-  return sourceDateEpoch(env) ?? (updated !== null ? parseUpdated(updated, label) : modified);
+  const epoch = sourceDateEpoch(env);
+  if (epoch !== null) return epoch;
+  if (updated !== null) return parseUpdated(updated, label);
+  return typeof fallback === 'function' ? fallback() : fallback;
 }
 
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
@@ -114,12 +119,18 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   if (options.name !== undefined && oneLine(options.name).trim() === '') {
     throw new UsageError('--name: the calendar name must not be empty');
   }
-  const { timeline, file, modified } = await ctx.load();
+  const { timeline, file, inputs, modified } = await ctx.load();
   const selection = exportSelection(timeline, options.kinds);
   if (selection.nothing) return nothingMatched(selection.nothing);
   const view = exportView(selection, ctx.today, {
     name: options.name ?? null,
-    stamp: exportStamp(ctx.io.env, timeline.updated, modified, fileLabel(file)),
+    // In a git checkout, the last commit of the files read: the same in every clone, as upstream's own calendar.
+    stamp: exportStamp(
+      ctx.io.env,
+      timeline.updated,
+      () => lastCommitDate(inputs, ctx.io.env) ?? modified,
+      fileLabel(file),
+    ),
     alarmSeconds,
     version: VERSION,
     weeks: options.weeks,

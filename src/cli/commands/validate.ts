@@ -56,9 +56,10 @@ function unreadable(file: string, error: DataError): FileReport {
 }
 
 async function checkFile(file: string): Promise<FileReport> {
-  const label = fileLabel(file);
   try {
-    const { format, result } = await checkTimeline(file);
+    // A series folder is checked as its schedule.yaml, and named so.
+    const { format, result, file: read } = await checkTimeline(file);
+    const label = fileLabel(read);
     const warnings = result.warnings.map((w) => reported(label, w));
     if (!result.ok) {
       const problems = result.problems.map((p) => reported(label, p));

@@ -20,8 +20,13 @@ export const upstreamSource: TimelineSource = {
   detect: isUpstreamSchedule,
   async read({ value, lineOf }, files) {
     const { neighbourPagesWanted, readUpstreamSchedule } = await import('./cycle.js');
+    const { guessSeries } = await import('./series-guess.js');
     const rst = await files.sibling('schedule.rst');
     const warnings: Problem[] = [];
+    const seriesList = await files.seriesList();
+    // The folder names the series, unless the file was saved elsewhere (~/Downloads/schedule.yaml).
+    const { series, warning } = guessSeries(value, files.folder, seriesList);
+    if (warning !== null) warnings.push({ path: '', message: warning });
     if (rst.text === null) {
       warnings.push({
         file: rst.label,
@@ -32,9 +37,9 @@ export const upstreamSource: TimelineSource = {
     }
     let input: UpstreamInput = {
       doc: value,
-      series: files.folder,
+      series,
       rst: rst.text === null ? null : { text: rst.text, file: rst.label },
-      seriesList: await files.seriesList(),
+      seriesList,
       neighbours: [],
       ...(lineOf ? { lineOf } : {}),
     };

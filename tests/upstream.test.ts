@@ -4,7 +4,6 @@ import type { SeriesRecord } from '../src/timeline/series.js';
 import { readUpstreamSchedule, type UpstreamInput } from '../src/timeline/sources/upstream/cycle.js';
 import { isUpstreamSchedule } from '../src/timeline/sources/upstream/index.js';
 import { fallbackName, kindOfLabel } from '../src/timeline/sources/upstream/labels.js';
-import { daysNamedIn } from '../src/timeline/sources/upstream/prose-dates.js';
 import { MAX_SECTION, parseRst } from '../src/timeline/sources/upstream/rst.js';
 import type { Timeline } from '../src/timeline/types.js';
 import { weekName } from '../src/timeline/weeks.js';
@@ -188,25 +187,6 @@ describe('parseRst on hostile text', () => {
       '.. _a:\n\nT\n-\n\n:ref:`the  freeze   <a-ff>` and `RC1  <https://x>`_ and :doc:`x  `.\n',
     );
     expect(doc.sections.get('a')?.text).toBe('the freeze and RC1 and x.');
-  });
-});
-
-describe('daysNamedIn', () => {
-  it.each([
-    ['November 16, 2023 is the Caracal-1 milestone', ['2023-11-16']],
-    ['by 16 November, 2023', ['2023-11-16']],
-    ['on Nov 16th', ['2023-11-16']],
-    ['on 2023-11-17', ['2023-11-17']],
-    ['November 13-17, 2023', ['2023-11-13', '2023-11-17']],
-    ['between November 13 and November 16', ['2023-11-13', '2023-11-16']],
-    ['December 1, 2023 (outside the span)', []],
-    ['February 30', []],
-  ])('%s', (text, expected) => {
-    expect(daysNamedIn(text, '2023-11-13', '2023-11-17')).toEqual(expected);
-  });
-
-  it('gives a day without a year the year that puts it in the span', () => {
-    expect(daysNamedIn('Jan 2', '2029-12-31', '2030-01-04')).toEqual(['2030-01-02']);
   });
 });
 

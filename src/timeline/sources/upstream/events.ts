@@ -1,11 +1,11 @@
-// Upstream's labels become events: a label listed in consecutive weeks is one event, in separate weeks one each
-// (numbered); each is dated by the series list (releases), by the one day its schedule.rst section names in its
-// weeks, or else by its weeks (approximate).
+// Upstream's labels become events: a label listed in consecutive weeks is one event (unless its prose names one
+// day in each of them), in separate weeks one each (numbered); each is dated by the series list (releases), else
+// by its section's prose and its weeks (./days.ts).
 import { addDays, type Day, daysBetween, mondayOf } from '../../day.js';
 import type { SeriesRecord } from '../../series.js';
 import type { Confidence } from '../../types.js';
+import { dateRun, splitByNamedDays } from './days.js';
 import { aliasesOf, fallbackName, isReleaseLabel, kindOfLabel, projectOf, splitLabel } from './labels.js';
-import { daysNamedIn } from './prose-dates.js';
 import type { Findings, LabelList, Row } from './rows.js';
 import type { RstDocument, RstSection } from './rst.js';
 
@@ -44,8 +44,14 @@ export function readEvents(
   const usedIds = new Set<string>(occurrences.keys());
   const events: Record<string, unknown>[] = [];
   for (const [label, list] of occurrences) {
-    const runs = runsOf(list);
-    const { name, section } = nameOf(label, list, runs[0] as Occurrence[], sources, findings);
+    const whole = runsOf(list);
+    const { name, section } = nameOf(label, list, whole[0] as Occurrence[], sources, findings);
+    const runs = whole.flatMap((run) =>
+      splitByNamedDays(
+        run.map((o) => o.row),
+        section,
+      ).map((rows) => run.filter((o) => rows.includes(o.row))),
+    );
     runs.forEach((run, n) => {
       let id = label;
       if (n > 0) {
@@ -55,7 +61,8 @@ export function readEvents(
         usedIds.add(id);
       }
       for (const o of run) eventAt.get(o.row)?.set(label, id);
-      events.push(eventOf({ id, label, name, section, run, first: n === 0 }, sources, findings));
+      const others = runs.filter((r) => r !== run).map(spanOf);
+      events.push(eventOf({ id, label, name, section, run, others, first: n === 0 }, sources, findings));
     });
   }
   return { events, eventAt };
@@ -152,21 +159,31 @@ interface Run {
   name: string;
   section: RstSection | null;
   run: Occurrence[];
+  /** The first and last days of the label's other runs. */
+  others: { start: Day; end: Day }[];
   first: boolean;
 }
 
+const spanOf = (run: Occurrence[]) => ({
+  start: (run[0] as Occurrence).row.start,
+  end: (run[run.length - 1] as Occurrence).row.end,
+});
+
 /** One run of a label as an event, dated as exactly as its sources allow. */
 function eventOf(
-  { id, label, name, section, run, first }: Run,
+  { id, label, name, section, run, others, first }: Run,
   sources: EventSources,
-  { warnings, at }: Findings,
+  findings: Findings,
 ): Record<string, unknown> {
+  const { warnings, at } = findings;
+  const kind = kindOfLabel(label, section?.title ?? null);
   const head = run[0] as Occurrence;
   const spanStart = head.row.start;
   const spanEnd = (run[run.length - 1] as Occurrence).row.end;
   let start = spanStart;
   let end = spanEnd;
   let confidence: Confidence = 'approximate';
+  let note: string | null = null;
   const links = [`${SCHEDULE_PAGE}/${sources.series}/schedule.html#${label}`];
   const released = releaseOf(label, spanStart, spanEnd, sources);
   if (released) {
@@ -182,19 +199,20 @@ function eventOf(
         message: `${label}: the series list says ${released.name} was released on ${released.initialRelease}, outside this week; that day is used`,
       });
     }
-  } else if (section) {
-    const days = daysNamedIn(section.text, spanStart, spanEnd);
-    if (days.length === 1) {
-      start = end = days[0] as Day;
-      confidence = 'confirmed';
-    }
+  } else {
+    const rows = run.map((o) => o.row);
+    const { weekName, sectionOf } = sources;
+    ({ start, end, confidence, note } = dateRun(
+      { label, kind, rows, section, others, weekName, sectionOf },
+      findings,
+    ));
   }
   const holding =
     run.find((o) => mondayOf(o.row.start) <= start && start <= addDays(mondayOf(o.row.end), 6)) ?? head;
   return {
     id,
     name,
-    kind: kindOfLabel(label, section?.title ?? null),
+    kind,
     start,
     end,
     week: sources.weekName(holding.row),
@@ -202,7 +220,7 @@ function eventOf(
     aliases: first ? aliasesOf(label, sources.series) : [],
     project: run.some((o) => o.list === 'project-specific') ? projectOf(label) : null,
     sources: links,
-    notes: section?.text ? truncate(section.text, 1000) : null,
+    notes: [note, section?.text ? truncate(section.text, 1000) : null].filter(Boolean).join('\n\n') || null,
   };
 }
 

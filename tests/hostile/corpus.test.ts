@@ -214,7 +214,11 @@ const GENERATED: [file: string, code: 0 | 3, stderr: Expected][] = [
         `juno: many-problems.json: events[${i}].kind: unknown kind "party" (expected one of ${KINDS})\n`,
     ).join('')}juno: … and 480 more problems\n`,
   ],
-  ['folder.json', 3, 'juno: folder.json: is a folder, not a timeline file\n'],
+  [
+    'folder.json',
+    3,
+    'juno: folder.json: a folder without schedule.yaml; give a timeline file, or a series folder of openstack/releases (doc/source/<series>)\n',
+  ],
   [
     'loop-a.json',
     3,

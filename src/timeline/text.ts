@@ -11,23 +11,38 @@ const INVISIBLE =
   '\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
 const VISIBLE = '[\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}]';
 const STRAY_JOINER = `(?<!${VISIBLE})[\\u200c\\u200d]|[\\u200c\\u200d](?!${VISIBLE})`;
-const UNSAFE = new RegExp(
-  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff]|${STRAY_JOINER}`,
-  'gu',
+const UNSAFE_SOURCE = `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff]|${STRAY_JOINER}`;
+const UNSAFE_ANY_SOURCE = `[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff]|${STRAY_JOINER}`;
+// The Unicode classes of VISIBLE are costly to build and compile (about 3 ms, a tenth of a start of `juno next`),
+// and they matter only around a joiner: each expression that uses them is made on first need, after a test
+// without them (any character the expression could match, joiners included) has found something to remove.
+const unsafe = onFirstUse(UNSAFE_SOURCE, 'gu');
+const unsafeAny = onFirstUse(UNSAFE_ANY_SOURCE, 'gu');
+const needsCleaning = onFirstUse(UNSAFE_SOURCE, 'u');
+const MAYBE_UNSAFE = new RegExp(
+  `[\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff\\u200c\\u200d]`,
+  'u',
 );
-const UNSAFE_ANY = new RegExp(
-  `[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff]|${STRAY_JOINER}`,
-  'gu',
+const MAYBE_UNSAFE_ANY = new RegExp(
+  `[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff\\u200c\\u200d]`,
+  'u',
 );
-// Most text has nothing to clean: one test instead of replacements, for files of many events.
-const NEEDS_CLEANING = new RegExp(UNSAFE.source, 'u');
+
+function onFirstUse(source: string, flags: string): () => RegExp {
+  let made: RegExp | undefined;
+  return () => {
+    if (made === undefined) made = new RegExp(source, flags);
+    return made;
+  };
+}
 
 const replacement = (c: string) => (c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '');
 
 /** Strips control and invisible characters, keeping newlines (for multi-line notes). */
 export function cleanText(text: string): string {
-  if (!NEEDS_CLEANING.test(text)) return text;
-  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, replacement);
+  // Most text has nothing to clean: one test instead of replacements, for files of many events.
+  if (!MAYBE_UNSAFE.test(text) || !needsCleaning().test(text)) return text;
+  return text.replace(/\r\n?/g, '\n').replace(unsafe(), replacement);
 }
 
 /**
@@ -35,7 +50,9 @@ export function cleanText(text: string): string {
  * for one-line cells, labels and messages.
  */
 export function oneLine(text: string): string {
-  return foldLines(text).replace(UNSAFE_ANY, replacement);
+  const folded = foldLines(text);
+  if (!MAYBE_UNSAFE_ANY.test(folded)) return folded;
+  return folded.replace(unsafeAny(), replacement);
 }
 
 const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;

@@ -71,8 +71,9 @@ describe('parseDocument', () => {
 });
 
 describe('sourceOf', () => {
-  it('gives an upstream schedule.yaml to the upstream source and anything else to the juno format', () => {
-    expect(SOURCES.map((s) => s.format)).toEqual(['upstream', 'juno']);
+  it('gives a bundled schedule to the bundled source, an upstream schedule.yaml to the upstream source and anything else to the juno format', () => {
+    expect(SOURCES.map((s) => s.format)).toEqual(['bundled', 'upstream', 'juno']);
+    expect(sourceOf({ format: 'juno-series', version: 1, timeline: {} }).format).toBe('bundled');
     expect(sourceOf({ cycle: [], 'release-week': '2030-04-01' }).format).toBe('upstream');
     expect(sourceOf({ series: 'x', events: [] }).format).toBe('juno');
     expect(sourceOf({ cycle: [], 'release-week': '2030-04-01', events: [] }).format).toBe('juno');

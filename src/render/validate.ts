@@ -11,6 +11,7 @@ export type { ValidateFormat };
 const FORMAT_NAMES = {
   juno: 'juno timeline',
   upstream: 'openstack/releases schedule',
+  bundled: 'bundled schedule',
   series: 'series list',
 } as const;
 

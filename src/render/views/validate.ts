@@ -13,7 +13,7 @@ export interface ReportedProblem {
 export interface FileReport {
   file: string;
   /** What the file was read as. */
-  format: 'juno' | 'upstream' | 'series' | null;
+  format: 'juno' | 'upstream' | 'bundled' | 'series' | null;
   valid: boolean;
   series: string | null;
   /** How many entries were read (a timeline's events, the series list's series), when it could be read. */

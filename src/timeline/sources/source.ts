@@ -4,7 +4,7 @@ import type { ParseResult } from '../parse.js';
 import type { SeriesRecord } from '../series.js';
 import type { ParsedDocument } from './document.js';
 
-export type TimelineFormat = 'juno' | 'upstream';
+export type TimelineFormat = 'juno' | 'upstream' | 'bundled';
 
 /** The files around a document that a source may ask for. */
 export interface SourceFiles {

@@ -32,6 +32,8 @@ export interface UpstreamInput {
    * section when this cycle's page has none; `text` null when the series has no such page.
    */
   neighbours?: readonly NeighbourPage[];
+  /** False to leave the sections' prose out of the events' notes (the bundled data); kept by default. */
+  prose?: boolean;
   /** The line of a node of schedule.yaml (`['cycle', 3]`), when the loader can tell. */
   lineOf?: (path: (string | number)[]) => number | null;
 }
@@ -165,6 +167,7 @@ export function readUpstreamSchedule(input: UpstreamInput): ParseResult {
       ordered,
       own,
       weekName: (row) => weekNames.get(row)?.name ?? null,
+      prose: input.prose !== false,
     },
     findings,
   );

@@ -32,6 +32,8 @@ export interface EventSources {
   own: SeriesRecord | null;
   /** The name of the week each row is, for the events it holds. */
   weekName(row: Row): string | null;
+  /** False to keep upstream's prose (the sections' text) out of the notes: what juno bundles. */
+  prose: boolean;
 }
 
 /** The events (juno documents, checked by parseTimeline later), and the event each label of each row became. */
@@ -220,7 +222,10 @@ function eventOf(
     aliases: first ? aliasesOf(label, sources.series) : [],
     project: run.some((o) => o.list === 'project-specific') ? projectOf(label) : null,
     sources: links,
-    notes: [note, section?.text ? truncate(section.text, 1000) : null].filter(Boolean).join('\n\n') || null,
+    notes:
+      [note, sources.prose && section?.text ? truncate(section.text, 1000) : null]
+        .filter(Boolean)
+        .join('\n\n') || null,
   };
 }
 

@@ -25,7 +25,17 @@ export interface SeriesRecord {
   nextPhase: { status: SeriesStatus; date: Day | null } | null;
 }
 
-export type SeriesListResult = { ok: true; series: SeriesRecord[] } | { ok: false; problems: Problem[] };
+/** Where the series list (and the schedules beside it) came from: an openstack/releases commit and its day. */
+export interface SeriesSnapshot {
+  commit: string;
+  date: Day;
+  /** The repository, e.g. https://opendev.org/openstack/releases. */
+  source: string;
+}
+
+export type SeriesListResult =
+  | { ok: true; series: SeriesRecord[]; snapshot: SeriesSnapshot | null }
+  | { ok: false; problems: Problem[] };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -93,7 +103,19 @@ export function parseSeriesList(raw: unknown): SeriesListResult {
       nextPhase,
     });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, series };
+  const snapshot = parseSnapshot(raw.snapshot, problems);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, series, snapshot };
+}
+
+/** The optional `snapshot` of a series list: absent or null for a list without one (an older file). */
+function parseSnapshot(raw: unknown, problems: Problem[]): SeriesSnapshot | null {
+  if (raw === undefined || raw === null) return null;
+  const text = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  if (!isRecord(raw) || !text(raw.commit) || !isDay(raw.date) || !text(raw.source)) {
+    problems.push({ path: 'snapshot', message: 'expected { commit, date: YYYY-MM-DD, source } or null' });
+    return null;
+  }
+  return { commit: raw.commit as string, date: raw.date, source: raw.source as string };
 }
 
 /** The end of life: the recorded date, else a dated planned transition to end of life. */

@@ -8,6 +8,8 @@ export const EXIT = {
   data: 3,
   /** Output cannot be written. */
   output: 4,
+  /** `juno update`: the source cannot be reached, or lacks a file the data needs. */
+  remote: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
@@ -40,5 +42,12 @@ export class DataError extends JunoError {
 export class OutputError extends JunoError {
   constructor(message: string, hint?: string) {
     super(message, EXIT.output, hint);
+  }
+}
+
+/** `juno update`: the source of the data cannot be reached, or does not answer as it should. */
+export class RemoteError extends JunoError {
+  constructor(message: string, hint?: string) {
+    super(message, EXIT.remote, hint);
   }
 }

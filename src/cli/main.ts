@@ -20,7 +20,8 @@ Today is --date, else SOURCE_DATE_EPOCH, else the local calendar date.
 Colour: --color auto (a terminal, NO_COLOR unset, TERM not dumb; FORCE_COLOR forces it), always or never.
 
 Exit codes: 0 success, 1 a check failed or nothing matched, 2 usage error,
-            3 the timeline cannot be read or is invalid, 4 output cannot be written.
+            3 the timeline cannot be read or is invalid, 4 output cannot be written,
+            5 juno update cannot reach its source (the data in use is kept).
 `;
 
 /**

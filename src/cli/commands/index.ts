@@ -19,6 +19,7 @@ export const COMMANDS = {
   validate: () => import('./validate.js'),
   series: () => import('./series.js'),
   export: () => import('./export.js'),
+  update: () => import('./update.js'),
 } satisfies Record<string, () => Promise<{ command: AnyDefinition }>>;
 
 /** Commands by name, each with the loader of its module: COMMANDS, or another set in tests. */

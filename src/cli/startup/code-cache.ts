@@ -54,7 +54,7 @@ export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): CacheFold
  * A folder nobody else can have written to: a real directory (not a symlink), owned by this user, with no
  * permission for group or others. Checked before every read and every write.
  */
-function isPrivateDir(dir: string): boolean {
+export function isPrivateDir(dir: string): boolean {
   try {
     const info = lstatSync(dir);
     return info.isDirectory() && info.uid === process.getuid?.() && (info.mode & 0o077) === 0;
@@ -67,7 +67,7 @@ function isPrivateDir(dir: string): boolean {
  * Creates the cache folder and its missing parents with mode 0700, but only inside a folder this user owns: run
  * through sudo with another user's `$HOME`, juno leaves that home alone. A home folder is never created.
  */
-function makePrivateDir({ dir, within }: CacheFolder): boolean {
+export function makePrivateDir({ dir, within }: CacheFolder): boolean {
   if (isPrivateDir(dir)) return true;
   const missing: string[] = [];
   let path = dir;

@@ -1,0 +1,103 @@
+// `juno update` in this process: --from a made-up checkout (a moved milestone reported, the progress line on a
+// terminal and only there), the change lines, and the --timeout values.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../src/cli/commands/update.js';
+import { main } from '../src/cli/main.js';
+import { scheduleChanges } from '../src/cli/update/changes.js';
+import { FIXTURES, MAIN_NOW, makeTimeline, tempDir } from './helpers.js';
+
+const STATUS = `- name: jacaranda
+  release-id: 2027.2
+  status: future
+  initial-release: 2027-09-29
+`;
+
+/** A checkout of the made-up tree with jacaranda in its series list. */
+function checkout(): string {
+  const dir = join(tempDir('juno-checkout-'), 'releases');
+  cpSync(`${FIXTURES}upstream/releases`, dir, { recursive: true });
+  writeFileSync(join(dir, 'data/series_status.yaml'), STATUS);
+  return dir;
+}
+
+async function run(args: string[], env: Record<string, string>, tty: boolean) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    env,
+    now: () => MAIN_NOW,
+    stdout: {
+      isTTY: false,
+      write: (t) => {
+        stdout += t;
+      },
+    },
+    stderr: {
+      isTTY: tty,
+      columns: 60,
+      write: (t) => {
+        stderr += t;
+      },
+    },
+  });
+  return { stdout, stderr, code };
+}
+
+describe('juno update --from', () => {
+  it('reports what moved, with a progress line on a terminal only', async () => {
+    const env = { XDG_CACHE_HOME: tempDir('juno-cache-') };
+    const dir = checkout();
+    const first = await run(['update', '--from', dir], env, false);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const page = join(dir, 'doc/source/jacaranda/schedule.rst');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('13 May 2027', '12 May 2027'));
+    const second = await run(['update', '--from', dir], env, true);
+    expect(second.code).toBe(0);
+    expect(second.stdout.split('\n')[0]).toBe('jacaranda j-1: Thu 13 May 2027 → Wed 12 May 2027');
+    expect(second.stderr.startsWith('\r\u001b[Kjuno: reading data/series_status.yaml (1)')).toBe(true);
+    expect(second.stderr.endsWith('\r\u001b[K')).toBe(true);
+    expect(second.stderr).not.toContain('\n');
+  });
+});
+
+describe('change lines', () => {
+  const timeline = (events: Record<string, unknown>[]) => makeTimeline({ events });
+  const event = (id: string, start: string, end = start) => ({
+    id,
+    name: id,
+    kind: 'milestone',
+    start,
+    end,
+    confidence: 'confirmed',
+  });
+
+  it('names each moved, new and dropped event with its days', () => {
+    const before = timeline([event('i-2', '2027-01-07'), event('i-gone', '2027-02-04')]);
+    const after = timeline([event('i-2', '2027-01-14'), event('i-new', '2027-03-01', '2027-03-05')]);
+    expect(scheduleChanges('indri', before, after)).toEqual([
+      'indri i-2: Thu 7 Jan 2027 → Thu 14 Jan 2027',
+      'indri i-new: new, Mon 1 – Fri 5 Mar 2027',
+      'indri i-gone: Thu 4 Feb 2027, dropped',
+    ]);
+    expect(scheduleChanges('indri', before, before)).toEqual([]);
+  });
+});
+
+describe('--timeout', () => {
+  it.each([
+    ['30s', 30_000],
+    ['2s', 2000],
+    ['500ms', 500],
+    ['1m', 60_000],
+    ['1.5', 1500],
+  ])('%s is %i ms', (text, ms) => {
+    expect(parseDuration(text)).toBe(ms);
+  });
+
+  it.each(['0s', 'soon', '11m', '-1s'])('%s is a usage error', (text) => {
+    expect(() => parseDuration(text)).toThrow(/--timeout/);
+  });
+});

@@ -4,13 +4,19 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ParseResult } from '../timeline/parse.js';
-import { parseSeriesList, type SeriesRecord } from '../timeline/series.js';
+import { parseSeriesList, type SeriesRecord, type SeriesSnapshot } from '../timeline/series.js';
 import { capped, DocumentError } from '../timeline/sources/bounds.js';
+import { listedTimeline } from '../timeline/sources/bundled.js';
 import { type ParsedDocument, parseDocument } from '../timeline/sources/document.js';
 import { type SourceFiles, sourceOf, type TimelineFormat } from '../timeline/sources/index.js';
+import { oneLine } from '../timeline/text.js';
 import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError, UsageError } from './errors.js';
 import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR, fileLabel, readText, timelinePath } from './read.js';
+import { isPrivateDir, userCacheFolder } from './startup/code-cache.js';
+
+/** The series data/juno.json is the hand-curated timeline of. */
+const BUNDLED_SERIES_NAME = 'juno';
 
 export interface LoadedTimeline {
   timeline: Timeline;
@@ -120,13 +126,109 @@ export async function loadTimeline(file: string = BUNDLED_TIMELINE): Promise<Loa
   return { timeline: result.timeline, warnings: result.warnings, file: checked.file, modified, inputs };
 }
 
-/** The bundled series list (data/series.json). */
-export async function loadSeriesList(file: string = BUNDLED_SERIES): Promise<SeriesRecord[]> {
+/** The series list in use and where it came from, for `juno series --about` and the outdated-data warning. */
+export interface SeriesData {
+  series: SeriesRecord[];
+  snapshot: SeriesSnapshot | null;
+  /** The file read: data/series.json, or the copy `juno update` wrote. */
+  file: string;
+  /** True when the list is the one `juno update` wrote, not the bundled one. */
+  updated: boolean;
+}
+
+/**
+ * The folder `juno update` writes its data into: `<cache>/data`, in the code cache's folder; null without one.
+ * juno reads it only while it and the cache folder are this user's own and private (`userDataFile`).
+ */
+export function userDataFolder(env: NodeJS.ProcessEnv = process.env): string | null {
+  const cache = userCacheFolder(env);
+  return cache === null ? null : join(cache.dir, 'data');
+}
+
+/** A file of the update data when the folder is trusted and the file is there; else null. */
+function userDataFile(path: string, env: NodeJS.ProcessEnv): string | null {
+  const folder = userDataFolder(env);
+  if (folder === null || !isPrivateDir(dirname(folder)) || !isPrivateDir(folder)) return null;
+  const file = join(folder, path);
+  return existsSync(file) ? file : null;
+}
+
+/** Reads a series list file with its snapshot. */
+async function readSeriesData(file: string): Promise<SeriesData> {
   const { text } = await readText(file);
   const result = parseSeriesList(await parseDocumentText(text, file));
   if (!result.ok) {
     const details = result.problems.map((p) => problemLine(file, p));
     throw new DataError(details[0] as string, details.slice(1));
   }
-  return result.series;
+  return { series: result.series, snapshot: result.snapshot, file, updated: file !== BUNDLED_SERIES };
+}
+
+/**
+ * The series list in use with its snapshot: the given file; else the one `juno update` wrote when it is there and
+ * valid; else the bundled data/series.json.
+ */
+export async function loadSeriesData(
+  file?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SeriesData> {
+  if (file !== undefined) return readSeriesData(file);
+  const updated = userDataFile('series.json', env);
+  if (updated !== null) {
+    try {
+      return await readSeriesData(updated);
+    } catch (error) {
+      // Damaged update data is not used: the bundled list answers.
+      if (!(error instanceof DataError)) throw error;
+    }
+  }
+  return readSeriesData(BUNDLED_SERIES);
+}
+
+/** The series list in use: the update data's, else the bundled data/series.json. */
+export async function loadSeriesList(file?: string, env?: NodeJS.ProcessEnv): Promise<SeriesRecord[]> {
+  return (await loadSeriesData(file, env)).series;
+}
+
+/** Which openstack/releases commit and day the series list in use came from, or null when it does not say. */
+export async function loadSeriesSnapshot(env?: NodeJS.ProcessEnv): Promise<SeriesSnapshot | null> {
+  return (await loadSeriesData(undefined, env)).snapshot;
+}
+
+/** The bundled schedule of a series, `data/series/<name>.json`. */
+export const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.json`;
+
+/**
+ * One series' timeline, `name` already resolved (`--series`): juno is its hand-curated data/juno.json; another
+ * series is the schedule `juno update` wrote when it is there and valid, else the bundled one; a series without a
+ * week-by-week schedule (austin … newton) is its release and end of life from the series list. Only that one
+ * small file is read (the series list too for a series without a schedule).
+ */
+export async function loadSeries(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LoadedTimeline> {
+  if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE);
+  const safe = /^[a-z][a-z0-9-]*$/.test(name);
+  const updated = safe ? userDataFile(`series/${name}.json`, env) : null;
+  if (updated !== null) {
+    try {
+      const loaded = await loadTimeline(updated);
+      if (loaded.timeline.series === name) return loaded;
+    } catch (error) {
+      // Damaged update data is not used: the bundled schedule answers.
+      if (!(error instanceof DataError)) throw error;
+    }
+  }
+  if (safe && existsSync(bundledSeriesFile(name))) return loadTimeline(bundledSeriesFile(name));
+  const data = await loadSeriesData(undefined, env);
+  const timeline = listedTimeline(data.series, name);
+  if (timeline === null)
+    throw new DataError(
+      `${fileLabel(data.file)}: no series "${oneLine(name)}"`,
+      [],
+      'juno series lists them',
+    );
+  const { modified } = await readText(data.file);
+  return { timeline, warnings: [], file: data.file, modified, inputs: [data.file] };
 }

@@ -277,7 +277,8 @@ describe('argv that runs no handler', () => {
   it('lists the commands in the order of the registry', async () => {
     const run = await wire(['--help']);
     const listed = [...run.stdout.matchAll(/^ {2}([a-z]+) \[options\]/gm)].map((m) => m[1]);
-    expect(listed).toEqual(NAMES);
+    // completion-ids is hidden: a helper of the completion scripts.
+    expect(listed).toEqual(NAMES.filter((name) => name !== 'completion-ids'));
   });
 });
 
@@ -340,9 +341,14 @@ describe('the registry', () => {
     ['phase', async () => (await import('../src/cli/commands/phase.js')).phaseCommand],
     ['check', async () => (await import('../src/cli/commands/check.js')).checkCommand],
     ['completion', async () => (await import('../src/cli/commands/completion.js')).completionCommand],
+    [
+      'completion-ids',
+      async () => (await import('../src/cli/commands/completion-ids.js')).completionIdsCommand,
+    ],
     ['validate', async () => (await import('../src/cli/commands/validate.js')).validateCommand],
     ['series', async () => (await import('../src/cli/commands/series.js')).seriesCommand],
     ['export', async () => (await import('../src/cli/commands/export.js')).exportCommand],
+    ['update', async () => (await import('../src/cli/commands/update.js')).updateCommand],
   ];
   it('names every command once, each with its handler', async () => {
     expect(handlers.map(([name]) => name)).toEqual(NAMES);
@@ -356,6 +362,8 @@ describe('the registry', () => {
     [[], ['schedule']],
     [['--date', '2014-09-21', '--no-color'], ['schedule']],
     [['next', '--date', '2014-09-21'], ['next']],
+    [['--series', 'indri', 'next'], ['next']],
+    [['--series=current', '--series', 'x', 'completion-ids'], ['completion-ids']],
     [['--timeline', 'x.json', 'export', '-o', 'x.ics'], ['export']],
     [['next', '--help'], ['next']],
     [['--help'], NAMES],

@@ -35,6 +35,8 @@ export interface CommandDefinition<
   Input extends unknown[] = unknown[],
 > {
   name: string;
+  /** Left out of the help and the completion scripts: a helper that those scripts call. */
+  hidden?: boolean;
   /** Description, arguments and options, in one chain on the command main.ts creates with `name`. */
   declare(command: Command): Command<Args, Opts>;
   /** Command lines shown under "Examples:" in its help, without the `$ `. */

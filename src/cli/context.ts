@@ -1,17 +1,32 @@
-// What every command starts from: today, colour, and the timeline, resolved once from the global options.
+// What every command starts from: today, colour, and the timeline, resolved once from the global options; and
+// what juno says on stderr about that choice (the first-run note, data older than today).
 
 import type { Style } from '../render/style.js';
+import {
+  CURRENT_SERIES,
+  firstRunNote,
+  outdatedWarning,
+  resolveSeries,
+  seriesInDevelopment,
+} from '../timeline/choose.js';
 import type { Day } from '../timeline/day.js';
+import type { SeriesRecord } from '../timeline/series.js';
+import { oneLine } from '../timeline/text.js';
 import { type ColorChoice, decideColor, makeStyle } from './color.js';
+import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { type LoadedTimeline, loadTimeline } from './load.js';
+import { type LoadedTimeline, loadSeries, loadSeriesData, loadTimeline, type SeriesData } from './load.js';
 import { resolveToday } from './today.js';
 
 export interface GlobalOptions {
   timeline?: string;
+  series?: string;
   date?: string;
   color: ColorChoice | boolean;
 }
+
+/** The bundled timeline's series: the one juno reads when nothing else is chosen. */
+const BUNDLED_SERIES_NAME = 'juno';
 
 export interface Context {
   io: Io;
@@ -20,24 +35,109 @@ export interface Context {
   /** The terminal width when stdout is a terminal, for fitting tables. */
   width: number | null;
   timelineFile: string | undefined;
+  /** The series chosen with --series or JUNO_SERIES, resolved; null when none is (the bundled Juno, or --timeline). */
+  series: SeriesRecord | null;
   load(): Promise<LoadedTimeline>;
+  /** The series list in use and its snapshot, for a command that shows the series on today (juno then warns
+   * when the list knows no series in development on today). */
+  seriesData(): Promise<SeriesData>;
+  /**
+   * Lines for stderr once the command has run: the first-run note (only after `human` output of the bundled
+   * timeline taken by default), and the warning that the series list knows no series in development on today.
+   */
+  notes(human: boolean): Promise<string[]>;
+}
+
+/** The series asked for: --series, else a non-empty JUNO_SERIES; --series with --timeline is refused. */
+function seriesWanted(
+  options: GlobalOptions,
+  env: NodeJS.ProcessEnv,
+): { given: string; from: string } | null {
+  if (options.series !== undefined) {
+    if (options.timeline !== undefined) {
+      throw new UsageError(
+        'choose one of --series and --timeline',
+        '--series names a bundled series, --timeline reads a file',
+      );
+    }
+    return { given: options.series, from: '--series' };
+  }
+  // A default: --timeline given on the command line wins over it.
+  const fromEnv = env.JUNO_SERIES;
+  if (options.timeline === undefined && fromEnv !== undefined && fromEnv.trim() !== '')
+    return { given: fromEnv, from: 'JUNO_SERIES' };
+  return null;
+}
+
+/** The series record `given` means on `today`, or a usage error with the closest names. */
+async function chooseSeries(
+  wanted: { given: string; from: string },
+  today: Day,
+  data: SeriesData,
+): Promise<SeriesRecord> {
+  const { given, from } = wanted;
+  if (given.trim() === '')
+    throw new UsageError(`${from} needs a series`, 'e.g. --series current, --series indri, --series 2027.1');
+  const choice = resolveSeries(data.series, given, today);
+  if (choice.ok) return choice.series;
+  if (choice.reason === 'outdated') {
+    throw new JunoError(
+      `${from} ${CURRENT_SERIES}: ${outdatedWarning(today, data.snapshot?.date ?? null)}`,
+      EXIT.failed,
+      'or name a series: juno series lists them',
+    );
+  }
+  const shown = JSON.stringify(oneLine(given).slice(0, 100));
+  throw new UsageError(
+    `${from}: unknown series ${shown}`,
+    choice.suggestions.length > 0
+      ? `did you mean ${choice.suggestions.join(' or ')}? (juno series lists them all)`
+      : 'a name (indri), a version (2027.1) or current; juno series lists them all',
+  );
 }
 
 export async function makeContext(io: Io, options: GlobalOptions): Promise<Context> {
   const today = resolveToday(options.date, io.env, io.now());
   const choice: ColorChoice =
     options.color === false ? 'never' : options.color === true ? 'auto' : options.color;
+  const wanted = seriesWanted(options, io.env);
   const style = await makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true));
+  let data: Promise<SeriesData> | undefined;
+  const seriesData = () => {
+    data ??= loadSeriesData(undefined, io.env);
+    return data;
+  };
+  const series = wanted === null ? null : await chooseSeries(wanted, today, await seriesData());
   let loaded: Promise<LoadedTimeline> | undefined;
+  // What this run showed, which decides what notes() says.
+  let bundledByDefault = false;
+  let listShown = false;
   return {
     io,
     today,
     style,
     width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : null,
     timelineFile: options.timeline,
+    series,
     load: () => {
-      loaded ??= loadTimeline(options.timeline);
+      bundledByDefault = series === null && options.timeline === undefined;
+      // loadSeries reads juno's own hand-curated timeline for juno.
+      loaded ??= series === null ? loadTimeline(options.timeline) : loadSeries(series.name, io.env);
       return loaded;
+    },
+    seriesData: () => {
+      listShown = true;
+      return seriesData();
+    },
+    notes: async (human) => {
+      if (!listShown && !(human && bundledByDefault)) return [];
+      const { series: all, snapshot: of } = await seriesData();
+      const snapshot = of?.date ?? null;
+      if (human && bundledByDefault) {
+        const note = firstRunNote(all, BUNDLED_SERIES_NAME, today, snapshot);
+        return note === null ? [] : [note];
+      }
+      return seriesInDevelopment(all, today) === null ? [`warning: ${outdatedWarning(today, snapshot)}`] : [];
     },
   };
 }

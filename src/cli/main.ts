@@ -17,6 +17,7 @@ const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
 
 const EXIT_HELP = `
 Today is --date, else SOURCE_DATE_EPOCH, else the local calendar date.
+The series is --series, else JUNO_SERIES, else the bundled Juno timeline (or the file --timeline names).
 Colour: --color auto (a terminal, NO_COLOR unset, TERM not dumb; FORCE_COLOR forces it), always or never.
 
 Exit codes: 0 success, 1 a check failed or nothing matched, 2 usage error,
@@ -57,6 +58,10 @@ function createProgram(io: Io, commanderHint: { given: boolean }) {
       '--timeline <file>',
       'read this timeline (JSON or YAML, or an openstack/releases schedule.yaml) instead of the bundled Juno one',
     )
+    .option(
+      '--series <name>',
+      'read the bundled schedule of this series: a name (indri), a version (2027.1), or current (in development)',
+    )
     .option('--date <YYYY-MM-DD>', 'take this day as today')
     .addOption(
       new Option('--color <when>', 'colour the output').choices(COLOR_CHOICES).default('auto' as const),
@@ -88,7 +93,10 @@ function addCommand(
   argv: readonly string[],
   setExitCode: (code: number) => void,
 ): void {
-  const command = program.command(definition.name, { isDefault: definition.name === DEFAULT_COMMAND });
+  const command = program.command(definition.name, {
+    isDefault: definition.name === DEFAULT_COMMAND,
+    hidden: definition.hidden === true,
+  });
   definition
     .declare(command as unknown as Command)
     .addHelpText('after', `\nExamples:\n${definition.examples.map((line) => `  $ ${line}`).join('\n')}`)
@@ -105,8 +113,16 @@ function addCommand(
       } else {
         for (const piece of result.stdout) io.stdout.write(piece);
       }
+      for (const note of await ctx.notes(isForPeople(options)))
+        io.stderr.write(`juno: ${messageLine(note)}\n`);
       setExitCode(result.exitCode ?? EXIT.ok);
     });
+}
+
+/** Output read by people (a table, text), not by programs (JSON, CSV, a calendar, a bare number): where notes go. */
+function isForPeople(options: Record<string, unknown>): boolean {
+  const format = options.format ?? 'table';
+  return (format === 'table' || format === 'text') && options.plain !== true;
 }
 
 function writeError(io: Io, error: JunoError): void {

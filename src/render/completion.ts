@@ -1,4 +1,6 @@
-// Shell completion scripts, generated from the same option definitions the CLI parses.
+// Shell completion scripts, generated from the same option definitions the CLI parses. Event ids are not in the
+// script: it asks juno for those of the timeline the command line chooses (--series, --timeline, JUNO_SERIES), with
+// the hidden command `juno [--series NAME | --timeline FILE] completion-ids`, so they follow every series.
 import type { Shell } from './formats.js';
 import type { Render } from './render.js';
 
@@ -6,7 +8,7 @@ export interface OptionSpec {
   long: string;
   short: string | null;
   description: string;
-  /** What the value completes to: fixed words, event names, files, or nothing (free text); null: a flag. */
+  /** What the value completes to: fixed words, event ids (asked of juno), files, or free text; null: a flag. */
   value: { words: string[] } | 'events' | 'files' | 'text' | null;
 }
 
@@ -26,8 +28,10 @@ export interface CompletionSpec {
   program: string;
   commands: CommandSpec[];
   globalOptions: OptionSpec[];
-  /** Ids and aliases of the bundled timeline's events. */
-  events: string[];
+  /** The hidden command that prints the ids and aliases of the chosen timeline's events, one a line. */
+  eventsCommand: string;
+  /** The global options whose value chooses the timeline, passed on to `eventsCommand`. */
+  timelineOptions: string[];
 }
 
 const shellWord = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
@@ -42,7 +46,7 @@ function bash(spec: CompletionSpec): string {
           o.value === 'files'
             ? `COMPREPLY=($(compgen -f -- "$cur"))`
             : o.value === 'events'
-              ? `COMPREPLY=($(compgen -W "$events" -- "$cur"))`
+              ? `COMPREPLY=($(compgen -W "$(_${spec.program}_events)" -- "$cur"))`
               : `COMPREPLY=($(compgen -W ${shellWord((o.value as { words: string[] }).words.join(' '))} -- "$cur"))`;
         return `${indent}${flags(o).join('|')}) ${words}; return ;;`;
       })
@@ -55,7 +59,7 @@ function bash(spec: CompletionSpec): string {
     .map((c) => {
       const optionWords = [...c.options.map((o) => o.long), '--help'].join(' ');
       const argument = c.eventArgument
-        ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "$events" -- "$cur")); return; }`
+        ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "$(_${spec.program}_events)" -- "$cur")); return; }`
         : c.fileArgument
           ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; }`
           : c.argumentWords
@@ -66,13 +70,26 @@ function bash(spec: CompletionSpec): string {
       COMPREPLY=($(compgen -W ${shellWord(`${optionWords} ${globals}`)} -- "$cur")) ;;`;
     })
     .join('\n');
+  const chooser = spec.timelineOptions.join('|');
   return `# bash completion for ${spec.program}
+# The ids and aliases of the events of the timeline the words typed so far choose.
+_${spec.program}_events() {
+  local i args=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    case "\${COMP_WORDS[i]}" in
+      ${chooser})
+        # bash splits --series=indri at the = sign.
+        if [[ "\${COMP_WORDS[i+1]}" == "=" ]]; then args+=("\${COMP_WORDS[i]}=\${COMP_WORDS[i+2]}"); i=$((i + 2))
+        else args+=("\${COMP_WORDS[i]}" "\${COMP_WORDS[i+1]}"); i=$((i + 1)); fi ;;
+    esac
+  done
+  command ${spec.program} "\${args[@]}" ${spec.eventsCommand} 2>/dev/null
+}
 _${spec.program}() {
   local cur prev cmd i
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
   local commands=${shellWord(spec.commands.map((c) => c.name).join(' '))}
-  local events=${shellWord(spec.events.join(' '))}
   cmd=""
   for ((i = 1; i < COMP_CWORD; i++)); do
     if [[ " $commands " == *" \${COMP_WORDS[i]} "* ]]; then cmd="\${COMP_WORDS[i]}"; break; fi
@@ -102,19 +119,19 @@ function zshOption(o: OptionSpec, events: string): string[] {
   const description = zshEscape(o.description);
   let action = '';
   if (o.value === 'files') action = ':file:_files';
-  else if (o.value === 'events') action = `:event:(${events})`;
+  else if (o.value === 'events') action = `:event:${events}`;
   else if (o.value === 'text') action = ':value: ';
   else if (o.value) action = `:value:(${o.value.words.join(' ')})`;
   return flags(o).map((flag) => `'${flag}[${description}]${action}'`);
 }
 
 function zsh(spec: CompletionSpec): string {
-  const events = spec.events.join(' ');
+  const events = `_${spec.program}_events`;
   const globals = spec.globalOptions.flatMap((o) => zshOption(o, events));
   const cases = spec.commands
     .map((c) => {
       const args = [...globals, ...c.options.flatMap((o) => zshOption(o, events))];
-      if (c.eventArgument) args.push(`'1:event:(${events})'`);
+      if (c.eventArgument) args.push(`'1:event:${events}'`);
       else if (c.argumentWords) args.push(`'1:value:(${c.argumentWords.join(' ')})'`);
       else if (c.fileArgument) args.push(`'1:file:_files'`);
       return `        ${c.name}) _arguments ${args.join(' ')} ;;`;
@@ -125,8 +142,24 @@ function zsh(spec: CompletionSpec): string {
     .join('\n');
   return `#compdef ${spec.program}
 # zsh completion for ${spec.program}
+# The ids and aliases of the events of the timeline the whole command line chooses ($${spec.program}_words: the
+# words before _arguments narrows $words to a command's own).
+${events}() {
+  local -a args ids
+  local i
+  for ((i = 2; i < \${#${spec.program}_words}; i++)); do
+    case \${${spec.program}_words[i]} in
+      ${spec.timelineOptions.join('|')}) args+=(\${${spec.program}_words[i]} \${${spec.program}_words[i+1]}); (( i++ )) ;;
+      ${spec.timelineOptions.map((o) => `${o}=*`).join('|')}) args+=(\${${spec.program}_words[i]}) ;;
+    esac
+  done
+  ids=(\${(f)"$(command ${spec.program} $args ${spec.eventsCommand} 2>/dev/null)"})
+  compadd -a ids
+}
 _${spec.program}() {
   local context state state_descr line
+  local -a ${spec.program}_words
+  ${spec.program}_words=("\${words[@]}")
   typeset -A opt_args
   local -a commands
   commands=(
@@ -152,14 +185,37 @@ fi
 
 function fish(spec: CompletionSpec): string {
   const p = spec.program;
-  const lines = [`# fish completion for ${p}`, `complete -c ${p} -f`];
+  const events = `'(__${p}_events)'`;
+  const lines = [
+    `# fish completion for ${p}`,
+    `# The ids and aliases of the events of the timeline the words typed so far choose.`,
+    `function __${p}_events`,
+    '    set -l tokens (commandline -opc)',
+    '    set -l args',
+    '    set -l i 2',
+    '    while test $i -le (count $tokens)',
+    '        switch $tokens[$i]',
+    `            case ${spec.timelineOptions.join(' ')}`,
+    '                if test $i -lt (count $tokens)',
+    '                    set -a args $tokens[$i] $tokens[(math $i + 1)]',
+    '                    set i (math $i + 1)',
+    '                end',
+    `            case ${spec.timelineOptions.map((o) => `'${o}=*'`).join(' ')}`,
+    '                set -a args $tokens[$i]',
+    '        end',
+    '        set i (math $i + 1)',
+    '    end',
+    `    command ${p} $args ${spec.eventsCommand} 2>/dev/null`,
+    'end',
+    `complete -c ${p} -f`,
+  ];
   const option = (o: OptionSpec, condition: string) => {
     const parts = [`complete -c ${p}`];
     if (condition) parts.push(`-n ${shellWord(condition)}`);
     parts.push(`-l ${o.long.replace(/^--/, '')}`);
     if (o.short) parts.push(`-s ${o.short.replace(/^-/, '')}`);
     if (o.value === 'files') parts.push('-r -F');
-    else if (o.value === 'events') parts.push(`-x -a ${shellWord(spec.events.join(' '))}`);
+    else if (o.value === 'events') parts.push(`-x -a ${events}`);
     else if (o.value === 'text') parts.push('-x');
     else if (o.value) parts.push(`-x -a ${shellWord(o.value.words.join(' '))}`);
     parts.push(`-d ${shellWord(o.description)}`);
@@ -170,8 +226,7 @@ function fish(spec: CompletionSpec): string {
     lines.push(`complete -c ${p} -n __fish_use_subcommand -a ${c.name} -d ${shellWord(c.description)}`);
     const seen = `__fish_seen_subcommand_from ${c.name}`;
     for (const o of c.options) lines.push(option(o, seen));
-    if (c.eventArgument)
-      lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(spec.events.join(' '))}`);
+    if (c.eventArgument) lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${events}`);
     if (c.argumentWords)
       lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(c.argumentWords.join(' '))}`);
     if (c.fileArgument) lines.push(`complete -c ${p} -n ${shellWord(seen)} -F`);

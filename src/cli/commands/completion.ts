@@ -6,10 +6,12 @@ import {
   type OptionSpec,
 } from '../../render/completion.js';
 import { SHELLS, type Shell } from '../../render/formats.js';
+import { CURRENT_SERIES } from '../../timeline/choose.js';
 import { KINDS } from '../../timeline/types.js';
 import { type AnyCommand, type CommandResult, type Context, defineCommand } from '../command.js';
-import { loadSeriesList, loadTimeline } from '../load.js';
+import { loadSeriesList } from '../load.js';
 import { present } from '../present.js';
+import { EVENTS_COMMAND } from './completion-ids.js';
 
 export const command = defineCommand({
   name: 'completion',
@@ -29,8 +31,10 @@ export const command = defineCommand({
 
 const EVENT_OPTIONS = new Set(['--before', '--until', '--after']);
 const FILE_OPTIONS = new Set(['--timeline', '--output']);
+/** The global options that choose the timeline, which the script passes on when it asks for event ids. */
+const TIMELINE_OPTIONS = ['--series', '--timeline'];
 
-function optionSpec(option: Option): OptionSpec | null {
+function optionSpec(option: Option, seriesWords: string[]): OptionSpec | null {
   if (!option.long || option.hidden) return null;
   const takesValue = option.required || option.optional;
   let value: OptionSpec['value'] = null;
@@ -38,6 +42,7 @@ function optionSpec(option: Option): OptionSpec | null {
     if (EVENT_OPTIONS.has(option.long)) value = 'events';
     else if (FILE_OPTIONS.has(option.long)) value = 'files';
     else if (option.long === '--kind') value = { words: [...KINDS] };
+    else if (option.long === '--series') value = seriesWords.length > 0 ? { words: seriesWords } : 'text';
     else if (option.argChoices) value = { words: option.argChoices };
     else value = 'text';
   }
@@ -45,17 +50,16 @@ function optionSpec(option: Option): OptionSpec | null {
 }
 
 /**
- * Describes the program's commands and options for completion, from commander's own definitions. `series`
- * completes its argument to the series names.
+ * Describes the program's commands and options for completion, from commander's own definitions (hidden commands
+ * left out). `series` completes its argument to the series names, `--series` its value to them and `current`.
  */
-export function describeProgram(
-  program: AnyCommand,
-  events: string[],
-  seriesNames: string[] = [],
-): CompletionSpec {
+export function describeProgram(program: AnyCommand, seriesNames: string[] = []): CompletionSpec {
+  const seriesWords = seriesNames.length > 0 ? [...seriesNames, CURRENT_SERIES] : [];
   const specs = (options: readonly Option[]) =>
-    options.map(optionSpec).filter((o): o is OptionSpec => o !== null);
-  const commands: CommandSpec[] = program.commands.map((c: AnyCommand) => {
+    options.map((o) => optionSpec(o, seriesWords)).filter((o): o is OptionSpec => o !== null);
+  const visible = new Set(program.createHelp().visibleCommands(program));
+  const shown = program.commands.filter((c: AnyCommand) => visible.has(c));
+  const commands: CommandSpec[] = shown.map((c: AnyCommand) => {
     const first = c.registeredArguments[0];
     const isEvent = first?.name() === 'event';
     return {
@@ -76,7 +80,8 @@ export function describeProgram(
     program: program.name(),
     commands,
     globalOptions: specs(program.options as readonly Option[]).filter((o) => o.long !== '--version'),
-    events,
+    eventsCommand: EVENTS_COMMAND,
+    timelineOptions: TIMELINE_OPTIONS,
   };
 }
 
@@ -85,9 +90,7 @@ export async function completionCommand(
   shell: Shell,
   program: AnyCommand,
 ): Promise<CommandResult> {
-  // Event names come from the bundled timeline, whatever --timeline says: the script is installed once.
-  const { timeline } = await loadTimeline();
-  const events = [...new Set(timeline.events.flatMap((e) => [e.id, ...e.aliases]))].sort();
+  // The script is installed once: event ids are asked of juno as they are completed, series names are the list's.
   const series = (await loadSeriesList()).map((s) => s.name);
-  return present(ctx, describeProgram(program, events, series), completionRenderers[shell]);
+  return present(ctx, describeProgram(program, series), completionRenderers[shell]);
 }

@@ -16,6 +16,7 @@ export const COMMANDS = {
   phase: () => import('./phase.js'),
   check: () => import('./check.js'),
   completion: () => import('./completion.js'),
+  'completion-ids': () => import('./completion-ids.js'),
   validate: () => import('./validate.js'),
   series: () => import('./series.js'),
   export: () => import('./export.js'),
@@ -29,7 +30,7 @@ export type Registry = Record<string, () => Promise<{ command: AnyDefinition }>>
 export const DEFAULT_COMMAND: keyof typeof COMMANDS = 'schedule';
 
 /** Global options that take a value, to find the command name after them. */
-const GLOBAL_WITH_VALUE = new Set(['--timeline', '--date', '--color']);
+const GLOBAL_WITH_VALUE = new Set(['--timeline', '--series', '--date', '--color']);
 
 /**
  * Which commands to define for these arguments: only the one that runs when the arguments name it after nothing

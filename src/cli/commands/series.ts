@@ -8,7 +8,6 @@ import { SERIES_FILTERS, type SeriesFilter, seriesViews } from '../../timeline/s
 import { oneLine } from '../../timeline/text.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
-import { loadSeriesList } from '../load.js';
 import { present } from '../present.js';
 
 export const command = defineCommand({
@@ -63,7 +62,8 @@ export async function seriesCommand(
   name: string | undefined,
   options: SeriesOptions,
 ): Promise<CommandResult> {
-  const all = seriesViews(await loadSeriesList(), ctx.today);
+  // Through the context, which then warns when the list knows no series in development on today.
+  const all = seriesViews((await ctx.seriesData()).series, ctx.today);
   let selected = all;
   if (name !== undefined) {
     const wanted = name.trim().toLowerCase();

@@ -270,6 +270,9 @@ describe('the code cache', () => {
     [['validate', '--', '--some-file'], 'validate'],
     [[], 'other'],
     [['--date', '2014-09-21'], 'other'],
+    [['--series', 'indri', 'next'], 'next.series'],
+    [['--series=current', '--no-color', 'schedule', '-f', 'json'], 'schedule.format-json.no-color.series'],
+    [['--date', '2014-09-21', '--timeline', 'x.yaml', 'countdown', 'ff'], 'countdown.date.timeline'],
     [['../../etc'], 'other'],
     [['next', ...Array.from({ length: 30 }, (_, i) => `--option-${'x'.repeat(i)}`)], 'other'],
   ])('names the cache for %j %s', (argv, variant) => {

@@ -45,7 +45,15 @@ export interface WeeksJson {
 export interface SeriesJson {
   schemaVersion: 1;
   today: string;
-  series: { name: string; releaseId: string | null; release: string; eol: string | null; status: string }[];
+  series: {
+    name: string;
+    releaseId: string | null;
+    release: string;
+    eol: string | null;
+    status: string;
+    slurp: boolean;
+    planned: { release: boolean; eol: boolean };
+  }[];
 }
 
 export interface ValidateJson {

@@ -124,7 +124,9 @@ describe('juno schedule with filters that match nothing', () => {
 });
 
 describe('juno series with a filter that matches nothing', () => {
-  const stderr = 'juno: no series is at end of life on 2014-09-21\n';
+  const stderr =
+    'juno: juno is not at end of life on 2014-09-21: it is in development\n' +
+    'juno: hint: juno series --eol lists them\n';
   const args = ['series', 'juno', '--eol', '--date', '2014-09-21'];
 
   it.each(['table', 'csv', 'tsv', 'markdown'])('prints nothing as %s', async (format) => {
@@ -192,13 +194,16 @@ describe('commands that report rather than select', () => {
       title: null,
       releaseId: null,
       description: null,
+      data: expect.objectContaining({ origin: 'bundled' }),
       projects: { integrated: [], incubated: [], applied: [], notes: null },
       highlights: [],
       summits: [],
       context: [],
     });
     const text = await runMain(['info', '--timeline', bare]);
-    expect(text.stdout).toBe('bare\n\nThis timeline carries no release information.\n');
+    expect(text.stdout).toMatch(
+      /^bare\n\nThis timeline carries no release information.\n\nSeries data: .*\n$/,
+    );
   });
 });
 
@@ -250,6 +255,7 @@ describe('views decide whether they matched nothing', () => {
         release: '2014-10-16',
         eol: '2015-12-07',
         status: 'maintained' as const,
+        slurp: false,
       },
     ];
     expect(seriesListView(series, '2014-11-01', { filter: 'maintained', days: null }).nothing).toBeNull();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   eolOf,
   filterSeries,
+  isSlurp,
+  latestReleased,
   type Neighbours,
   parseSeriesList,
   type SeriesRecord,
@@ -171,22 +173,22 @@ describe('seriesViews and filters', () => {
   });
 
   it('selects the supported series on 2026-11-23', () => {
-    expect(filterSeries(views, 'supported').map((v) => v.name)).toEqual([
+    expect(filterSeries(views, 'supported', '2026-11-23').map((v) => v.name)).toEqual([
       'flamingo',
       'gazpacho',
       'hibiscus',
       'indri',
     ]);
-    expect(filterSeries(views, 'development').map((v) => v.name)).toEqual(['indri']);
-    expect(filterSeries(views, 'unmaintained').map((v) => v.name)).toEqual([
+    expect(filterSeries(views, 'development', '2026-11-23').map((v) => v.name)).toEqual(['indri']);
+    expect(filterSeries(views, 'unmaintained', '2026-11-23').map((v) => v.name)).toEqual([
       'yoga',
       'zed',
       'antelope',
       'caracal',
       'epoxy',
     ]);
-    expect(filterSeries(views, 'eol').map((v) => v.name)).toContain('juno');
-    expect(filterSeries(views, 'all')).toHaveLength(35);
+    expect(filterSeries(views, 'eol', '2026-11-23').map((v) => v.name)).toContain('juno');
+    expect(filterSeries(views, 'all', '2026-11-23')).toHaveLength(35);
   });
 
   it('counts signed days like distro-info', () => {
@@ -197,5 +199,64 @@ describe('seriesViews and filters', () => {
     expect(seriesDays(juno, 'eol', '2015-12-06')).toBe(1);
     expect(seriesDays(juno, 'release', '2014-10-17')).toBe(-1);
     expect(seriesDays(indri, 'eol', '2026-11-23')).toBeNull();
+  });
+});
+
+describe('SLURP and the latest release', () => {
+  it.each([
+    ['2023.1', true],
+    ['2026.1', true],
+    ['2027.1', true],
+    ['2023.2', false],
+    ['2022.1', false],
+    ['2014.1', false],
+    ['2027.11', false],
+    [null, false],
+  ] as const)('%s is SLURP: %s', (id, expected) => {
+    expect(isSlurp(id)).toBe(expected);
+  });
+
+  it('takes the newest series released on or before today', () => {
+    const views = seriesViews(list, '2026-11-23');
+    expect(latestReleased(views, '2026-09-30')?.name).toBe('hibiscus');
+    expect(latestReleased(views, '2026-09-29')?.name).toBe('gazpacho');
+    expect(latestReleased(views, '2010-10-20')).toBeNull();
+    expect(filterSeries(views, 'latest', '2010-10-21').map((v) => v.name)).toEqual(['austin']);
+  });
+});
+
+describe('the snapshot a series list came from', () => {
+  const series = [
+    {
+      name: 'a',
+      releaseId: null,
+      status: 'future',
+      initialRelease: '2030-01-01',
+      eolDate: null,
+      nextPhase: null,
+    },
+  ];
+
+  it('is read with the list, and null when absent', () => {
+    const snapshot = {
+      commit: '02df7c9a3',
+      date: '2026-08-21',
+      source: 'https://opendev.org/openstack/releases',
+    };
+    expect(parseSeriesList({ series, snapshot })).toMatchObject({ ok: true, snapshot });
+    expect(parseSeriesList({ series })).toMatchObject({ ok: true, snapshot: null });
+    expect(bundled.ok && bundled.snapshot?.commit).toMatch(/^[0-9a-f]{7,40}$/);
+  });
+
+  it.each([
+    [{ commit: '', date: '2026-08-21', source: 's' }],
+    [{ commit: 'c', date: '2026-02-30', source: 's' }],
+    [{ commit: 'c', date: '2026-08-21' }],
+    ['02df7c9a3'],
+  ])('is a problem when malformed: %j', (snapshot) => {
+    expect(parseSeriesList({ series, snapshot })).toEqual({
+      ok: false,
+      problems: [{ path: 'snapshot', message: 'expected { commit, date: YYYY-MM-DD, source } or null' }],
+    });
   });
 });

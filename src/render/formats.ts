@@ -22,8 +22,13 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export const SERIES_FORMATS = SCHEDULE_FORMATS;
-export type SeriesFormat = ScheduleFormat;
+/** `juno series`: the schedule's formats, and bare names one a line for scripts. */
+export const SERIES_FORMATS = [...SCHEDULE_FORMATS, 'names'] as const;
+export type SeriesFormat = (typeof SERIES_FORMATS)[number];
+
+/** `juno series --about`: where the data came from, as text (the table format) or JSON. */
+export const SERIES_ABOUT_FORMATS = ['table', 'json'] as const;
+export type SeriesAboutFormat = (typeof SERIES_ABOUT_FORMATS)[number];
 
 export const VALIDATE_FORMATS = TEXT_OR_JSON;
 export type ValidateFormat = TextOrJson;

@@ -1,9 +1,20 @@
 // `juno info`: what the cycle brought.
+import { longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import { timelineName, toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
-import { type InfoView, infoJson } from './views/info.js';
+import { type InfoData, type InfoView, infoJson } from './views/info.js';
+
+/** "Series data: openstack/releases 02df7c9a3 of Fri 21 Aug 2026, bundled (juno series --about)". */
+function dataLine(data: InfoData): string {
+  const where = data.origin === 'bundled' ? 'bundled' : 'from juno update';
+  const source =
+    data.source === null ? 'source not recorded' : oneLine(data.source.replace(/^https?:\/\/[^/]+\//, ''));
+  const snapshot =
+    data.commit === null || data.date === null ? '' : ` ${oneLine(data.commit)} of ${longDay(data.date)}`;
+  return `Series data: ${source}${snapshot}, ${where} (juno series --about)`;
+}
 
 function renderText(view: InfoView, { style }: RenderOptions): string {
   const out: string[] = [];
@@ -42,6 +53,7 @@ function renderText(view: InfoView, { style }: RenderOptions): string {
     view.context.forEach(item);
   }
   if (!view.hasInfo) out.push('', style.dim('This timeline carries no release information.'));
+  if (view.data) out.push('', style.dim(dataLine(view.data)));
   return `${out.join('\n')}\n`;
 }
 

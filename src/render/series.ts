@@ -1,23 +1,25 @@
-// `juno series`: every OpenStack series with its release id, dates and status on a given day.
+// `juno series`: every OpenStack series with its release id, dates and status on a given day; `--about`: where
+// that data came from.
 import { longDay } from '../timeline/day.js';
 import type { SeriesStatus } from '../timeline/series.js';
-import { type Cell, toCsv, toJson, toMarkdown, toTsv } from './format.js';
-import type { SeriesFormat } from './formats.js';
+import { oneLine } from '../timeline/text.js';
+import { type Cell, daysAgo, daysAhead, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import type { SeriesAboutFormat, SeriesFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
 import { renderColumns } from './table.js';
-import { type SeriesListView, type SeriesRow, seriesJson } from './views/series.js';
+import { type SeriesAboutView, type SeriesListView, type SeriesRow, seriesJson } from './views/series.js';
 
-export type { SeriesFormat };
+export type { SeriesAboutFormat, SeriesFormat };
 
 function header(view: SeriesListView): string[] {
-  const columns = ['name', 'releaseId', 'release', 'eol', 'status'];
+  const columns = ['name', 'releaseId', 'release', 'eol', 'status', 'slurp'];
   return view.days ? [...columns, 'days'] : columns;
 }
 
 function rows(view: SeriesListView): Cell[][] {
   return view.series.map((s) => {
-    const cells: Cell[] = [s.name, s.releaseId, s.release, s.eol, s.status];
+    const cells: Cell[] = [s.name, s.releaseId, s.release, s.eol, s.status, String(s.slurp)];
     return view.days ? [...cells, s.days ?? null] : cells;
   });
 }
@@ -30,20 +32,34 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
   return (text) => text;
 }
 
+/** The version as distro-info writes Ubuntu's LTS: "2026.1 SLURP". */
+const version = (s: SeriesRow) => (s.releaseId === null ? '–' : `${s.releaseId}${s.slurp ? ' SLURP' : ''}`);
+
+/** A date as the table shows it, `~` after it when it is still ahead (planned). */
+const planned = (day: string, ahead: boolean) => `${longDay(day)}${ahead ? ' ~' : ''}`;
+
 function renderTable(view: SeriesListView, { style }: RenderOptions): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
   const rows = view.series.map((s) => {
-    const cells = [s.name, s.releaseId ?? '–', longDay(s.release), s.eol ? longDay(s.eol) : '–', s.status];
+    const cells = [
+      s.name,
+      version(s),
+      planned(s.release, s.planned.release),
+      s.eol ? planned(s.eol, s.planned.eol) : '–',
+      s.status,
+    ];
     if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
     return cells;
   });
-  return renderColumns({
+  const table = renderColumns({
     head,
     rows,
     paintHead: style.bold,
     paintRow: (i) => paint((view.series[i] as SeriesRow).status, style),
   });
+  const anyPlanned = view.series.some((s) => s.planned.release || s.planned.eol);
+  return anyPlanned ? `${table}\n${style.dim('~ planned date (after today)')}\n` : table;
 }
 
 /** An empty list is written as nothing, except in JSON, whose document always stands. */
@@ -58,4 +74,36 @@ export const seriesRenderers = {
   csv: unlessEmpty((view) => toCsv(header(view), rows(view))),
   tsv: unlessEmpty((view) => toTsv(header(view), rows(view))),
   markdown: unlessEmpty((view) => toMarkdown(header(view), rows(view))),
+  names: unlessEmpty((view) => `${view.series.map((s) => s.name).join('\n')}\n`),
 } satisfies Record<SeriesFormat, Render<SeriesListView>>;
+
+function renderAbout({ data, today }: SeriesAboutView, { style }: RenderOptions): string {
+  const lines: [string, string][] = [
+    [
+      'Series data',
+      data.origin === 'bundled'
+        ? `bundled with juno (${oneLine(data.file)})`
+        : `written by juno update (${oneLine(data.file)})`,
+    ],
+  ];
+  if (data.source !== null) lines.push(['Source', oneLine(data.source)]);
+  if (data.commit !== null) lines.push(['Commit', oneLine(data.commit)]);
+  if (data.date !== null && data.age !== null) {
+    const when = data.age >= 0 ? daysAgo(data.age) : daysAhead(-data.age);
+    lines.push(['Date', `${longDay(data.date)} (${when}, on ${today})`]);
+  }
+  if (data.commit === null) lines.push(['Snapshot', 'not recorded']);
+  const span = data.first !== null && data.last !== null ? `, ${data.first} to ${data.last}` : '';
+  lines.push(['Series', `${data.series}${span}`]);
+  lines.push([
+    'Refresh',
+    data.origin === 'bundled' ? 'juno update' : 'juno update (juno update --reset: bundled)',
+  ]);
+  const width = Math.max(...lines.map(([label]) => label.length)) + 2;
+  return `${lines.map(([label, value]) => `${style.bold(`${label}:`.padEnd(width))}${value}`).join('\n')}\n`;
+}
+
+export const seriesAboutRenderers = {
+  table: renderAbout,
+  json: (view) => toJson(view),
+} satisfies Record<SeriesAboutFormat, Render<SeriesAboutView>>;

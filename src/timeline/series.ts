@@ -186,6 +186,17 @@ export interface SeriesView {
   release: Day;
   eol: Day | null;
   status: SeriesStatus;
+  /** A SLURP release (Skip Level Upgrade Release Process): every 20XX.1 from 2023.1 antelope on. */
+  slurp: boolean;
+}
+
+/**
+ * SLURP releases can be upgraded to from the previous SLURP directly, skipping the release between: from
+ * 2023.1 antelope on, the first release of each year (openstack/governance, resolution 2022-02-10).
+ */
+export function isSlurp(releaseId: string | null): boolean {
+  const match = releaseId === null ? null : /^(\d{4})\.1$/.exec(releaseId);
+  return match !== null && Number(match[1]) >= 2023;
 }
 
 /** Every series, oldest first, with its status on `today`. */
@@ -200,6 +211,7 @@ export function seriesViews(list: readonly SeriesRecord[], today: Day): SeriesVi
       previousRelease: ordered[i - 1]?.initialRelease ?? null,
       nextRelease: ordered[i + 1]?.initialRelease ?? null,
     }),
+    slurp: isSlurp(series.releaseId),
   }));
 }
 
@@ -210,10 +222,11 @@ export const SERIES_FILTERS = [
   'unmaintained',
   'eol',
   'development',
+  'latest',
 ] as const;
 export type SeriesFilter = (typeof SERIES_FILTERS)[number];
 
-const FILTERS: Record<SeriesFilter, (status: SeriesStatus) => boolean> = {
+const BY_STATUS: Record<Exclude<SeriesFilter, 'latest'>, (status: SeriesStatus) => boolean> = {
   all: () => true,
   supported: (s) => s === 'development' || s === 'maintained',
   maintained: (s) => s === 'maintained',
@@ -222,8 +235,21 @@ const FILTERS: Record<SeriesFilter, (status: SeriesStatus) => boolean> = {
   development: (s) => s === 'development',
 };
 
-export function filterSeries(views: SeriesView[], filter: SeriesFilter): SeriesView[] {
-  return views.filter((v) => FILTERS[filter](v.status));
+/** The newest series released on or before `today` (distro-info's "latest" of the released ones), or null. */
+export function latestReleased(views: readonly SeriesView[], today: Day): SeriesView | null {
+  let latest: SeriesView | null = null;
+  for (const v of views)
+    if (v.release <= today && (latest === null || v.release > latest.release)) latest = v;
+  return latest;
+}
+
+/** The series of `views` (every series, oldest first) that pass the filter on `today`. */
+export function filterSeries(views: SeriesView[], filter: SeriesFilter, today: Day): SeriesView[] {
+  if (filter === 'latest') {
+    const latest = latestReleased(views, today);
+    return latest === null ? [] : [latest];
+  }
+  return views.filter((v) => BY_STATUS[filter](v.status));
 }
 
 /** Signed days from `today` to the series' release or end of life (like distro-info's `--days`), or null. */

@@ -224,11 +224,13 @@ describe('juno series', () => {
   it('lists the supported series on a day', async () => {
     expect(await runMain(['series', '--supported', '--date', '2026-11-23'])).toEqual({
       stdout: [
-        'Series    Version  Released         End of life      Status',
-        'flamingo  2025.2   Wed 1 Oct 2025   Wed 28 Apr 2027  maintained',
-        'gazpacho  2026.1   Wed 1 Apr 2026   –                maintained',
-        'hibiscus  2026.2   Wed 30 Sep 2026  –                maintained',
-        'indri     2027.1   Wed 24 Mar 2027  –                development',
+        'Series    Version       Released           End of life        Status',
+        'flamingo  2025.2        Wed 1 Oct 2025     Wed 28 Apr 2027 ~  maintained',
+        'gazpacho  2026.1 SLURP  Wed 1 Apr 2026     –                  maintained',
+        'hibiscus  2026.2        Wed 30 Sep 2026    –                  maintained',
+        'indri     2027.1 SLURP  Wed 24 Mar 2027 ~  –                  development',
+        '',
+        '~ planned date (after today)',
         '',
       ].join('\n'),
       stderr: '',
@@ -247,6 +249,8 @@ describe('juno series', () => {
           release: '2014-10-16',
           eol: '2015-12-07',
           status: 'end of life',
+          slurp: false,
+          planned: { release: false, eol: false },
         },
       ],
     });
@@ -266,11 +270,11 @@ describe('juno series', () => {
       '2026-11-23',
     ]);
     expect(result.stdout).toBe(
-      'name,releaseId,release,eol,status,days\r\nindri,2027.1,2027-03-24,,development,121\r\n',
+      'name,releaseId,release,eol,status,slurp,days\r\nindri,2027.1,2027-03-24,,development,true,121\r\n',
     );
     const eol = await runMain(['series', 'juno', '--days', 'eol', '--format', 'tsv', '--date', '2015-12-08']);
     expect(eol.stdout).toBe(
-      'name\treleaseId\trelease\teol\tstatus\tdays\njuno\t2014.2\t2014-10-16\t2015-12-07\tend of life\t-1\n',
+      'name\treleaseId\trelease\teol\tstatus\tslurp\tdays\njuno\t2014.2\t2014-10-16\t2015-12-07\tend of life\tfalse\t-1\n',
     );
   });
 

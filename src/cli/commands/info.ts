@@ -23,5 +23,5 @@ export async function infoCommand(
   options: { format: 'text' | 'json' },
 ): Promise<CommandResult> {
   const { timeline } = await ctx.load();
-  return present(ctx, infoView(timeline), infoRenderers[options.format]);
+  return present(ctx, infoView(timeline, await ctx.seriesData()), infoRenderers[options.format]);
 }

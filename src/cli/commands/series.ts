@@ -1,14 +1,15 @@
-// `juno series [NAME]`: the lifecycle of every OpenStack series on today's date.
+// `juno series [NAME]`: the lifecycle of every OpenStack series on today's date, or where that data came from.
 import { Option } from '@commander-js/extra-typings';
-import { SERIES_FORMATS } from '../../render/formats.js';
-import { type SeriesFormat, seriesRenderers } from '../../render/series.js';
-import { seriesListView } from '../../render/views/series.js';
+import { SERIES_ABOUT_FORMATS, SERIES_FORMATS, type SeriesAboutFormat } from '../../render/formats.js';
+import { type SeriesFormat, seriesAboutRenderers, seriesRenderers } from '../../render/series.js';
+import { seriesAboutView, seriesListView } from '../../render/views/series.js';
 import { closestNames } from '../../timeline/query.js';
-import { SERIES_FILTERS, type SeriesFilter, seriesViews } from '../../timeline/series.js';
+import { SERIES_FILTERS, type SeriesFilter, type SeriesView, seriesViews } from '../../timeline/series.js';
 import { oneLine } from '../../timeline/text.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { present } from '../present.js';
+import { fileLabel } from '../read.js';
 
 export const command = defineCommand({
   name: 'series',
@@ -22,21 +23,25 @@ export const command = defineCommand({
       .option('--unmaintained', 'unmaintained series')
       .option('--eol', 'series at end of life')
       .option('--development', 'the series in development')
+      .option('--latest', 'the newest released series')
       .addOption(
         new Option(
           '--days <milestone>',
           'add the signed days from today to the release or the end of life',
         ).choices(['release', 'eol'] as const),
       )
+      .option('--about', 'where the series data came from: source, commit and date, bundled or updated')
       .addOption(
-        new Option('-f, --format <format>', 'output format')
+        new Option('-f, --format <format>', 'output format (names: one name a line, for scripts)')
           .choices(SERIES_FORMATS)
           .default('table' as const),
       ),
   examples: [
     'juno series --supported',
+    'juno series --supported --format names',
     'juno series juno --format json',
     'juno series --eol --days eol --format csv',
+    'juno series --about',
   ],
   parse: ([name], options) => {
     const chosen = SERIES_FILTERS.filter((f) => options[f] === true);
@@ -46,7 +51,19 @@ export const command = defineCommand({
         'e.g. juno series --supported',
       );
     }
-    return [name, { filter: chosen[0] ?? 'all', days: options.days ?? null, format: options.format }];
+    const about = options.about === true;
+    if (about && (name !== undefined || chosen.length > 0 || options.days !== undefined)) {
+      throw new UsageError('--about tells where the data came from: no series, filter or --days with it');
+    }
+    if (about && !(SERIES_ABOUT_FORMATS as readonly string[]).includes(options.format)) {
+      throw new UsageError(`--about is written as table or json, not ${options.format}`);
+    }
+    const parsed: SeriesOptions = {
+      filter: chosen[0] ?? 'all',
+      days: options.days ?? null,
+      format: options.format,
+    };
+    return [name, about ? { ...parsed, about } : parsed];
   },
   handler: seriesCommand,
 });
@@ -55,6 +72,25 @@ export interface SeriesOptions {
   filter: SeriesFilter;
   days: 'release' | 'eol' | null;
   format: SeriesFormat;
+  /** `--about`: where the data came from, rather than the series. */
+  about?: boolean;
+}
+
+/** The series `name` (a name or a version) means, or a usage error with the closest names. */
+function findSeries(all: SeriesView[], name: string): SeriesView {
+  const wanted = name.trim().toLowerCase();
+  const found = all.find((s) => s.name === wanted || s.releaseId === wanted);
+  if (found) return found;
+  const close = closestNames(
+    all.map((s) => s.name),
+    wanted,
+  );
+  throw new UsageError(
+    `unknown series "${oneLine(name)}"`,
+    close.length > 0
+      ? `did you mean ${close.join(' or ')}? (juno series lists them all)`
+      : 'juno series lists them all',
+  );
 }
 
 export async function seriesCommand(
@@ -62,25 +98,14 @@ export async function seriesCommand(
   name: string | undefined,
   options: SeriesOptions,
 ): Promise<CommandResult> {
-  // Through the context, which then warns when the list knows no series in development on today.
-  const all = seriesViews((await ctx.seriesData()).series, ctx.today);
-  let selected = all;
-  if (name !== undefined) {
-    const wanted = name.trim().toLowerCase();
-    selected = all.filter((s) => s.name === wanted || s.releaseId === wanted);
-    if (selected.length === 0) {
-      const close = closestNames(
-        all.map((s) => s.name),
-        wanted,
-      );
-      throw new UsageError(
-        `unknown series "${oneLine(name)}"`,
-        close.length > 0
-          ? `did you mean ${close.join(' or ')}? (juno series lists them all)`
-          : 'juno series lists them all',
-      );
-    }
+  const data = await ctx.seriesData();
+  const all = seriesViews(data.series, ctx.today);
+  if (options.about) {
+    const origin = { ...data, file: data.updated ? data.file : `data/${fileLabel(data.file)}` };
+    const view = seriesAboutView(all, origin, ctx.today);
+    return present(ctx, view, seriesAboutRenderers[options.format as SeriesAboutFormat]);
   }
-  const view = seriesListView(selected, ctx.today, options);
+  const named = name === undefined ? null : findSeries(all, name);
+  const view = seriesListView(all, ctx.today, { ...options, named });
   return present(ctx, view, seriesRenderers[options.format]);
 }

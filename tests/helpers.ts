@@ -98,6 +98,8 @@ export function runJuno(
     });
     child.on('error', reject);
     child.on('close', (code) => resolve({ stdout, stderr, code }));
+    // A child that ends before reading its input closes the pipe: that is its business, not a failure here.
+    child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');
   });
 }

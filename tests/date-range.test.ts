@@ -123,7 +123,7 @@ describe('on the command line', () => {
         stdout: '',
         stderr:
           'juno: SOURCE_DATE_EPOCH="253402300800" is after 9996-12-31, outside the supported years 1000–9996\n' +
-          'juno: hint: unset it or use --date YYYY-MM-DD\n',
+          'juno: hint: it stamps exported files; unset it, or give whole seconds since 1970-01-01\n',
         code: 2,
       });
     },

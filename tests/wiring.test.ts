@@ -214,8 +214,8 @@ describe('argv → handler', () => {
     }).toEqual(expected);
   });
 
-  it('takes today from SOURCE_DATE_EPOCH when --date is not given', async () => {
-    const run = await wire(['next'], { SOURCE_DATE_EPOCH: '1413417600' });
+  it('takes today from JUNO_DATE when --date is not given', async () => {
+    const run = await wire(['next'], { JUNO_DATE: '2014-10-16', SOURCE_DATE_EPOCH: '315532800' });
     expect(run.calls[0]?.ctx.today).toBe('2014-10-16');
   });
 });

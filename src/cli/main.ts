@@ -16,7 +16,8 @@ const MAX_MESSAGE = 1000;
 const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
 
 const EXIT_HELP = `
-Today is --date, else SOURCE_DATE_EPOCH, else the local calendar date.
+Today is --date, else JUNO_DATE, else the local calendar date
+(SOURCE_DATE_EPOCH only fixes the time stamps in exported files).
 The series is --series, else JUNO_SERIES, else the bundled Juno timeline (or the file --timeline names).
 Colour: --color auto (a terminal, NO_COLOR unset, TERM not dumb; FORCE_COLOR forces it), always or never.
 

@@ -162,8 +162,8 @@ describe('juno schedule', () => {
     expect(dumb.stdout).toBe(SCHEDULE_0921);
   });
 
-  it('takes today from SOURCE_DATE_EPOCH', async () => {
-    const json = await scheduleJson([], { SOURCE_DATE_EPOCH: '1411257600' });
+  it('takes today from JUNO_DATE', async () => {
+    const json = await scheduleJson([], { JUNO_DATE: '2014-09-21' });
     expect(json.today).toBe('2014-09-21');
   });
 
@@ -264,10 +264,10 @@ describe('errors and exit codes', () => {
     expect(result).toEqual({ stdout: '', stderr, code });
   });
 
-  it('rejects an invalid SOURCE_DATE_EPOCH', async () => {
-    const result = await runMain(['schedule'], { SOURCE_DATE_EPOCH: 'soon' });
+  it('rejects an invalid JUNO_DATE', async () => {
+    const result = await runMain(['schedule'], { JUNO_DATE: 'soon' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^juno: SOURCE_DATE_EPOCH="soon" is not a number/);
+    expect(result.stderr).toMatch(/^juno: JUNO_DATE="soon": expected YYYY-MM-DD/);
   });
 
   // The version the build stamps is checked where the build runs: tests/e2e/process.test.ts.

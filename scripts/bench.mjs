@@ -3,7 +3,7 @@
 // figures for reading, and writes the figures to bench/results.json.
 //
 //   node scripts/bench.mjs [--pairs N] [--sizes 1000,10000,100000] [--quick]
-//   node scripts/bench.mjs --markdown     (prints bench/results.json as the README's tables; measures nothing)
+//   node scripts/bench.mjs --markdown     (prints bench/results.json as CONTRIBUTING.md's tables; measures nothing)
 //
 // Measured processes write to a pipe, as in scripts and CI. Wall-clock times on a shared machine are noisy:
 // start-up pairs are interleaved so that both sides see the same load, and the load average is recorded.
@@ -27,7 +27,7 @@ if (args.includes('--markdown')) {
   process.exit(0);
 }
 
-/** The figures of a results file as the README shows them. */
+/** The figures of a results file as CONTRIBUTING.md shows them. */
 function printMarkdown({ machine, pairs, startup, scale }) {
   const yes = (ok) => (ok ? 'yes' : 'no');
   const n = (value) => value.toLocaleString('en-US');

@@ -1,11 +1,11 @@
-// Keeps the README's transcripts and option lists true: every block between `<!-- run: ARGS -->` and
+// Keeps the transcripts of README.md and CONTRIBUTING.md true: every block between `<!-- run: ARGS -->` and
 // `<!-- /run -->` is the real output of `juno ARGS` (colour off, TZ=UTC). `--check` fails when one is stale.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const readmePath = `${root}README.md`;
+const documents = ['README.md', 'CONTRIBUTING.md'];
 const check = process.argv.includes('--check');
 
 function run(args) {
@@ -28,14 +28,18 @@ export function renderReadme(text) {
   );
 }
 
-const before = readFileSync(readmePath, 'utf8');
-const after = renderReadme(before);
-if (check) {
-  if (before !== after) {
-    console.error('README.md is out of date: run `npm run readme` and commit the result.');
-    process.exit(1);
+let stale = 0;
+for (const name of documents) {
+  const path = `${root}${name}`;
+  const before = readFileSync(path, 'utf8');
+  const after = renderReadme(before);
+  if (before === after) continue;
+  if (check) {
+    console.error(`${name} is out of date: run \`npm run readme\` and commit the result.`);
+    stale += 1;
+  } else {
+    writeFileSync(path, after);
+    console.log(`${name} updated`);
   }
-} else if (before !== after) {
-  writeFileSync(readmePath, after);
-  console.log('README.md updated');
 }
+if (stale > 0) process.exitCode = 1;

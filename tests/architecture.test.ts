@@ -1,4 +1,4 @@
-// The shape the code keeps (see the layers in README.md's Development section): the domain (src/timeline/) and
+// The shape the code keeps (see the layers in CONTRIBUTING.md's Code layout): the domain (src/timeline/) and
 // the presenters (src/render/) are pure, so everything that touches the process, files, colour detection or the
 // clock is in src/cli/; and no function is so long that it cannot be read at once. Parsed with the TypeScript
 // compiler's parser (syntax only, no type checking), so that comments and strings never count.

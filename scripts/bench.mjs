@@ -1,5 +1,5 @@
-// `npm run bench`: measures the built CLI as whole processes. It builds nothing itself (run `npm run build`
-// or `npm install` first) and asserts nothing: it prints a table, with the targets of the issue beside the
+// `npm run bench`: measures the built CLI as whole processes. It builds nothing itself (run `npm run bundle`
+// first; a checkout has a committed one) and asserts nothing: it prints a table, with the targets of the issue beside the
 // figures for reading, and writes the figures to bench/results.json.
 //
 //   node scripts/bench.mjs [--pairs N] [--sizes 1000,10000,100000] [--quick]
@@ -71,7 +71,7 @@ const SIZES = option('--sizes', quick ? '1000,10000' : '1000,10000,100000')
   .map(Number);
 
 if (!existsSync(join(root, 'dist/juno.cjs'))) {
-  console.error('bench: dist/juno.cjs is missing; run `npm run build` (or `npm install`) first');
+  console.error('bench: dist/juno.cjs is missing; run `npm run bundle` first');
   process.exit(2);
 }
 

@@ -4,19 +4,30 @@
 //                         juno.cjs through the code cache
 //   dist/juno.cjs         the program (src/cli/run.ts); each command's modules are initialised only when it runs
 //   dist/vendor/yaml.cjs  the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
+//   dist/THIRD_PARTY_NOTICES.txt  the licence of every package bundled into the files above, with its text
 //   dist/build-stamp.json a hash of what the build was made from, so that a stale dist/ can be told
 //
-//   node scripts/build.mjs [--no-minify] [--if-stale]
+//   node scripts/build.mjs [--no-minify] [--if-stale | --prepare | --check]
 //     --no-minify  keeps names readable, for CPU profiles
 //     --if-stale   builds only when the source differs from what dist/ was built from (the tests' global setup)
+//     --prepare    `postprepare`, after `npm install` or `npm ci` in a checkout: patches ical-generator, then
+//                  builds if stale; where the build tools are not installed, a fresh dist/ is enough
+//     --check      exits 1, building nothing, when dist/ was not built from the source as it is (CI, on a checkout)
+//
+// dist/ is committed, so that `npm install -g github:OWNER/juno` downloads nothing and builds nothing. Every package
+// juno bundles is a devDependency, and package.json has none of the scripts (build, prepare, prepack, install…) that
+// make npm prepare a git dependency: it would run `npm install` in the clone, which a global install turns into a
+// global install of the clone itself, leaving a link to a deleted folder. So the build is `npm run bundle`, and the
+// patch is applied by `postprepare`, which npm runs only for `npm install` and `npm ci` in the checkout.
+// A commit that changes an input of the build commits dist/ too; CI checks it (--check).
 //
 // Files are written aside and renamed into place one by one, never by emptying dist/ first: a juno started by a
 // test, or by another build running at the same moment, always finds a whole dist/bin.cjs and dist/juno.cjs.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
@@ -58,10 +69,38 @@ function isFresh(inputs) {
 }
 
 const inputs = hashInputs();
-if (process.argv.includes('--if-stale')) {
+const flag = (name) => process.argv.includes(name);
+if (flag('--check')) {
+  if (isFresh(inputs)) process.exit(0);
+  console.error('build: dist/ was not built from the current source; run `npm run bundle` and commit dist/');
+  process.exit(1);
+}
+if (flag('--prepare')) {
+  const hasBuildTools = existsSync(root('node_modules/esbuild/package.json'));
+  if (hasBuildTools) patchIcalGenerator();
+  if (isFresh(inputs)) process.exit(0);
+  if (!hasBuildTools) {
+    console.error(
+      'build: dist/ was not built from this source and the build tools are not installed; install from a commit whose dist/ is current, or run `npm install` in a checkout',
+    );
+    process.exit(1);
+  }
+} else if (flag('--if-stale')) {
   if (isFresh(inputs)) process.exit(0);
   console.error('build: dist/ was not built from the current source; building it');
 }
+
+/** Applies patches/ (patch-package skips a patch already applied). */
+function patchIcalGenerator() {
+  const result = spawnSync(process.execPath, [root('node_modules/patch-package/index.js')], {
+    cwd: root('.'),
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+// Imported here, so that the checks above need nothing but Node.
+const { build } = await import('esbuild');
 
 /** `import … from 'yaml'` becomes `require('./vendor/yaml.cjs')`, evaluated where the import is. */
 const yamlApart = {
@@ -122,11 +161,11 @@ const lazyDateFns = {
 
 /**
  * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.
- * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `prepare`)
+ * patches/ical-generator+10.2.0.patch (applied by patch-package when `npm install` or `npm ci` runs `postprepare`)
  * fixes its TypeScript source, as 11.x does upstream (which needs Node 22), and that source is what is bundled;
  * vitest.config.ts points tests at the same source. When juno requires Node 22: upgrade ical-generator, delete
  * patches/, this plugin and its check, the alias in vitest.config.ts, and patch-package (devDependencies and
- * `prepare` in package.json).
+ * `postprepare` in package.json).
  */
 const ICAL_SOURCE = root('node_modules/ical-generator/src/index.ts');
 if (!readFileSync(root('node_modules/ical-generator/src/tools.ts'), 'utf8').includes('Patched for juno')) {
@@ -149,6 +188,7 @@ const common = {
   minify: !process.argv.includes('--no-minify'),
   legalComments: 'linked',
   logLevel: 'warning',
+  metafile: true,
   write: false,
 };
 
@@ -207,6 +247,43 @@ const files = results
 function rank(path) {
   return path.endsWith('bin.cjs') ? 2 : path.endsWith('juno.cjs') ? 1 : 0;
 }
+
+/**
+ * The notices of the third-party packages in the bundle: each one esbuild read a file of, with its name, version,
+ * licence and the licence text it ships. They are devDependencies, so an install downloads none of them, and
+ * their licences travel in dist/ instead.
+ */
+function thirdPartyNotices() {
+  const packages = new Map();
+  for (const input of results.flatMap((r) => Object.keys(r.metafile.inputs))) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match && !packages.has(match[1])) packages.set(match[1], root(match[1]));
+  }
+  const sections = [...packages.values()]
+    .map((dir) => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const licenceFile = readdirSync(dir)
+        .sort()
+        .find((name) => /^(licen[cs]e|copying)(\.|$)/i.test(name));
+      if (!licenceFile)
+        throw new Error(`build: ${manifest.name} ships no licence file to put in the notices`);
+      const text = readFileSync(join(dir, licenceFile), 'utf8').trim();
+      return {
+        name: manifest.name,
+        heading: `${manifest.name} ${manifest.version} (${manifest.license})`,
+        text,
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const rule = '-'.repeat(78);
+  return [
+    `juno ${version} bundles the following packages into dist/. Their licences follow.`,
+    ...sections.map(({ heading, text }) => `${rule}\n${heading}\n${rule}\n\n${text}`),
+  ].join('\n\n');
+}
+const NOTICES = 'dist/THIRD_PARTY_NOTICES.txt';
+replaceFile(root(NOTICES), `${thirdPartyNotices()}\n`);
+files.push(NOTICES);
 
 // Files an earlier build wrote and this one did not, and files left aside by a build that was interrupted.
 const kept = new Set([...files, STAMP]);

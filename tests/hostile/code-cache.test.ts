@@ -131,6 +131,20 @@ describe('the code cache folder', () => {
   });
 });
 
+describe('the checksum', () => {
+  it('comes from Node without a word on stderr, even when deprecations warn or throw', async () => {
+    const xdg = folder();
+    const cache = join(xdg, 'juno');
+    // CRC-32 from Node's zlib binding through the deprecated process.binding (DEP0111), which warns only then.
+    const env = { XDG_CACHE_HOME: xdg, NODE_OPTIONS: '--pending-deprecation --throw-deprecation' };
+    expect(await run(env)).toEqual(expected);
+    const [name] = list(cache);
+    const written = statSync(join(cache, name as string)).ino;
+    expect(await run(env)).toEqual(expected);
+    expect(statSync(join(cache, name as string)).ino, 'used, not written again').toBe(written);
+  });
+});
+
 describe('a damaged cache file', () => {
   it('is never used: 40 changed bytes in turn, header and data, each run prints the same and rewrites it', async () => {
     const xdg = folder();

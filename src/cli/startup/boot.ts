@@ -2,8 +2,8 @@
 // (dist/juno.cjs, built from src/cli/run.ts) from V8's code cache so that a warm start skips compiling it. The
 // cache is juno's own on every Node line (./code-cache.ts), in the user's private cache folder; Node's
 // `module.enableCompileCache()` is not used, since its default folder is shared by all users of the machine.
-// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm, and node:zlib
-// when there is a cache file to check or write.
+// This runs before anything else on every start, so it loads only node:fs, node:path and node:vm; the checksum
+// of a cache file is CRC-32 from Node's zlib binding, without loading node:zlib (see ./code-cache.ts).
 import { join } from 'node:path';
 import { loadWithCodeCache, userCacheFolder } from './code-cache.js';
 import { cacheVariant } from './variant.js';

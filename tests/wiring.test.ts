@@ -104,7 +104,7 @@ describe('argv → handler', () => {
     ],
     [['phase'], 'phase', [{ format: 'text' }]],
     [['phase', '-f', 'json'], 'phase', [{ format: 'json' }]],
-    [['check'], 'check', [{ conditions: [], warnWithin: null, format: 'text' }]],
+    [['check'], 'check', [{ conditions: [], warnWithin: null, strict: false, format: 'text' }]],
     [
       [
         'check',
@@ -118,6 +118,7 @@ describe('argv → handler', () => {
         'j-3',
         '-w',
         '7',
+        '--strict',
         '-f',
         'github',
       ],
@@ -131,6 +132,7 @@ describe('argv → handler', () => {
             { condition: 'before', name: 'j-3' },
           ],
           warnWithin: 7,
+          strict: true,
           format: 'github',
         },
       ],
@@ -138,7 +140,14 @@ describe('argv → handler', () => {
     [
       ['check', '--after', 'rc1', '--warn-within', '0'],
       'check',
-      [{ conditions: [{ condition: 'after', name: 'rc1' }], warnWithin: 0, format: 'text' }],
+      [
+        {
+          conditions: [{ condition: 'after', name: 'rc1' }],
+          warnWithin: 0,
+          strict: false,
+          format: 'text',
+        },
+      ],
     ],
     [['validate'], 'validate', [undefined, { format: 'text' }]],
     [['validate', 'my-cycle.yaml', '--format', 'json'], 'validate', ['my-cycle.yaml', { format: 'json' }]],

@@ -1,19 +1,31 @@
-// `juno check`: the report of a CI gate, as text, JSON or GitHub Actions annotations.
+// `juno check`: the report of a CI gate, as text, JSON or GitHub Actions annotations, and the short Markdown
+// summary a GitHub Actions job shows on its page (GITHUB_STEP_SUMMARY).
 import { oneLine } from '../timeline/text.js';
-import { toJson } from './format.js';
+import { escapeMarkdown, toJson, toMarkdown } from './format.js';
 import type { CheckFormat } from './formats.js';
+import { type AnnotationLevel, annotation } from './github.js';
 import type { Render, RenderOptions } from './render.js';
-import type { CheckResult, CheckView } from './views/check.js';
+import { type CheckResult, type CheckView, type TimelineWarning, warningCount } from './views/check.js';
 
 const label = (r: CheckResult) => `--${r.condition} ${r.event}`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const warningText = (w: TimelineWarning) => oneLine(`${w.file}: ${w.path ? `${w.path}: ` : ''}${w.message}`);
 
-/** GitHub Actions workflow-command data escaping. */
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** The last line of the text report: passed or failed, and why. */
+function verdict(view: CheckView): string {
+  const total = view.results.length;
+  const failed = view.results.filter((r) => !r.ok).length;
+  if (failed > 0)
+    return `${failed} of ${plural(total, 'condition')} do${failed === 1 ? 'es' : ''} not hold on ${view.today}`;
+  const holds = total === 1 ? 'the condition holds' : `all ${total} conditions hold`;
+  const warned = view.results.filter((r) => r.warning).length;
+  const notes = [
+    ...(warned > 0 ? [`${warned} within the warning window`] : []),
+    ...(view.warnings.length > 0 ? [plural(view.warnings.length, 'timeline warning')] : []),
+  ];
+  if (!view.ok)
+    return `${holds} on ${view.today}, but --strict fails on ${plural(warningCount(view), 'warning')}`;
+  return `${holds} on ${view.today}${notes.length > 0 ? `, ${notes.join(', ')}` : ''}`;
 }
 
 function renderText(view: CheckView, { style }: RenderOptions): string {
@@ -21,22 +33,37 @@ function renderText(view: CheckView, { style }: RenderOptions): string {
     const status = !r.ok ? style.bad('FAIL') : r.warning ? style.warn('WARN') : style.good('PASS');
     return `${status}  ${label(r)}: ${oneLine(r.message)}`;
   });
-  const failed = view.results.filter((r) => !r.ok).length;
-  const warned = view.results.filter((r) => r.warning).length;
-  const summary = view.ok
-    ? `${style.good('ok')}: ${view.results.length === 1 ? 'the condition holds' : `all ${view.results.length} conditions hold`} on ${view.today}${warned ? `, ${warned} within the warning window` : ''}`
-    : `${style.bad('failed')}: ${failed} of ${view.results.length} condition${view.results.length === 1 ? '' : 's'} do${failed === 1 ? 'es' : ''} not hold on ${view.today}`;
-  return `${[...lines, summary].join('\n')}\n`;
+  for (const w of view.warnings) lines.push(`${style.warn('WARN')}  timeline: ${warningText(w)}`);
+  lines.push(`${view.ok ? style.good('ok') : style.bad('failed')}: ${verdict(view)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 function renderGithub(view: CheckView): string {
-  return view.results
-    .map((r) => {
-      const command = !r.ok ? 'error' : r.warning ? 'warning' : 'notice';
-      const title = escapeProperty(`juno check ${label(r)}`);
-      return `::${command} title=${title}::${escapeData(oneLine(r.message))}\n`;
-    })
-    .join('');
+  // Under --strict a warning fails the job, and is annotated as the error it then is.
+  const warning: AnnotationLevel = view.strict ? 'error' : 'warning';
+  const results = view.results.map((r) =>
+    annotation(
+      !r.ok ? 'error' : r.warning ? warning : 'notice',
+      `juno check ${label(r)}`,
+      oneLine(r.message),
+    ),
+  );
+  const warnings = view.warnings.map((w) => annotation(warning, 'juno check: timeline', warningText(w)));
+  return [...results, ...warnings].join('');
+}
+
+/** The Markdown a GitHub Actions job shows on its summary page: the verdict, then a row per condition. */
+export function renderStepSummary(view: CheckView): string {
+  const heading = `### juno check ${view.ok ? 'passed' : 'failed'}: ${escapeMarkdown(verdict(view))} (${escapeMarkdown(view.series)})`;
+  const rows = [
+    ...view.results.map((r) => [
+      !r.ok ? 'FAIL' : r.warning ? 'WARN' : 'PASS',
+      { markdown: `\`--${r.condition}\` ${escapeMarkdown(r.event)}` },
+      r.message,
+    ]),
+    ...view.warnings.map((w) => ['WARN', 'timeline', warningText(w)]),
+  ];
+  return `${heading}\n\n${toMarkdown(['Result', 'Condition', 'Why'], rows)}\n`;
 }
 
 export const checkRenderers = {

@@ -1,12 +1,14 @@
 import { Option } from '@commander-js/extra-typings';
-import { checkRenderers } from '../../render/check.js';
+import { checkRenderers, renderStepSummary } from '../../render/check.js';
 import { CHECK_FORMATS, type CheckFormat } from '../../render/formats.js';
-import { checkView } from '../../render/views/check.js';
+import { type CheckView, checkView } from '../../render/views/check.js';
 import type { CheckRequest, Condition } from '../../timeline/check.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
 import { wholeNumber } from '../options.js';
 import { present } from '../present.js';
+import { fileLabel } from '../read.js';
 import { resolveEvent } from '../resolve.js';
 
 export const command = defineCommand({
@@ -36,19 +38,21 @@ export const command = defineCommand({
         'warn when a condition holds but its boundary is at most DAYS away',
         wholeNumber(0),
       )
+      .option('--strict', 'fail on warnings too: --warn-within hits and warnings about the timeline')
       .addOption(
         new Option('-f, --format <format>', 'output format').choices(CHECK_FORMATS).default('text' as const),
       );
   },
   examples: [
     'juno check --before feature-freeze --date 2014-09-03',
-    'juno check --before ff --warn-within 7 --format github',
+    'juno check --before ff --warn-within 7 --strict --format github',
     'juno check --after rc1 --until release --format json',
   ],
   parse: (_args, options) => [
     {
       conditions: options.before ?? options.until ?? options.after ?? [],
       warnWithin: options.warnWithin ?? null,
+      strict: options.strict === true,
       format: options.format,
     },
   ],
@@ -58,6 +62,8 @@ export const command = defineCommand({
 export interface CheckOptions {
   conditions: { condition: Condition; name: string }[];
   warnWithin: number | null;
+  /** Warnings fail the check. */
+  strict: boolean;
   format: CheckFormat;
 }
 
@@ -68,11 +74,50 @@ export async function checkCommand(ctx: Context, options: CheckOptions): Promise
       'give --before, --until or --after EVENT (see juno check --help)',
     );
   }
-  const { timeline } = await ctx.load();
+  const { timeline, warnings, file } = await ctx.load();
   const requests: CheckRequest[] = options.conditions.map(({ condition, name }) => ({
     condition,
     event: resolveEvent(timeline, name),
   }));
-  const view = checkView(timeline, ctx.today, requests, options.warnWithin);
-  return { ...present(ctx, view, checkRenderers[options.format]), exitCode: view.ok ? EXIT.ok : EXIT.failed };
+  const view = checkView(timeline, ctx.today, requests, options.warnWithin, {
+    strict: options.strict,
+    warnings: warnings.map((w) => ({ file: w.file ?? fileLabel(file), path: w.path, message: w.message })),
+  });
+  const summary = await appendStepSummary(ctx.io, view);
+  const result = present(ctx, view, checkRenderers[options.format]);
+  return {
+    ...result,
+    exitCode: view.ok ? EXIT.ok : EXIT.failed,
+    messages: [...(result.messages ?? []), ...(summary === null ? [] : [summary])],
+  };
+}
+
+/** Why the summary file cannot be appended to, in words. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+};
+
+/**
+ * In a GitHub Actions job (GITHUB_STEP_SUMMARY names a file), appends the check's summary to the job's page. The
+ * file holds the summaries of earlier steps: appended to, never replaced. Failing to write it is a warning
+ * (returned), not a failed check.
+ */
+async function appendStepSummary(io: Io, view: CheckView): Promise<string | null> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') return null;
+  const { appendFile } = await import('node:fs/promises');
+  try {
+    await appendFile(file, renderStepSummary(view), 'utf8');
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = WRITE_FAILURES[code] ?? (error as Error).message;
+    return `warning: cannot append the summary to GITHUB_STEP_SUMMARY (${fileLabel(file)}): ${reason}`;
+  }
 }

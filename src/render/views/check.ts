@@ -10,8 +10,19 @@ export interface CheckView {
   schemaVersion: typeof SCHEMA_VERSION;
   series: string;
   today: Day;
+  /** The check passed (exit 0): every condition holds, and with `strict` nothing warned either. */
   ok: boolean;
+  /** `--strict`: a warning (a condition within the warning window, a warning about the timeline) fails the check. */
+  strict: boolean;
   results: CheckResult[];
+  /** What reading the timeline warned about (an unknown key, …), each with the file and the place in it. */
+  warnings: TimelineWarning[];
+}
+
+export interface TimelineWarning {
+  file: string;
+  path: string;
+  message: string;
 }
 
 export type CheckJson = CheckView;
@@ -50,19 +61,31 @@ export function checkResult(outcome: CheckOutcome, today: Day): CheckResult {
   return { condition, event: outcome.event.id, ok, warning, daysLeft, message: checkMessage(outcome, today) };
 }
 
-/** Every condition in the order given; `warnWithin` days is the warning window (null: never warn). */
+/** How many warnings a check carries: conditions within the warning window and warnings about the timeline. */
+export function warningCount(view: Pick<CheckView, 'results' | 'warnings'>): number {
+  return view.results.filter((r) => r.warning).length + view.warnings.length;
+}
+
+/**
+ * Every condition in the order given; `warnWithin` days is the warning window (null: never warn). With `strict`,
+ * any warning fails the check.
+ */
 export function checkView(
   timeline: Timeline,
   today: Day,
   requests: CheckRequest[],
   warnWithin: number | null,
+  { strict = false, warnings = [] }: { strict?: boolean; warnings?: TimelineWarning[] } = {},
 ): CheckView {
   const results = requests.map((r) => checkResult(evaluate(r, today, warnWithin), today));
+  const held = results.every((r) => r.ok);
   return {
     schemaVersion: SCHEMA_VERSION,
     series: timeline.series,
     today,
-    ok: results.every((r) => r.ok),
+    ok: held && !(strict && warningCount({ results, warnings }) > 0),
+    strict,
     results,
+    warnings,
   };
 }

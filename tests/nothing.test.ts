@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { formatOf } from '../src/cli/failure.js';
 import { exportSelection } from '../src/render/views/export.js';
 import { nextView } from '../src/render/views/next.js';
 import { phaseView } from '../src/render/views/phase.js';
@@ -204,6 +205,91 @@ describe('commands that report rather than select', () => {
     expect(text.stdout).toMatch(
       /^bare\n\nThis timeline carries no release information.\n\nSeries data: .*\n$/,
     );
+  });
+});
+
+describe('every command with JSON output, when it matches nothing or fails after choosing', () => {
+  const empty = join(dir, 'empty.yaml');
+  writeFileSync(empty, 'series: empty\nevents: []\n');
+  const broken = join(dir, 'broken.json');
+  writeFileSync(
+    broken,
+    '{"series": "broken", "events": [{"id": "a", "name": "A", "kind": "x", "start": "2014-02-30"}]}',
+  );
+  // [arguments, exit code, what the document holds]: stdout is always one whole JSON document.
+  const TABLE: [string[], number, Record<string, unknown>][] = [
+    [['next', '--date', '2030-01-01'], 1, { event: null }],
+    [['next', '--count', '2', '--timeline', empty], 1, { events: [] }],
+    [['countdown', 'release', '--date', '2030-01-01'], 0, { event: { id: 'release' } }],
+    [['phase', '--timeline', bare], 1, { phase: null, next: null }],
+    [['schedule', '--kind', 'summit', '--upcoming', '--date', '2015-01-01'], 1, { events: [] }],
+    [['schedule', '--timeline', empty], 0, { events: [] }],
+    [['weeks', '--timeline', empty], 0, { weeks: [] }],
+    [['weeks', '--all', '--timeline', empty], 0, { weeks: [] }],
+    [['series', '--latest', '--date', '2000-01-01'], 1, { series: [] }],
+    [['series', '--development', '--date', '2031-01-01'], 1, { series: [] }],
+    [['series', 'juno', '--eol', '--date', '2014-09-21'], 1, { series: [] }],
+    [['check', '--before', 'ff', '--date', '2014-09-21'], 1, { ok: false }],
+    [['validate', broken], 3, { valid: false }],
+    [['validate', join(dir, 'missing.yaml')], 3, { valid: false }],
+    [['info', '--timeline', empty], 0, { highlights: [] }],
+  ];
+
+  it.each(TABLE)('juno %j --format json: exit %i, one document', async (args, code, holds) => {
+    const result = await json(args);
+    expect(result.code, result.stderr).toBe(code);
+    expect(result.json).toMatchObject({ schemaVersion: 1, ...holds });
+  });
+
+  // --series current on a day the series data knows no series in development on: exit 1 before any command ran.
+  it.each([
+    ['schedule'],
+    ['weeks'],
+    ['next'],
+    ['countdown', 'release'],
+    ['phase'],
+    ['info'],
+    ['check', '--before', 'release'],
+  ])('juno --series current %s with no series in development: one document, exit 1', async (...args) => {
+    const result = await json(['--series', 'current', ...args, '--date', '2031-06-01']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^juno: --series current: the series data .* knows no series in development on 2031-06-01/,
+    );
+    expect(result.json).toEqual({
+      schemaVersion: 1,
+      series: null,
+      nothing: {
+        message: expect.stringMatching(/knows no series in development on 2031-06-01/),
+        hint: 'or name a series: juno series lists them',
+      },
+    });
+    // As text: nothing on stdout.
+    const text = await runMain(['--series', 'current', ...args, '--date', '2031-06-01']);
+    expect(text).toMatchObject({ stdout: '', code: 1 });
+  });
+
+  it.each<[string[], string | null]>([
+    [['next', '--format', 'json'], 'json'],
+    [['--series', 'current', 'phase', '-fjson'], 'json'],
+    [['schedule', '--format=json', '-f', 'csv'], 'csv'],
+    [['--timeline', '--format', 'next'], null],
+    [['next', '--', '--format', 'json'], null],
+  ])('reads the format from %j: %s', (argv, format) => {
+    expect(formatOf(argv)).toBe(format);
+  });
+
+  it('prints no document for a usage error (exit 2), as for other formats', async () => {
+    expect(await runMain(['next', '--bogus', '--format', 'json'])).toMatchObject({ stdout: '', code: 2 });
+    expect(await runMain(['--series', 'nosuch', 'next', '--format=json'])).toMatchObject({
+      stdout: '',
+      code: 2,
+    });
+  });
+
+  it('calendar and export have no JSON: nothing in a month is exit 0, an export of nothing writes nothing', async () => {
+    expect((await runMain(['calendar', '--format', 'json'])).code).toBe(2);
+    expect((await runMain(['export', '--format', 'json'])).code).toBe(2);
   });
 });
 

@@ -3,7 +3,7 @@
 // listed in ./commands/index.ts), each loaded only when it is defined.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { cleanText, clip, oneLine } from '../timeline/text.js';
-import { failureAnnotation } from './annotate.js';
+import { failureOutput } from './failure.js';
 import { COLOR_CHOICES } from './color.js';
 import { type AnyCommand, type CommandDefinition, unknownCommand } from './command.js';
 import { COMMANDS, commandsToDefine, DEFAULT_COMMAND, type Registry } from './commands/index.js';
@@ -156,7 +156,7 @@ export async function main(argv: string[], io: Io, commands: Registry = COMMANDS
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    io.stdout.write(failureAnnotation(argv, error));
+    io.stdout.write(failureOutput(argv, error));
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       if (error.code === 'commander.help') return EXIT.ok;

@@ -4,8 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkFormat, failureAnnotation } from '../../src/cli/annotate.js';
 import { UsageError } from '../../src/cli/errors.js';
+import { checkFormat, failureOutput } from '../../src/cli/failure.js';
 import { renderStepSummary } from '../../src/render/check.js';
 import { annotation } from '../../src/render/github.js';
 import { checkView } from '../../src/render/views/check.js';
@@ -158,7 +158,7 @@ describe('check --format github: failures as annotations', () => {
       '::error title=a%3A b%2C c::100%25 sure%0D%0Anext\n',
     );
     const failure = new UsageError("unknown event '50%,x:y' in juno", 'did you\nmean');
-    expect(failureAnnotation(['check', '--format', 'github'], failure)).toBe(
+    expect(failureOutput(['check', '--format', 'github'], failure)).toBe(
       "::error title=juno::unknown event '50%25,x:y' in juno%0Ahint: did you mean\n",
     );
   });

@@ -1,0 +1,95 @@
+// What a failure prints on stdout for the programs reading it, beside the message on stderr. Under `juno check
+// --format github` (a CI job), any failure before the check ran (a usage error, a timeline that cannot be read, an
+// unknown event) is an `::error` annotation, so that the job's page shows why the gate did not run. Under
+// `--format json`, a run that found nothing before any view was made (`--series current` on a day the series
+// data knows no series in development on: exit 1) still prints one JSON document. The format is read from argv
+// itself, since the failure may be that commander could not parse it.
+import { annotation } from '../render/github.js';
+import { clip, oneLine } from '../timeline/text.js';
+import { EXIT, JunoError } from './errors.js';
+
+/** Global options that take a value (as in ./commands/index.ts), to find the command word after them. */
+const GLOBAL_WITH_VALUE = new Set(['--timeline', '--series', '--date', '--color']);
+/** `juno check`'s options that take a value, so that a value such as `--before -f` is not read as an option. */
+const CHECK_WITH_VALUE = new Set(['--before', '--until', '--after', '-w', '--warn-within']);
+
+/** `--format X`, `--format=X`, `-f X` or `-fX` at `argv[i]`: the format, with how many arguments it takes. */
+function formatAt(argv: readonly string[], i: number): { format: string | null; length: number } | null {
+  const arg = argv[i] as string;
+  if (arg === '--format' || arg === '-f') return { format: argv[i + 1] ?? null, length: 2 };
+  if (arg.startsWith('--format=')) return { format: arg.slice('--format='.length), length: 1 };
+  if (/^-f[^-]/.test(arg)) return { format: arg.slice(2), length: 1 };
+  return null;
+}
+
+/** The `--format` of any command in `argv` (the last one given, as commander takes it), or null. */
+export function formatOf(argv: readonly string[]): string | null {
+  let format: string | null = null;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const found = formatAt(argv, i);
+    if (found) {
+      format = found.format;
+      i += found.length - 1;
+    } else if (GLOBAL_WITH_VALUE.has(argv[i] as string)) i++;
+  }
+  return format;
+}
+
+/** The `--format` that `juno check` is run with in `argv` (the last one given, as commander takes it), or null. */
+export function checkFormat(argv: readonly string[]): string | null {
+  let i = 0;
+  while (i < argv.length) {
+    const arg = argv[i] as string;
+    if (GLOBAL_WITH_VALUE.has(arg)) i += 2;
+    else if (arg.startsWith('-')) i += 1;
+    else break;
+  }
+  if (argv[i] !== 'check') return null;
+  let format: string | null = null;
+  for (i += 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    const found = formatAt(argv, i);
+    if (CHECK_WITH_VALUE.has(arg)) i++;
+    else if (found) {
+      format = found.format;
+      i += found.length - 1;
+    }
+  }
+  return format;
+}
+
+/** What commander stops for without a failure. */
+const NOT_FAILURES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
+
+/** The message, its further lines (every problem of an invalid timeline) and the hint, each one line. */
+function failureLines(failure: unknown): string[] | null {
+  let lines: string[];
+  if (failure instanceof JunoError) {
+    lines = [failure.message, ...failure.details];
+    if (failure.hint) lines.push(`hint: ${failure.hint}`);
+  } else if (failure instanceof Error && 'code' in failure && typeof failure.code === 'string') {
+    if (NOT_FAILURES.has(failure.code)) return null;
+    lines = [failure.message.replace(/^error: /, '')];
+  } else {
+    return null;
+  }
+  return lines.map((line) => clip(oneLine(line), 1000));
+}
+
+/**
+ * What this run's failure prints on stdout: under `juno check --format github` an `::error` annotation (nothing
+ * for help and --version); under `--format json`, when nothing was found (exit 1), a JSON document with no series
+ * and the reason. Empty otherwise.
+ */
+export function failureOutput(argv: readonly string[], failure: unknown): string {
+  if (checkFormat(argv) === 'github') {
+    const lines = failureLines(failure);
+    return lines === null ? '' : annotation('error', 'juno', lines.join('\n'));
+  }
+  if (failure instanceof JunoError && failure.exitCode === EXIT.failed && formatOf(argv) === 'json') {
+    const nothing = { message: oneLine(failure.message), hint: failure.hint ? oneLine(failure.hint) : null };
+    return `${JSON.stringify({ schemaVersion: 1, series: null, nothing }, null, 2)}\n`;
+  }
+  return '';
+}

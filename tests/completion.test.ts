@@ -136,8 +136,8 @@ describe('juno completion', () => {
   it('rejects an unknown shell', async () => {
     const result = await runMain(['completion', 'powershell']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(
-      "'powershell' is invalid for argument 'shell'. Allowed choices are bash, zsh, fish.",
+    expect(result.stderr).toBe(
+      'juno: unknown shell "powershell"\njuno: hint: choose bash, zsh or fish (see juno completion --help)\n',
     );
   });
 });

@@ -22,7 +22,7 @@ describe('the supported days', () => {
   });
 
   it.each(['0000-01-01', '0999-12-31', '9997-01-01', '9999-12-31'])('refuse --date %s', (day) => {
-    expect(() => parseDateOption(day)).toThrow(`--date ${day}: outside the supported years 1000–9996`);
+    expect(() => parseDateOption(day)).toThrow(`--date "${day}": outside the supported years 1000–9996`);
   });
 
   it('accept --date on the first and last of them', () => {
@@ -31,7 +31,7 @@ describe('the supported days', () => {
   });
 
   it.each(['0000-01', '0999-12', '9997-01', '9999-12'])('refuse --month %s', (month) => {
-    expect(() => parseMonth(month)).toThrow(`--month ${month}: outside the supported years 1000–9996`);
+    expect(() => parseMonth(month)).toThrow(`--month "${month}": outside the supported years 1000–9996`);
   });
 
   it('accept --month in them', () => {
@@ -86,10 +86,13 @@ describe('on the command line', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each([
-    [['calendar', '--month', '9999-12'], 'juno: --month 9999-12: outside the supported years 1000–9996'],
-    [['calendar', '--month', '0000-01'], 'juno: --month 0000-01: outside the supported years 1000–9996'],
-    [['calendar', '--date', '9999-12-31'], 'juno: --date 9999-12-31: outside the supported years 1000–9996'],
-    [['weeks', '--date', '0000-01-01'], 'juno: --date 0000-01-01: outside the supported years 1000–9996'],
+    [['calendar', '--month', '9999-12'], 'juno: --month "9999-12": outside the supported years 1000–9996'],
+    [['calendar', '--month', '0000-01'], 'juno: --month "0000-01": outside the supported years 1000–9996'],
+    [
+      ['calendar', '--date', '9999-12-31'],
+      'juno: --date "9999-12-31": outside the supported years 1000–9996',
+    ],
+    [['weeks', '--date', '0000-01-01'], 'juno: --date "0000-01-01": outside the supported years 1000–9996'],
   ])('refuses %j with exit 2', HANG_GUARD, async (args, message) => {
     const result = await runJuno(args);
     expect(result.stdout).toBe('');

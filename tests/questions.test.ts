@@ -60,7 +60,7 @@ describe('countdown sentences', () => {
     expect(await runMain(['countdown', 'releas'])).toEqual({
       stdout: '',
       stderr:
-        "juno: unknown event 'releas' in juno\njuno: hint: did you mean release or release-candidates?\n",
+        'juno: unknown event "releas" in juno\njuno: hint: did you mean release or release-candidates?\n',
       code: 2,
     });
     const far = await runMain(['countdown', 'xyzzy']);

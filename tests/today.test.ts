@@ -36,7 +36,7 @@ describe('today', () => {
   it.each([
     [
       '2014-02-30',
-      'juno: JUNO_DATE=2014-02-30: not a calendar date\njuno: hint: give a real date, e.g. JUNO_DATE=2014-09-21\n',
+      'juno: JUNO_DATE="2014-02-30": not a calendar date\njuno: hint: give a real date, e.g. JUNO_DATE=2014-09-21\n',
     ],
     ['2014-9-3', 'juno: JUNO_DATE="2014-9-3": expected YYYY-MM-DD\njuno: hint: e.g. JUNO_DATE=2014-09-21\n'],
     [
@@ -49,11 +49,11 @@ describe('today', () => {
     ],
     [
       '0999-12-31',
-      'juno: JUNO_DATE=0999-12-31: outside the supported years 1000–9996\njuno: hint: e.g. JUNO_DATE=2014-09-21\n',
+      'juno: JUNO_DATE="0999-12-31": outside the supported years 1000–9996\njuno: hint: e.g. JUNO_DATE=2014-09-21\n',
     ],
     [
       '9999-01-01',
-      'juno: JUNO_DATE=9999-01-01: outside the supported years 1000–9996\njuno: hint: e.g. JUNO_DATE=2014-09-21\n',
+      'juno: JUNO_DATE="9999-01-01": outside the supported years 1000–9996\njuno: hint: e.g. JUNO_DATE=2014-09-21\n',
     ],
   ])('refuses JUNO_DATE=%j with exit 2, naming it', async (value, stderr) => {
     const result = await runMain(['next'], { JUNO_DATE: value });

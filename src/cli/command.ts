@@ -63,7 +63,7 @@ export function unknownCommand(program: AnyCommand, name: string): UsageError {
     name,
   );
   return new UsageError(
-    `unknown command '${oneLine(name)}'`,
+    `unknown command "${oneLine(name).slice(0, 100)}"`,
     close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
   );
 }

@@ -2,14 +2,21 @@
 // catch that turns every failure into an exit code. The commands themselves are in ./commands/ (one file each,
 // listed in ./commands/index.ts), each loaded only when it is defined.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
-import { cleanText, clip, oneLine } from '../timeline/text.js';
+import { clip, oneLine } from '../timeline/text.js';
 import { failureOutput } from './failure.js';
 import { COLOR_CHOICES } from './color.js';
 import { type AnyCommand, type CommandDefinition, unknownCommand } from './command.js';
-import { COMMANDS, commandsToDefine, DEFAULT_COMMAND, type Registry } from './commands/index.js';
+import {
+  COMMANDS,
+  commandIndex,
+  commandsToDefine,
+  DEFAULT_COMMAND,
+  type Registry,
+} from './commands/index.js';
 import { type GlobalOptions, makeContext } from './context.js';
-import { EXIT, JunoError } from './errors.js';
+import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { usageError } from './usage.js';
 import { VERSION } from './version.js';
 
 /** Longest line of a message on stderr: a safety net under the limits applied where values are quoted. */
@@ -27,30 +34,17 @@ Exit codes: 0 success, 1 a check failed or nothing matched, 2 usage error,
             5 juno update cannot reach its source (the data in use is kept).
 `;
 
-/**
- * Commander's own error text, in juno's form: every line starts `juno: `, and its "(Did you mean …?)" becomes
- * a hint. Arguments it echoes may come from data, so control characters go as everywhere else.
- */
-export function commanderMessage(text: string): { text: string; hinted: boolean } {
-  let hinted = false;
-  const lines = cleanText(text)
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const suggestion = /^\(Did you mean (.+)\?\)$/.exec(line.trim());
-      if (suggestion) {
-        hinted = true;
-        return `juno: hint: did you mean ${suggestion[1]}?`;
-      }
-      return `juno: ${line.replace(/^error: /, '')}`;
-    })
-    .map((line) => clip(line, MAX_MESSAGE));
-  return { text: `${lines.join('\n')}\n`, hinted };
+/** Commander reports its usage errors through `error()` on the command concerned: juno's words instead. */
+function ownErrors<C extends AnyCommand>(cmd: C, shown: AnyCommand = cmd): C {
+  cmd.error = (message: string, options?: { code?: string }): never => {
+    throw usageError(cmd, message, options?.code, shown);
+  };
+  return cmd;
 }
 
 /** The program with its global options, before any command is added. */
-function createProgram(io: Io, commanderHint: { given: boolean }) {
-  return new Command()
+function createProgram(io: Io) {
+  const program = new Command()
     .name('juno')
     .description(
       'The OpenStack Juno release schedule: dates with evidence, countdowns, calendars and CI gates.',
@@ -75,13 +69,9 @@ function createProgram(io: Io, commanderHint: { given: boolean }) {
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
-      outputError: (text, write) => {
-        const message = commanderMessage(text);
-        commanderHint.given = message.hinted;
-        write(message.text);
-      },
     })
     .addHelpText('after', EXIT_HELP);
+  return ownErrors(program);
 }
 
 /**
@@ -95,10 +85,11 @@ function addCommand(
   argv: readonly string[],
   setExitCode: (code: number) => void,
 ): void {
-  const command = program.command(definition.name, {
-    isDefault: definition.name === DEFAULT_COMMAND,
-    hidden: definition.hidden === true,
-  });
+  const isDefault = definition.name === DEFAULT_COMMAND;
+  const command = program.command(definition.name, { isDefault, hidden: definition.hidden === true });
+  // The default command run without its name (`juno --bogus`) is spoken of as juno itself.
+  const named = typeof commandIndex(argv) === 'number';
+  ownErrors(command, isDefault && !named ? program : command);
   definition
     .declare(command as unknown as Command)
     .addHelpText('after', `\nExamples:\n${definition.examples.map((line) => `  $ ${line}`).join('\n')}`)
@@ -139,20 +130,27 @@ function writeError(io: Io, error: JunoError): void {
  */
 export async function main(argv: string[], io: Io, commands: Registry = COMMANDS): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const commanderHint = { given: false };
   try {
-    const program = createProgram(io, commanderHint);
+    const program = createProgram(io);
     const wanted = commandsToDefine(argv, Object.keys(commands));
     const names = Object.keys(commands).filter(wanted);
     const definitions = await Promise.all(names.map(async (name) => (await commands[name]?.())?.command));
     for (const definition of definitions) {
       if (definition) addCommand(program, definition, io, argv, (code) => (exitCode = code));
     }
-    // `juno help NAME` for a command that does not exist: commander would print the general help and exit 0.
-    const [first, second] = argv;
-    if (first === 'help' && second !== undefined && !program.commands.some((c) => c.name() === second)) {
-      throw unknownCommand(program, second);
-    }
+    // An unknown first word is a mistyped command, whatever follows it (`juno countdwon release`, `juno nxt -n 3`):
+    // left to commander, it would reach the default command as an argument and be reported as something else.
+    // `juno help NAME` for a command that does not exist likewise: commander would print the general help, exit 0.
+    const at = commandIndex(argv);
+    const word = typeof at === 'number' ? (argv[at] as string) : undefined;
+    const named = word === 'help' && at !== undefined && at !== null ? argv[at + 1] : word;
+    if (
+      named !== undefined &&
+      named !== 'help' &&
+      !named.startsWith('-') &&
+      !program.commands.some((c) => c.name() === named)
+    )
+      throw unknownCommand(program, named);
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
@@ -160,7 +158,8 @@ export async function main(argv: string[], io: Io, commands: Registry = COMMANDS
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       if (error.code === 'commander.help') return EXIT.ok;
-      if (!commanderHint.given) io.stderr.write('juno: hint: see juno --help\n');
+      // Usage errors come as UsageErrors (see ownErrors); anything else commander stops for is one too.
+      writeError(io, new UsageError(error.message.replace(/^error: /, ''), 'see juno --help'));
       return EXIT.usage;
     }
     if (error instanceof JunoError) {

@@ -28,6 +28,13 @@ export function parseKinds(values: string[]): Kind[] {
       throw new UsageError(`unknown kind "${oneLine(kind)}"`, `kinds are ${KINDS.join(', ')}`);
     }
   }
+  // `--kind ''` would otherwise mean every kind: the opposite of a list that names none.
+  if (values.length > 0 && kinds.length === 0) {
+    throw new UsageError(
+      `--kind ${values.map((v) => `"${oneLine(v)}"`).join(' --kind ')}: names no kind`,
+      `kinds are ${KINDS.join(', ')}; leave out --kind for all of them`,
+    );
+  }
   return kinds as Kind[];
 }
 
@@ -35,7 +42,7 @@ export function parseKinds(values: string[]): Kind[] {
 export function wholeNumber(minimum: number) {
   return (value: string) => {
     if (!/^\d+$/.test(value) || Number(value) < minimum) {
-      throw new InvalidArgumentError(`expected a whole number ≥ ${minimum}`);
+      throw new InvalidArgumentError(`expected a whole number, at least ${minimum}`);
     }
     return Number(value);
   };

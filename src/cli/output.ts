@@ -1,6 +1,6 @@
 // Writing a command's output to a file named by the user (`-o FILE`), so that a failure never leaves half a file.
 import { randomBytes } from 'node:crypto';
-import { constants, type Stats, unlinkSync } from 'node:fs';
+import { constants, existsSync, type Stats, unlinkSync } from 'node:fs';
 import { access, type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
@@ -34,6 +34,12 @@ export function describeWriteError(error: unknown, file: string): OutputError {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
     case 'ENOENT':
+      // The folder may well exist and take no new file (/proc, /sys): say so rather than that it is missing.
+      if (existsSync(dirname(file)))
+        return new OutputError(
+          `${label}: cannot write: the folder ${oneLine(dirname(file))} does not take new files`,
+          'give a path in an ordinary folder to -o',
+        );
       return new OutputError(
         `${label}: cannot write: the folder ${oneLine(dirname(file))} does not exist`,
         'create the folder first, or give another path to -o',

@@ -15,7 +15,7 @@ export function resolveEvent(timeline: Timeline, name: string): TimelineEvent {
   if (event) return event;
   const close = suggestNames(timeline, name);
   throw new UsageError(
-    `unknown event '${oneLine(name)}' in ${timeline.series}`,
+    `unknown event "${oneLine(name)}" in ${timeline.series}`,
     close.length > 0
       ? `did you mean ${close.slice(0, -1).join(', ')}${close.length > 1 ? ' or ' : ''}${close.at(-1)}?`
       : 'juno schedule --format json lists every id and alias',

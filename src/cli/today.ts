@@ -7,7 +7,8 @@ import { UsageError } from './errors.js';
  * `source` names where it came from (`--date`, `JUNO_DATE`), for the message.
  */
 export function parseDateOption(text: string, source = '--date'): Day {
-  const shown = source === '--date' ? `--date ${text}` : `${source}=${text}`;
+  const quoted = JSON.stringify(clip(text, 40));
+  const shown = source === '--date' ? `--date ${quoted}` : `${source}=${quoted}`;
   const example = source === '--date' ? '--date 2014-09-21' : `${source}=2014-09-21`;
   if (isDay(text)) {
     if (isSupportedDay(text)) return text;
@@ -16,11 +17,7 @@ export function parseDateOption(text: string, source = '--date'): Day {
   if (looksLikeDay(text)) {
     throw new UsageError(`${shown}: not a calendar date`, `give a real date, e.g. ${example}`);
   }
-  const quoted = JSON.stringify(clip(text as string, 40));
-  throw new UsageError(
-    `${source === '--date' ? '--date ' : `${source}=`}${quoted}: expected YYYY-MM-DD`,
-    `e.g. ${example}`,
-  );
+  throw new UsageError(`${shown}: expected YYYY-MM-DD`, `e.g. ${example}`);
 }
 
 /** The last second `SOURCE_DATE_EPOCH` may name: the end of the last supported day, 9996-12-31. */

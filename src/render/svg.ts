@@ -11,6 +11,8 @@ import { timelineName } from './format.js';
 export interface SvgOptions {
   /** Width in pixels; the height follows from the content. Default 1200. */
   width?: number;
+  /** The picture's title (`export --name`); default: the timeline's name, as a release cycle. */
+  title?: string;
 }
 
 const FONT = "'DejaVu Sans', Verdana, 'Bitstream Vera Sans', sans-serif";
@@ -773,7 +775,8 @@ export function renderTimelineSvg(timeline: Timeline, today: Day, options: SvgOp
   const W = options.width ?? 1200;
   // "OpenStack Juno (2014.2) release cycle"; an upstream title already says what it is ("Indri Release Schedule").
   const name = timelineName(timeline);
-  const title = /\b(release|schedule|cycle)\b/i.test(name) ? name : `${name} release cycle`;
+  const title =
+    options.title ?? (/\b(release|schedule|cycle)\b/i.test(name) ? name : `${name} release cycle`);
   const opening = cycleOpening(timeline);
   if (opening === null) return emptyPicture(title, W);
 

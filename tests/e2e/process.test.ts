@@ -22,7 +22,7 @@ describe('exit codes as a process sees them', SPAWN_GUARD, () => {
       2,
       ['countdown', 'releas'],
       '',
-      "juno: unknown event 'releas' in juno\njuno: hint: did you mean release or release-candidates?\n",
+      'juno: unknown event "releas" in juno\njuno: hint: did you mean release or release-candidates?\n',
     ],
     [
       3,

@@ -87,7 +87,7 @@ describe('juno export', () => {
     const result = await runMain(['export', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:\n  $ juno export -o juno.ics');
-    expect(result.stdout).toMatch(/\(choices:\s+"ics", "svg", default: "ics"\)/);
+    expect(result.stdout).toMatch(/\(default:\s+the -o file's extension, else ics\) \(choices:\s+"ics",\s+"svg"\)/);
   });
 });
 
@@ -135,14 +135,14 @@ describe('juno export failures', () => {
     [
       ['--format', 'vcs'],
       2,
-      "juno: option '-f, --format <format>' argument 'vcs' is invalid. Allowed choices are ics, svg.\njuno: hint: see juno --help\n",
+      'juno: unknown format "vcs"\njuno: hint: choose ics or svg (see juno export --help)\n',
     ],
     [
       ['--kind', 'party'],
       2,
       'juno: unknown kind "party"\njuno: hint: kinds are milestone, freeze, deadline, rc, release, summit, eol, other\n',
     ],
-    [['--name', ' '], 2, 'juno: --name: the calendar name must not be empty\n'],
+    [['--name', ' '], 2, 'juno: --name: the name must not be empty\n'],
     [['--kind', 'other'], 1, 'juno: no events match the filters\njuno: hint: nothing was written\n'],
     [
       ['--timeline', `${FIXTURES}timelines/bad-date.json`],

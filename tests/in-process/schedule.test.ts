@@ -189,7 +189,7 @@ describe('errors and exit codes', () => {
     [
       ['--date', '2014-02-30'],
       2,
-      'juno: --date 2014-02-30: not a calendar date\njuno: hint: give a real date, e.g. --date 2014-09-21\n',
+      'juno: --date "2014-02-30": not a calendar date\njuno: hint: give a real date, e.g. --date 2014-09-21\n',
     ],
     [
       ['--date', '2014-10-16T00:00'],
@@ -211,33 +211,33 @@ describe('errors and exit codes', () => {
       2,
       'juno: --date "yesterday": expected YYYY-MM-DD\njuno: hint: e.g. --date 2014-09-21\n',
     ],
-    [['--bogus'], 2, "juno: unknown option '--bogus'\njuno: hint: see juno --help\n"],
+    [['--bogus'], 2, 'juno: unknown option "--bogus"\njuno: hint: see juno --help\n'],
     [
       ['schedule', '--format', 'xml'],
       2,
-      "juno: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are table, json, csv, tsv, markdown.\njuno: hint: see juno --help\n",
+      'juno: unknown format "xml"\njuno: hint: choose table, json, csv, tsv or markdown (see juno schedule --help)\n',
     ],
     [
       ['schedule', '--kind', 'party'],
       2,
       'juno: unknown kind "party"\njuno: hint: kinds are milestone, freeze, deadline, rc, release, summit, eol, other\n',
     ],
-    [['schedl'], 2, "juno: unknown command 'schedl'\njuno: hint: did you mean schedule? (see juno --help)\n"],
+    [['schedl'], 2, 'juno: unknown command "schedl"\njuno: hint: did you mean schedule? (see juno --help)\n'],
     [
       ['shedule'],
       2,
-      "juno: unknown command 'shedule'\njuno: hint: did you mean schedule? (see juno --help)\n",
+      'juno: unknown command "shedule"\njuno: hint: did you mean schedule? (see juno --help)\n',
     ],
     [
       ['schedule', 'extra'],
       2,
-      "juno: schedule takes no arguments, got 'extra'\njuno: hint: see juno schedule --help\n",
+      'juno: schedule takes no arguments, got "extra"\njuno: hint: see juno schedule --help\n',
     ],
-    [['help', 'nope'], 2, "juno: unknown command 'nope'\njuno: hint: see juno --help\n"],
+    [['help', 'nope'], 2, 'juno: unknown command "nope"\njuno: hint: see juno --help\n'],
     [
       ['schedule', '--formt', 'json'],
       2,
-      "juno: unknown option '--formt'\njuno: hint: did you mean --format?\n",
+      'juno: schedule has no option "--formt"\njuno: hint: did you mean --format? (see juno schedule --help)\n',
     ],
     [
       ['export', '-o', ''],

@@ -103,19 +103,19 @@ describe('juno calendar', () => {
   it.each([
     [
       ['--month', '2014-13'],
-      'juno: --month 2014-13: not a month\njuno: hint: give a month as YYYY-MM, e.g. --month 2014-09\n',
+      'juno: --month "2014-13": not a month\njuno: hint: give a month as YYYY-MM, e.g. --month 2014-09\n',
     ],
     [
       ['--month', '2014-9'],
-      'juno: --month 2014-9: not a month\njuno: hint: give a month as YYYY-MM, e.g. --month 2014-09\n',
+      'juno: --month "2014-9": not a month\njuno: hint: give a month as YYYY-MM, e.g. --month 2014-09\n',
     ],
     [
       ['--months', '0'],
-      'juno: --months 0: not a number of months\njuno: hint: give a whole number from 1 to 36, e.g. --months 3\n',
+      'juno: --months "0": out of range, 1 to 36\njuno: hint: e.g. --months 3 (see juno calendar --help)\n',
     ],
     [
       ['--months', '2.5'],
-      'juno: --months 2.5: not a number of months\njuno: hint: give a whole number from 1 to 36, e.g. --months 3\n',
+      'juno: --months "2.5": not a whole number\njuno: hint: give a whole number from 1 to 36, e.g. --months 3\n',
     ],
   ])('rejects %j with exit 2', async (args, stderr) => {
     const result = await runMain(['calendar', ...args, '--date', '2014-09-21']);

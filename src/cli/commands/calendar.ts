@@ -1,10 +1,10 @@
 import { calendarRenderers } from '../../render/calendar.js';
 import { calendarView } from '../../render/views/calendar.js';
 import { isSupportedDay, SUPPORTED_DAYS } from '../../timeline/day.js';
-import { oneLine } from '../../timeline/text.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { present } from '../present.js';
+import { quoted } from '../usage.js';
 
 export const command = defineCommand({
   name: 'calendar',
@@ -31,13 +31,13 @@ export const command = defineCommand({
 export function parseMonth(value: string): string {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
     throw new UsageError(
-      `--month ${oneLine(value)}: not a month`,
+      `--month ${quoted(value)}: not a month`,
       'give a month as YYYY-MM, e.g. --month 2014-09',
     );
   }
   if (!isSupportedDay(`${value}-01`)) {
     throw new UsageError(
-      `--month ${value}: outside the supported years ${SUPPORTED_DAYS.years}`,
+      `--month ${quoted(value)}: outside the supported years ${SUPPORTED_DAYS.years}`,
       'e.g. --month 2014-09',
     );
   }
@@ -48,11 +48,17 @@ export const MAX_MONTHS = 36;
 
 /** `--months N`: how many months to show, 1 to MAX_MONTHS. */
 export function parseMonthCount(value: string): number {
-  const count = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(count >= 1 && count <= MAX_MONTHS)) {
+  if (!/^\d+$/.test(value)) {
     throw new UsageError(
-      `--months ${oneLine(value)}: not a number of months`,
+      `--months ${quoted(value)}: not a whole number`,
       `give a whole number from 1 to ${MAX_MONTHS}, e.g. --months 3`,
+    );
+  }
+  const count = Number(value);
+  if (count < 1 || count > MAX_MONTHS) {
+    throw new UsageError(
+      `--months ${quoted(value)}: out of range, 1 to ${MAX_MONTHS}`,
+      'e.g. --months 3 (see juno calendar --help)',
     );
   }
   return count;

@@ -3,6 +3,7 @@ import { countdownRenderers } from '../../render/countdown.js';
 import { TEXT_OR_JSON } from '../../render/formats.js';
 import { countdownView } from '../../render/views/countdown.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
+import { UsageError } from '../errors.js';
 import { present } from '../present.js';
 import { resolveEvent } from '../resolve.js';
 
@@ -24,7 +25,15 @@ export const command = defineCommand({
     'juno countdown ff --plain',
     'juno countdown kilo-summit --format json',
   ],
-  parse: ([name], options) => [name, { format: options.format, plain: options.plain === true }],
+  parse: ([name], options) => {
+    if (options.plain === true && options.format === 'json') {
+      throw new UsageError(
+        '--plain prints a bare number, --format json a document: choose one',
+        'see juno countdown --help',
+      );
+    }
+    return [name, { format: options.format, plain: options.plain === true }];
+  },
   handler: countdownCommand,
 });
 

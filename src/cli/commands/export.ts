@@ -13,6 +13,7 @@ import { kindOption, parseKinds } from '../options.js';
 import { nothingMatched, present } from '../present.js';
 import { fileLabel } from '../read.js';
 import { sourceDateEpoch } from '../today.js';
+import { quoted } from '../usage.js';
 import { VERSION } from '../version.js';
 
 export const command = defineCommand({
@@ -24,13 +25,17 @@ export const command = defineCommand({
       )
       .option('-o, --output <file>', 'write to this file, atomically, instead of stdout ("-" is stdout)')
       .addOption(
-        new Option('-f, --format <format>', 'ics: a calendar; svg: a picture of the cycle')
-          .choices(EXPORT_FORMATS)
-          .default('ics' as const),
+        new Option(
+          '-f, --format <format>',
+          "ics: a calendar; svg: a picture of the cycle (default: the -o file's extension, else ics)",
+        ).choices(EXPORT_FORMATS),
       )
       .addOption(kindOption())
       .option('--alarm <duration>', 'a reminder this long before each event: 30m, 2h, 1d, 1w')
-      .option('--name <name>', "the calendar's name in calendar apps (default: the timeline's title)")
+      .option(
+        '--name <name>',
+        "the calendar's name in calendar apps, or the picture's title (default: the timeline's)",
+      )
       .option('--weeks', "one all-day entry per week holding events (releases.openstack.org's style)"),
   examples: [
     'juno export -o juno.ics',
@@ -39,7 +44,7 @@ export const command = defineCommand({
   ],
   parse: (_args, options) => [
     {
-      format: options.format,
+      format: exportFormat(options.format, options.output),
       kinds: parseKinds(options.kind ?? []),
       alarm: options.alarm,
       weeks: options.weeks === true,
@@ -62,6 +67,23 @@ export interface ExportOptions {
   weeks: boolean;
 }
 
+/** The formats a file name's extension says, in any case. */
+const EXTENSIONS: Record<string, ExportFormat> = { '.ics': 'ics', '.ical': 'ics', '.svg': 'svg' };
+const FILE_NAMES: Record<ExportFormat, string> = { ics: 'an iCalendar', svg: 'an SVG' };
+
+/** The format: `--format`, else the one `-o FILE`'s extension says, else ics; a --format the extension contradicts is refused. */
+export function exportFormat(given: ExportFormat | undefined, output: string | undefined): ExportFormat {
+  const extension = /\.[^./\\]+$/.exec(output ?? '')?.[0].toLowerCase();
+  const implied = extension === undefined ? undefined : EXTENSIONS[extension];
+  if (given !== undefined && implied !== undefined && given !== implied) {
+    throw new UsageError(
+      `--format ${given} contradicts -o ${quoted(output ?? '')}, ${FILE_NAMES[implied]} file name`,
+      `leave out --format, or name the file .${given} (see juno export --help)`,
+    );
+  }
+  return given ?? implied ?? 'ics';
+}
+
 const ALARM_UNITS = { m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
 
 /** `--alarm 30m|2h|1d|1w` as seconds before the event. */
@@ -69,7 +91,7 @@ export function parseAlarm(text: string): number {
   const match = /^(\d{1,4})([mhdw])$/.exec(text.trim().toLowerCase());
   if (!match) {
     throw new UsageError(
-      `--alarm ${JSON.stringify(oneLine(text))}: expected a duration such as 30m, 2h, 1d or 1w`,
+      `--alarm ${quoted(text)}: expected a duration such as 30m, 2h, 1d or 1w`,
       'a number followed by m (minutes), h (hours), d (days) or w (weeks)',
     );
   }
@@ -107,7 +129,6 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     for (const [flag, given] of [
       ['--alarm', options.alarm !== undefined],
       ['--weeks', options.weeks],
-      ['--name', options.name !== undefined],
     ] as const) {
       if (given)
         throw new UsageError(
@@ -117,7 +138,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   }
   const alarmSeconds = options.alarm === undefined ? null : parseAlarm(options.alarm);
   if (options.name !== undefined && oneLine(options.name).trim() === '') {
-    throw new UsageError('--name: the calendar name must not be empty');
+    throw new UsageError('--name: the name must not be empty');
   }
   const { timeline, file, inputs, modified } = await ctx.load();
   const selection = exportSelection(timeline, options.kinds);

@@ -33,6 +33,26 @@ export const DEFAULT_COMMAND: keyof typeof COMMANDS = 'schedule';
 const GLOBAL_WITH_VALUE = new Set(['--timeline', '--series', '--date', '--color']);
 
 /**
+ * Where the first argument after the global options is: the command's name when it is a word (or a mistyped one).
+ * null when another option comes first, undefined when there is none.
+ */
+export function commandIndex(argv: readonly string[]): number | null | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (GLOBAL_WITH_VALUE.has(arg)) i++;
+    else if (arg === '--no-color' || GLOBAL_WITH_VALUE.has(arg.split('=', 1)[0] as string)) continue;
+    else return arg.startsWith('-') ? null : i;
+  }
+  return undefined;
+}
+
+/** The first argument after the global options when it is a word; null or undefined as for commandIndex. */
+export function commandWord(argv: readonly string[]): string | null | undefined {
+  const index = commandIndex(argv);
+  return typeof index === 'number' ? argv[index] : index;
+}
+
+/**
  * Which commands to define for these arguments: only the one that runs when the arguments name it after nothing
  * but global options (or name none: the default command), and all of them otherwise, for help, completion, and
  * whatever commander has to list or suggest from. Each definition costs start-up time.
@@ -41,13 +61,8 @@ export function commandsToDefine(
   argv: readonly string[],
   names: readonly string[] = Object.keys(COMMANDS),
 ): (name: string) => boolean {
-  const all = () => true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (GLOBAL_WITH_VALUE.has(arg)) i++;
-    else if (arg === '--no-color' || GLOBAL_WITH_VALUE.has(arg.split('=', 1)[0] as string)) continue;
-    else if (arg.startsWith('-')) return all;
-    else return names.includes(arg) && arg !== 'completion' ? (name) => name === arg : all;
-  }
-  return (name) => name === DEFAULT_COMMAND;
+  const word = commandWord(argv);
+  if (word === undefined) return (name) => name === DEFAULT_COMMAND;
+  if (word !== null && names.includes(word) && word !== 'completion') return (name) => name === word;
+  return () => true;
 }

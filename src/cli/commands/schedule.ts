@@ -2,12 +2,12 @@ import { Option } from '@commander-js/extra-typings';
 import { SCHEDULE_FORMATS, type ScheduleFormat } from '../../render/formats.js';
 import { scheduleRenderers } from '../../render/schedule.js';
 import { scheduleView } from '../../render/views/schedule.js';
-import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand, unknownCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { kindOption, parseKinds } from '../options.js';
 import { present } from '../present.js';
+import { quoted } from '../usage.js';
 
 export const command = defineCommand({
   name: 'schedule',
@@ -34,7 +34,7 @@ export const command = defineCommand({
     if (unknown !== undefined) {
       if (argv.includes('schedule')) {
         throw new UsageError(
-          `schedule takes no arguments, got '${oneLine(unknown)}'`,
+          `schedule takes no arguments, got ${quoted(unknown)}`,
           'see juno schedule --help',
         );
       }

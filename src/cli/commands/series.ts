@@ -5,11 +5,11 @@ import { type SeriesFormat, seriesAboutRenderers, seriesRenderers } from '../../
 import { seriesAboutView, seriesListView } from '../../render/views/series.js';
 import { closestNames } from '../../timeline/query.js';
 import { SERIES_FILTERS, type SeriesFilter, type SeriesView, seriesViews } from '../../timeline/series.js';
-import { oneLine } from '../../timeline/text.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { UsageError } from '../errors.js';
 import { present } from '../present.js';
 import { fileLabel } from '../read.js';
+import { quoted } from '../usage.js';
 
 export const command = defineCommand({
   name: 'series',
@@ -86,7 +86,7 @@ function findSeries(all: SeriesView[], name: string): SeriesView {
     wanted,
   );
   throw new UsageError(
-    `unknown series "${oneLine(name)}"`,
+    `unknown series ${quoted(name)}`,
     close.length > 0
       ? `did you mean ${close.join(' or ')}? (juno series lists them all)`
       : 'juno series lists them all',

@@ -6,6 +6,7 @@ import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { EXIT, JunoError, OutputError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { userCacheFolder } from '../startup/code-cache.js';
+import { quoted } from '../usage.js';
 
 export const command = defineCommand({
   name: 'update',
@@ -44,7 +45,7 @@ export function parseDuration(text: string): number {
     ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 }[match[2] ?? 's'] as number)
     : Number.NaN;
   if (!(ms >= 1 && ms <= 600_000))
-    throw new UsageError(`--timeout ${text}: expected a duration up to 10m, e.g. 30s, 2s, 500ms`);
+    throw new UsageError(`--timeout ${quoted(text)}: expected a duration up to 10m, e.g. 30s, 2s, 500ms`);
   return Math.round(ms);
 }
 

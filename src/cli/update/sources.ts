@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { oneLine } from '../../timeline/text.js';
 import { RemoteError, UsageError } from '../errors.js';
 import { readText } from '../read.js';
+import { quoted } from '../usage.js';
 import { type Fetch, fetchFile, type HttpLimits, type Validators } from './http.js';
 
 /** A repository file's text by its path (`data/series_status.yaml`), or null when there is no such file. */
@@ -71,13 +72,13 @@ export function baseUrl(given: string): string {
   try {
     url = new URL(given);
   } catch {
-    throw new UsageError(`--url ${oneLine(given)}: not a URL`, `e.g. --url ${DEFAULT_BASE_URL}`);
+    throw new UsageError(`--url ${quoted(given)}: not a URL`, `e.g. --url ${DEFAULT_BASE_URL}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new UsageError(`--url ${oneLine(given)}: juno reads http and https URLs only`);
+    throw new UsageError(`--url ${quoted(given)}: juno reads http and https URLs only`);
   if (url.username || url.password || url.search || url.hash)
     throw new UsageError(
-      `--url ${oneLine(given)}: a base URL has no credentials, query or fragment`,
+      `--url ${quoted(given)}: a base URL has no credentials, query or fragment`,
       `e.g. --url ${DEFAULT_BASE_URL}`,
     );
   return url.href.replace(/\/+$/, '');

@@ -68,8 +68,9 @@ function failureLines(failure: unknown): string[] | null {
   if (failure instanceof JunoError) {
     lines = [failure.message, ...failure.details];
     if (failure.hint) lines.push(`hint: ${failure.hint}`);
-  } else if (failure instanceof Error && 'code' in failure && typeof failure.code === 'string') {
-    if (NOT_FAILURES.has(failure.code)) return null;
+  } else if (failure instanceof Error && 'code' in failure && `${failure.code}`.startsWith('commander.')) {
+    // Commander's own (juno's one catch reports anything else as an unexpected failure, not a usage error).
+    if (NOT_FAILURES.has(failure.code as string)) return null;
     lines = [failure.message.replace(/^error: /, '')];
   } else {
     return null;

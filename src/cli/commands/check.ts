@@ -83,7 +83,7 @@ export async function checkCommand(ctx: Context, options: CheckOptions): Promise
     strict: options.strict,
     warnings: warnings.map((w) => ({ file: w.file ?? fileLabel(file), path: w.path, message: w.message })),
   });
-  const summary = await appendStepSummary(ctx.io, view);
+  const summary = await stepSummary(ctx.io, view);
   const result = present(ctx, view, checkRenderers[options.format]);
   return {
     ...result,
@@ -92,32 +92,10 @@ export async function checkCommand(ctx: Context, options: CheckOptions): Promise
   };
 }
 
-/** Why the summary file cannot be appended to, in words. */
-const WRITE_FAILURES: Record<string, string> = {
-  ENOENT: 'its folder does not exist',
-  ENOTDIR: 'its folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-};
-
-/**
- * In a GitHub Actions job (GITHUB_STEP_SUMMARY names a file), appends the check's summary to the job's page. The
- * file holds the summaries of earlier steps: appended to, never replaced. Failing to write it is a warning
- * (returned), not a failed check.
- */
-async function appendStepSummary(io: Io, view: CheckView): Promise<string | null> {
+/** In a GitHub Actions job (GITHUB_STEP_SUMMARY names a file), appends the check's summary to the job's page. */
+async function stepSummary(io: Io, view: CheckView): Promise<string | null> {
   const file = io.env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '') return null;
-  const { appendFile } = await import('node:fs/promises');
-  try {
-    await appendFile(file, renderStepSummary(view), 'utf8');
-    return null;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = WRITE_FAILURES[code] ?? (error as Error).message;
-    return `warning: cannot append the summary to GITHUB_STEP_SUMMARY (${fileLabel(file)}): ${reason}`;
-  }
+  const { appendStepSummary } = await import('../step-summary.js');
+  return appendStepSummary(file, renderStepSummary(view));
 }

@@ -5,6 +5,7 @@ import { escapeMarkdown, toJson, toMarkdown } from './format.js';
 import type { CheckFormat } from './formats.js';
 import { type AnnotationLevel, annotation } from './github.js';
 import type { Render, RenderOptions } from './render.js';
+import { displayWidth, wrapText } from './table.js';
 import { type CheckResult, type CheckView, type TimelineWarning, warningCount } from './views/check.js';
 
 const label = (r: CheckResult) => `--${r.condition} ${r.event}`;
@@ -28,13 +29,25 @@ function verdict(view: CheckView): string {
   return `${holds} on ${view.today}${notes.length > 0 ? `, ${notes.join(', ')}` : ''}`;
 }
 
-function renderText(view: CheckView, { style }: RenderOptions): string {
-  const lines = view.results.map((r) => {
+/**
+ * `prefix` then `text`, on a terminal wrapped at word boundaries: the continuation indented by `hang`, the prefix
+ * kept as it is (two spaces after a status).
+ */
+function wrapped(prefix: string, text: string, width: number | null, hang: number): string[] {
+  if (width === null) return [`${prefix}${text}`];
+  const [first = '', ...rest] = wrapText(text, Math.max(10, width - displayWidth(prefix)));
+  const more = rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(10, width - hang));
+  return [`${prefix}${first}`, ...more.map((l) => ' '.repeat(hang) + l)];
+}
+
+function renderText(view: CheckView, { style, width }: RenderOptions): string {
+  const lines = view.results.flatMap((r) => {
     const status = !r.ok ? style.bad('FAIL') : r.warning ? style.warn('WARN') : style.good('PASS');
-    return `${status}  ${label(r)}: ${oneLine(r.message)}`;
+    return wrapped(`${status}  `, `${label(r)}: ${oneLine(r.message)}`, width, 6);
   });
-  for (const w of view.warnings) lines.push(`${style.warn('WARN')}  timeline: ${warningText(w)}`);
-  lines.push(`${view.ok ? style.good('ok') : style.bad('failed')}: ${verdict(view)}`);
+  for (const w of view.warnings)
+    lines.push(...wrapped(`${style.warn('WARN')}  `, `timeline: ${warningText(w)}`, width, 6));
+  lines.push(...wrapped(`${view.ok ? style.good('ok') : style.bad('failed')}: `, verdict(view), width, 2));
   return `${lines.join('\n')}\n`;
 }
 

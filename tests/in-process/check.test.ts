@@ -89,6 +89,21 @@ describe('check --strict', () => {
   });
 });
 
+describe('check as text on a terminal', () => {
+  it.each([50, 80])('fits %i columns, wrapping at word boundaries', async (columns) => {
+    const args = [...FF_IN_3_DAYS, '-w', '7', '--color', 'never'];
+    const result = await runMain(args, {}, { columns });
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(columns);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[1]).toMatch(/^ {6}\S/);
+    // The same words as in a pipe, where nothing is wrapped.
+    const piped = await runMain(args);
+    expect(lines.join(' ').replace(/\s+/g, ' ')).toBe(piped.stdout.trimEnd().replace(/\s+/g, ' '));
+    expect(lines[0]).toMatch(/^WARN {2}--before feature-freeze: /);
+  });
+});
+
 describe('check --format github: failures as annotations', () => {
   it.each<[string[], Record<string, string>, RegExp]>([
     [

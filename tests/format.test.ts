@@ -87,7 +87,7 @@ describe('tables', () => {
       rows: [['1', 'a long event name here', 'x']],
       paintHead: (t) => `<${t}>`,
       paintRow: () => (t) => `[${t}]`,
-      wrap: { column: 1, width: 10 },
+      wrap: [undefined, 10],
     });
     expect(text).toBe(
       ['<A>  <Event>       <B>', '[1]  [a long]      [x]', '   [event name]', '   [here]', ''].join('\n'),

@@ -12,7 +12,7 @@ import {
 import type { Day } from '../timeline/day.js';
 import type { SeriesRecord } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
-import { type ColorChoice, decideColor, makeStyle } from './color.js';
+import { type ColorChoice, decideColor, decideUnicode, makeStyle } from './color.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { type LoadedTimeline, loadSeries, loadSeriesData, loadTimeline, type SeriesData } from './load.js';
@@ -96,12 +96,23 @@ async function chooseSeries(
   );
 }
 
+/**
+ * The width human output is fitted to, decided once: a terminal's, unless COLUMNS (a whole number from 20 up)
+ * says otherwise; piped output is not fitted (one event a line, for grep and friends) unless COLUMNS asks for it.
+ * A terminal that does not tell its width counts as 80. Help text follows the same width (80 when null).
+ */
+export function outputWidth(io: Io): number | null {
+  const fromEnv = /^\d+$/.test(io.env.COLUMNS ?? '') ? Number(io.env.COLUMNS) : Number.NaN;
+  if (fromEnv >= 20) return fromEnv;
+  return io.stdout.isTTY ? (io.stdout.columns ?? 80) : null;
+}
+
 export async function makeContext(io: Io, options: GlobalOptions): Promise<Context> {
   const today = resolveToday(options.date, io.env, io.now());
   const choice: ColorChoice =
     options.color === false ? 'never' : options.color === true ? 'auto' : options.color;
   const wanted = seriesWanted(options, io.env);
-  const style = await makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true));
+  const style = await makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true), decideUnicode(io.env));
   let data: Promise<SeriesData> | undefined;
   const seriesData = () => {
     data ??= loadSeriesData(undefined, io.env);
@@ -116,7 +127,7 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     io,
     today,
     style,
-    width: io.stdout.isTTY ? (io.stdout.columns ?? 80) : null,
+    width: outputWidth(io),
     timelineFile: options.timeline,
     series,
     load: () => {

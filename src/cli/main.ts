@@ -2,6 +2,7 @@
 // catch that turns every failure into an exit code. The commands themselves are in ./commands/ (one file each,
 // listed in ./commands/index.ts), each loaded only when it is defined.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
+import { fitLines } from '../render/table.js';
 import { clip, oneLine } from '../timeline/text.js';
 import { failureOutput } from './failure.js';
 import { COLOR_CHOICES } from './color.js';
@@ -13,7 +14,7 @@ import {
   DEFAULT_COMMAND,
   type Registry,
 } from './commands/index.js';
-import { type GlobalOptions, makeContext } from './context.js';
+import { type GlobalOptions, makeContext, outputWidth } from './context.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { usageError } from './usage.js';
@@ -64,10 +65,15 @@ function createProgram(io: Io) {
     )
     .option('--no-color', 'same as --color never')
     .exitOverride()
-    .configureHelp({ showGlobalOptions: true, subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}` })
+    .configureHelp({
+      showGlobalOptions: true,
+      subcommandTerm: (cmd) => `${cmd.name()} ${cmd.usage()}`,
+      helpWidth: outputWidth(io) ?? 80,
+    })
     .showSuggestionAfterError(true)
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
+      // Commander wraps what it lays out; the examples and notes added after it are wrapped here.
+      writeOut: (text) => io.stdout.write(fitLines(text, outputWidth(io))),
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText('after', EXIT_HELP);

@@ -7,6 +7,7 @@ import { todayInWeek } from './format.js';
 import type { CalendarFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
+import { joinParts, type Part } from './table.js';
 import type { CalendarMonth, CalendarView } from './views/calendar.js';
 
 /** Lines never exceed this many columns, nor the terminal's width; long event names are shortened. */
@@ -60,10 +61,11 @@ function legendDates(e: EventView): string {
   return `${formatDay(e.start, pattern)} – ${formatDay(e.end, pattern)}`;
 }
 
-function shorten(text: string, width: number): string {
+function shorten(text: string, width: number, style: Style): string {
   const chars = [...text];
   if (chars.length <= width) return text;
-  return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+  const ellipsis = style.ascii ? '...' : '…';
+  return `${chars.slice(0, Math.max(0, width - ellipsis.length)).join('')}${ellipsis}`;
 }
 
 function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, width: number): string[] {
@@ -95,7 +97,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
     const mark = isMultiDay(e) ? SPAN_MARK : EVENT_MARK;
     const prefix = `  ${mark} ${(dates[i] as string).padEnd(datesWidth)}  `;
     const confidence = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
-    const name = shorten(oneLine(e.name), width - prefix.length - confidence.length);
+    const name = shorten(oneLine(e.name), width - prefix.length - confidence.length, style);
     const paint = isMultiDay(e) ? style.highlight : (t: string) => style.accent(style.bold(t));
     lines.push(`  ${paint(mark)} ${(dates[i] as string).padEnd(datesWidth)}  ${name}${confidence}`);
   });
@@ -104,20 +106,27 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
 
 function renderCalendar(view: CalendarView, { style, width }: RenderOptions): string {
   const columns = Math.min(MAX_WIDTH, width ?? MAX_WIDTH);
-  const lines = [
-    `${style.bold(oneLine(view.title))} · ${todayInWeek(view.today, view.todayWeek)}${view.phase ? ` · phase: ${style.accent(oneLine(view.phase))}` : ''}`,
-    '',
+  const heading: Part[] = [
+    { text: oneLine(view.title), paint: style.bold },
+    { text: todayInWeek(view.today, view.todayWeek) },
   ];
+  if (view.phase) heading.push({ text: `phase: ${oneLine(view.phase)}`, paint: style.accent });
+  // Piped, the heading stays on one line; a terminal gets it on as many as its width needs.
+  const lines = [...joinParts(heading, ' · ', width), ''];
   view.months.forEach((month, i) => {
     if (i > 0) lines.push('');
     for (const line of renderMonth(month, view, style, columns)) lines.push(line);
   });
-  const legend = [`${EVENT_MARK} event`, `${SPAN_MARK} multi-day event`, '[ ] today'];
+  const legend: Part[] = [
+    { text: `${EVENT_MARK} event` },
+    { text: `${SPAN_MARK} multi-day event` },
+    { text: '[ ] today' },
+  ];
   const marks = new Set(view.months.flatMap((m) => m.events.map((e) => e.confidence)));
-  if (marks.has('approximate')) legend.push('~ approximate date');
-  if (marks.has('unverified')) legend.push('? unverified date');
-  lines.push('', style.dim(legend.join(' · ')));
-  return `${lines.join('\n')}\n`;
+  if (marks.has('approximate')) legend.push({ text: '~ approximate date' });
+  if (marks.has('unverified')) legend.push({ text: '? unverified date' });
+  lines.push('', ...joinParts(legend, ' · ', columns).map((l) => style.dim(l)));
+  return style.text(`${lines.join('\n')}\n`);
 }
 
 export const calendarRenderers = { text: renderCalendar } satisfies Record<

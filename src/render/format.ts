@@ -19,14 +19,31 @@ export function days(count: number): string {
   return plural(count, 'day');
 }
 
-/** A day in the past, counted back from today: "today", "yesterday", "17 days ago". */
-export function daysAgo(count: number): string {
-  return count === 0 ? 'today' : count === 1 ? 'yesterday' : `${days(count)} ago`;
+/** Days in an average Gregorian month and year (146,097 days every 400 years). */
+const MONTH_DAYS = 146_097 / 4800;
+const YEAR_DAYS = 146_097 / 400;
+
+/**
+ * A span of days as people say it. The rule: under 60 days, days ("45 days"); from 60 days to under two years
+ * (730 days), whole months of 30.44 days, rounded to the nearest ("2 months" from 60 days, "24 months" at 729);
+ * from 730 days on, whole years of 365.2425 days, rounded to the nearest ("12 years" for 4427 days). Exact days
+ * stay in JSON (`daysUntil`) and in `countdown --plain`.
+ */
+export function span(count: number): string {
+  const n = Math.abs(count);
+  if (n < 60) return days(n);
+  if (n < 730) return plural(Math.round(n / MONTH_DAYS), 'month');
+  return plural(Math.round(n / YEAR_DAYS), 'year');
 }
 
-/** A day ahead: "today", "tomorrow", "in 4 days". */
+/** A day in the past, counted back from today: "today", "yesterday", "17 days ago", "3 months ago". */
+export function daysAgo(count: number): string {
+  return count === 0 ? 'today' : count === 1 ? 'yesterday' : `${span(count)} ago`;
+}
+
+/** A day ahead: "today", "tomorrow", "in 4 days", "in 4 months". */
 export function daysAhead(count: number): string {
-  return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${days(count)}`;
+  return count === 0 ? 'today' : count === 1 ? 'tomorrow' : `in ${span(count)}`;
 }
 
 /** "today Sun 21 Sep 2014 (R-4)": the day and its week, as the headings of schedule, weeks and calendar say it. */

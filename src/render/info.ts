@@ -4,6 +4,7 @@ import { oneLine } from '../timeline/text.js';
 import { timelineName, toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
+import { wrapHanging } from './table.js';
 import { type InfoData, type InfoView, infoJson } from './views/info.js';
 
 /** "Series data: openstack/releases 02df7c9a3 of Fri 21 Aug 2026, bundled (juno series --about)". */
@@ -16,12 +17,15 @@ function dataLine(data: InfoData): string {
   return `Series data: ${source}${snapshot}, ${where} (juno series --about)`;
 }
 
-function renderText(view: InfoView, { style }: RenderOptions): string {
+/** Paragraphs wrap to a terminal's width (list items under their first word); piped, each stays one line. */
+function renderText(view: InfoView, { style, width }: RenderOptions): string {
   const out: string[] = [];
-  const heading = (text: string) => out.push('', style.bold(text));
-  const item = (text: string) => out.push(`  • ${oneLine(text)}`);
-  out.push(style.bold(timelineName(view)));
-  if (view.description) out.push(oneLine(view.description));
+  const para = (text: string, paint: (t: string) => string = (t) => t, hang = 0) =>
+    out.push(...wrapHanging(text, width, hang).map((l) => paint(l)));
+  const heading = (text: string) => out.push('', ...wrapHanging(text, width).map((l) => style.bold(l)));
+  const item = (text: string) => para(`  • ${oneLine(text)}`, undefined, 4);
+  para(timelineName(view), style.bold);
+  if (view.description) para(oneLine(view.description));
   const groups = [
     ['Integrated in this release', view.projects.integrated],
     ['Incubated', view.projects.incubated],
@@ -31,10 +35,19 @@ function renderText(view: InfoView, { style }: RenderOptions): string {
     if (projects.length === 0) continue;
     heading(title);
     // Flatten before styling: oneLine would strip the escape character of the colour codes.
-    for (const p of projects)
-      out.push(`  • ${style.accent(oneLine(p.name))}${p.description ? `: ${oneLine(p.description)}` : ''}`);
+    for (const p of projects) {
+      const name = oneLine(p.name);
+      const lines = wrapHanging(`  • ${name}${p.description ? `: ${oneLine(p.description)}` : ''}`, width, 4);
+      // The project's name is painted where it stands on the first line.
+      const first = lines[0] as string;
+      const at = first.indexOf(name, 4);
+      out.push(
+        at === 4 ? `  • ${style.accent(name)}${first.slice(4 + name.length)}` : first,
+        ...lines.slice(1),
+      );
+    }
   }
-  if (view.projects.notes) out.push(`  ${oneLine(view.projects.notes)}`);
+  if (view.projects.notes) para(`  ${oneLine(view.projects.notes)}`, undefined, 2);
   if (view.highlights.length > 0) {
     heading('Highlights');
     view.highlights.forEach(item);
@@ -52,9 +65,13 @@ function renderText(view: InfoView, { style }: RenderOptions): string {
     heading('Context');
     view.context.forEach(item);
   }
-  if (!view.hasInfo) out.push('', style.dim('This timeline carries no release information.'));
-  if (view.data) out.push('', style.dim(dataLine(view.data)));
-  return `${out.join('\n')}\n`;
+  if (!view.hasInfo)
+    out.push(
+      '',
+      ...wrapHanging('This timeline carries no release information.', width).map((l) => style.dim(l)),
+    );
+  if (view.data) out.push('', ...wrapHanging(dataLine(view.data), width).map((l) => style.dim(l)));
+  return style.text(`${out.join('\n')}\n`);
 }
 
 export const infoRenderers = {

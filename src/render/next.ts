@@ -4,29 +4,42 @@ import { oneLine } from '../timeline/text.js';
 import { daysAhead, toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
-import { displayWidth } from './table.js';
+import { fitWidths, measureColumns, renderColumns } from './table.js';
 import { type NextView, nextEventsOf, nextJson } from './views/next.js';
 
-/** One line per event: "Thu 25 Sep 2014  RC1 target (rc)  in 4 days"; nothing when no event is ahead. */
-function renderText(view: NextView, { style }: RenderOptions): string {
+/**
+ * One line per event: "Thu 25 Sep 2014  RC1 target (rc)  in 4 days"; nothing when no event is ahead. On a
+ * terminal narrower than that, the name wraps (then a date range takes two lines).
+ */
+function renderText(view: NextView, { style, width }: RenderOptions): string {
   const events = nextEventsOf(view);
+  if (events.length === 0) return '';
   const rows = events.map((e) => [
-    dayRange(e.start, e.end),
+    dayRange(e.start, e.end).replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– '),
     `${oneLine(e.name)} (${e.kind})`,
     daysAhead(e.daysUntil),
   ]);
-  const widths = [0, 1].map((column) =>
-    rows.reduce((w, row) => Math.max(w, displayWidth(row[column] ?? '')), 0),
-  );
-  return events
-    .map((e, i) => {
-      const [date, name, when] = rows[i] as [string, string, string];
-      const paint = e.daysUntil <= 7 ? style.warn : style.accent;
-      const pad = (text: string, column: number) =>
-        ' '.repeat((widths[column] as number) - displayWidth(text));
-      return `${date}${pad(date, 0)}  ${style.bold(name)}${pad(name, 1)}  ${paint(when)}\n`;
-    })
-    .join('');
+  let wrap: number[] | undefined;
+  if (width !== null) {
+    const { natural, least } = measureColumns(['', '', ''], rows);
+    const steps: [number, number][] = [
+      [1, 20],
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ];
+    wrap = fitWidths(natural, least, steps, width).widths;
+  }
+  const text = renderColumns({
+    rows,
+    paintCell: (row, column) => {
+      if (column === 1) return style.bold;
+      if (column === 2) return (events[row]?.daysUntil ?? 0) <= 7 ? style.warn : style.accent;
+      return undefined;
+    },
+    ...(wrap ? { wrap } : {}),
+  });
+  return style.text(text);
 }
 
 export const nextRenderers = {

@@ -17,7 +17,7 @@ import {
 import type { ScheduleFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { displayWidth, renderColumns } from './table.js';
+import { displayWidth, fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
 import { type ScheduleView, scheduleJson } from './views/schedule.js';
 
 const COLUMNS = [
@@ -52,19 +52,39 @@ function rows(view: ScheduleView): Cell[][] {
 
 const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
 
-/** The line above the table: series, today, phase and a progress bar. */
-export function scheduleHeading(view: ScheduleView, style: Style): string {
-  const name = timelineName(view);
-  const parts = [style.bold(name), todayInWeek(view.today, view.todayWeek)];
-  if (view.phase) parts.push(`phase: ${style.accent(oneLine(view.phase.name))}`);
-  const lines = [parts.join(' · ')];
-  if (view.progress !== null && view.cycle) {
-    const percent = Math.floor(view.progress * 100);
-    lines.push(
-      `${style.good(progressBar(view.progress, 30))} ${percent}% of the cycle, ${longDay(view.cycle.start)} → ${longDay(view.cycle.end)}`,
-    );
-  }
+/** The lines above the table: series, today and phase (on as many lines as the width needs), then progress. */
+export function scheduleHeading(view: ScheduleView, style: Style, width: number | null = null): string {
+  const parts: Part[] = [
+    { text: timelineName(view), paint: style.bold },
+    { text: todayInWeek(view.today, view.todayWeek) },
+  ];
+  if (view.phase) parts.push({ text: `phase: ${oneLine(view.phase.name)}`, paint: style.accent });
+  const lines = joinParts(parts, ' · ', width);
+  if (view.progress !== null && view.cycle)
+    lines.push(...progressLines(view.progress, view.cycle, style, width));
   return lines.join('\n');
+}
+
+/**
+ * "██████░░░░ 34% of the cycle, Wed 30 Sep 2026 → Wed 24 Mar 2027" when it fits (or is piped); else without "of
+ * the cycle"; else on two lines, the bar narrowed below 30 cells only when even that line does not fit.
+ */
+function progressLines(
+  progress: number,
+  cycle: { start: string; end: string },
+  style: Style,
+  width: number | null,
+): string[] {
+  const percent = `${Math.floor(progress * 100)}%`;
+  const dates = `${longDay(cycle.start)} → ${longDay(cycle.end)}`;
+  const bar = (cells: number) => style.good(progressBar(progress, cells));
+  const full = `${percent} of the cycle, ${dates}`;
+  if (width === null || 31 + displayWidth(full) <= width) return [`${bar(30)} ${full}`];
+  const short = `${percent}, ${dates}`;
+  if (31 + displayWidth(short) <= width) return [`${bar(30)} ${short}`];
+  const label = `${percent} of the cycle`;
+  const cells = Math.max(10, Math.min(30, width - 1 - label.length));
+  return [`${bar(cells)} ${label}`, dates];
 }
 
 function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) => string {
@@ -75,50 +95,91 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
   return (t) => t;
 }
 
+/** "Thu 25 Sep – Wed 15 Oct 2014 ~", breakable only after the dash; "25 Sep 2014" without weekdays. */
+function dateCell(e: EventView, weekdays: boolean): string {
+  const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+  const range = weekdays ? dayRange(e.start, e.end) : dayRange(e.start, e.end).replace(WEEKDAY, '');
+  return `${range}${mark}`.replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– ');
+}
+
+const WEEKDAY = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /g;
+
+const HEAD = ['Date', 'Week', 'Event', 'Kind', 'When'];
+/** A date range's second line is indented under its first. */
+const DATE_HANG = [2];
+const EVENT = 2;
+const KIND = 3;
+/** The Event column is kept at least this wide before the Kind column is left out. */
+const EVENT_WITH_KIND = 24;
+
 /**
- * A borderless table. In a terminal narrower than the table, the Kind column goes first, then the Event
- * column wraps; piped output is never wrapped, so that each event stays on one line for grep and friends.
+ * The table's columns and their widths for `width`. It fits as it is when it can; else the Event column wraps
+ * (Kind kept while Event stays 24 wide); else Kind is left out (and the legend says so), Event narrows to 20,
+ * date ranges take two lines, Week names wrap, Event narrows to its longest word; and when When would have to
+ * wrap too, the dates first lose their weekdays ("25 Sep 2014"). Piped output (`width` null) is never fitted: each event stays on one line.
  */
+function layout(view: ScheduleView, width: number | null) {
+  const cellsOf = (weekdays: boolean) =>
+    view.events.map((e) => [
+      dateCell(e, weekdays),
+      oneLine(e.week ?? ''),
+      oneLine(e.name),
+      e.kind,
+      relativeDays(e.daysUntil, lengthInDays(e)),
+    ]);
+  const all = cellsOf(true);
+  if (width === null) return { head: HEAD, cells: all, wrap: undefined, kindLeftOut: false };
+  const fitTo = (head: string[], cells: string[][], steps: [number, number][]) => {
+    const { natural, least } = measureColumns(head, cells, DATE_HANG);
+    return fitWidths(natural, least, steps, width);
+  };
+  const withKind = fitTo(HEAD, all, [[EVENT, EVENT_WITH_KIND]]);
+  if (withKind.over === 0) return { head: HEAD, cells: all, wrap: withKind.widths, kindLeftOut: false };
+  const head = HEAD.filter((_, i) => i !== KIND);
+  const drop = (cells: string[][]) => cells.map((r) => r.filter((_, i) => i !== KIND));
+  // Without Kind, the columns are Date, Week, Event, When.
+  const steps: [number, number][] = [
+    [2, 20],
+    [0, 0],
+    [1, 0],
+    [2, 0],
+    [3, 0],
+  ];
+  let cells = drop(all);
+  let fitted = fitTo(head, cells, steps);
+  // Weekdays are given up before When wraps.
+  if (fitted.over > 0 || (fitted.widths[3] ?? 0) < (measureColumns(head, cells).natural[3] ?? 0)) {
+    cells = drop(cellsOf(false));
+    fitted = fitTo(head, cells, steps);
+  }
+  return { head, cells, wrap: fitted.widths, kindLeftOut: true };
+}
+
+/** A borderless table, fitted to the terminal's width (see `layout`). */
 function renderTable(view: ScheduleView, { style, width }: RenderOptions): string {
   const firstUpcoming = view.events.find((e) => e.status === 'upcoming');
-  let columns = ['Date', 'Week', 'Event', 'Kind', 'When'];
-  let cells = view.events.map((e) => [
-    dayRange(e.start, e.end) + (e.confidence ? CONFIDENCE_MARK[e.confidence] : ''),
-    oneLine(e.week ?? ''),
-    oneLine(e.name),
-    e.kind,
-    relativeDays(e.daysUntil, lengthInDays(e)),
-  ]);
-  const widthOf = (i: number) =>
-    cells.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), displayWidth(columns[i] ?? ''));
-  const tableWidth = () => columns.reduce((sum, _, i) => sum + widthOf(i), 0) + 2 * (columns.length - 1);
-  let wrap: { column: number; width: number } | undefined;
-  if (width !== null && tableWidth() > width) {
-    columns = columns.filter((c) => c !== 'Kind');
-    cells = cells.map((r) => [r[0], r[1], r[2], r[4]] as string[]);
-    const overflow = tableWidth() - width;
-    const eventWidth = widthOf(2) - overflow;
-    if (overflow > 0 && eventWidth >= 12) wrap = { column: 2, width: eventWidth };
-  }
+  const { head, cells, wrap, kindLeftOut } = layout(view, width);
   const table = renderColumns({
-    head: columns,
+    head,
     rows: cells,
     paintHead: style.bold,
     paintRow: (i) => {
       const e = view.events[i] as EventView;
       return rowPaint(e, e === firstUpcoming, style);
     },
-    ...(wrap ? { wrap } : {}),
+    ...(wrap ? { wrap, hang: DATE_HANG } : {}),
   });
-  const lines = [scheduleHeading(view, style), ''];
+  const lines = [scheduleHeading(view, style, width), ''];
   if (view.events.length === 0) lines.push('No events.');
   else lines.push(table.trimEnd());
   const marks = new Set(view.events.map((e) => e.confidence));
-  const legend: string[] = [];
-  if (marks.has('approximate')) legend.push('~ approximate date');
-  if (marks.has('unverified')) legend.push('? unverified date');
-  if (legend.length > 0) lines.push('', style.dim(legend.join(' · ')));
-  return `${lines.join('\n')}\n`;
+  const legend: Part[] = [];
+  if (marks.has('approximate')) legend.push({ text: '~ approximate date' });
+  if (marks.has('unverified')) legend.push({ text: '? unverified date' });
+  if (kindLeftOut && view.events.length > 0)
+    legend.push({ text: 'Kind hidden to fit: see --format markdown' });
+  if (legend.length > 0) lines.push('', ...joinParts(legend, ' · ', width).map((l) => style.dim(l)));
+  return style.text(`${lines.join('\n')}\n`);
 }
 
 export const scheduleRenderers = {

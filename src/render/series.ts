@@ -7,7 +7,7 @@ import { type Cell, daysAgo, daysAhead, toCsv, toJson, toMarkdown, toTsv } from 
 import type { SeriesAboutFormat, SeriesFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { renderColumns } from './table.js';
+import { fitWidths, measureColumns, renderColumns } from './table.js';
 import { type SeriesAboutView, type SeriesListView, type SeriesRow, seriesJson } from './views/series.js';
 
 export type { SeriesAboutFormat, SeriesFormat };
@@ -38,10 +38,17 @@ const version = (s: SeriesRow) => (s.releaseId === null ? '–' : `${s.releaseId
 /** A date as the table shows it, `~` after it when it is still ahead (planned). */
 const planned = (day: string, ahead: boolean) => `${longDay(day)}${ahead ? ' ~' : ''}`;
 
-function renderTable(view: SeriesListView, { style }: RenderOptions): string {
+/** The dates without weekdays, for a terminal too narrow for them: "21 Oct 2010 ~". */
+const shortDate = (text: string) => text.replace(/^[A-Z][a-z]{2} (?=\d)/, '');
+
+/**
+ * A borderless table. On a terminal narrower than it, the dates lose their weekdays (and End of life is headed
+ * EOL), then Version, Status and the dates wrap at spaces; piped, it is never fitted.
+ */
+function renderTable(view: SeriesListView, { style, width }: RenderOptions): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
-  const rows = view.series.map((s) => {
+  let rows = view.series.map((s) => {
     const cells = [
       s.name,
       version(s),
@@ -52,14 +59,33 @@ function renderTable(view: SeriesListView, { style }: RenderOptions): string {
     if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
     return cells;
   });
+  let wrap: number[] | undefined;
+  if (width !== null) {
+    const steps: [number, number][] = [
+      [1, 0],
+      [4, 0],
+      [2, 0],
+      [3, 0],
+      [5, 0],
+    ];
+    const measured = measureColumns(head, rows);
+    if (fitWidths(measured.natural, measured.least, [], width).over > 0) {
+      rows = rows.map((r) => r.map((cell, i) => (i === 2 || i === 3 ? shortDate(cell) : cell)));
+      head[3] = 'EOL';
+    }
+    const { natural, least } = measureColumns(head, rows);
+    const fitted = fitWidths(natural, least, steps, width);
+    wrap = fitted.widths;
+  }
   const table = renderColumns({
     head,
     rows,
     paintHead: style.bold,
     paintRow: (i) => paint((view.series[i] as SeriesRow).status, style),
+    ...(wrap ? { wrap } : {}),
   });
   const anyPlanned = view.series.some((s) => s.planned.release || s.planned.eol);
-  return anyPlanned ? `${table}\n${style.dim('~ planned date (after today)')}\n` : table;
+  return style.text(anyPlanned ? `${table}\n${style.dim('~ planned date (after today)')}\n` : table);
 }
 
 /** An empty list is written as nothing, except in JSON, whose document always stands. */
@@ -100,7 +126,9 @@ function renderAbout({ data, today }: SeriesAboutView, { style }: RenderOptions)
     data.origin === 'bundled' ? 'juno update' : 'juno update (juno update --reset: bundled)',
   ]);
   const width = Math.max(...lines.map(([label]) => label.length)) + 2;
-  return `${lines.map(([label, value]) => `${style.bold(`${label}:`.padEnd(width))}${value}`).join('\n')}\n`;
+  return style.text(
+    `${lines.map(([label, value]) => `${style.bold(`${label}:`.padEnd(width))}${value}`).join('\n')}\n`,
+  );
 }
 
 export const seriesAboutRenderers = {

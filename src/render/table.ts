@@ -34,7 +34,10 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** Splits plain text into lines of at most `width` columns, at spaces; a longer word is cut. */
+/**
+ * Splits plain text into lines of at most `width` columns, at spaces only (a no-break space U+00A0 keeps two
+ * words together and comes out as a space); a word longer than `width` is cut.
+ */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
@@ -55,36 +58,140 @@ export function wrapText(text: string, width: number): string[] {
       line = line.slice(cut.length);
     }
   };
-  for (const word of text.split(/\s+/)) if (word !== '') push(word);
+  for (const word of text.split(/[ \t\n]+/)) if (word !== '') push(word);
   if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
+}
+
+/** The widest word of `text` (words as `wrapText` breaks them): the narrowest a column of it can wrap to. */
+export function widestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.split(/[ \t\n]+/)) widest = Math.max(widest, displayWidth(word));
+  return widest;
+}
+
+/**
+ * Text wrapped to `width` at spaces, continuation lines indented by `hang` spaces; unchanged (one line) when
+ * `width` is null, as for piped output.
+ */
+export function wrapHanging(text: string, width: number | null, hang = 0): string[] {
+  if (width === null || displayWidth(text) <= width) return [text.replace(/\u00a0/g, ' ')];
+  // The line's own indent stays on its first line.
+  const indent = (/^ */.exec(text)?.[0] ?? '').length;
+  const [first = '', ...rest] = wrapText(text.slice(indent), Math.max(1, width - indent));
+  const head = ' '.repeat(indent) + first;
+  if (rest.length === 0) return [head];
+  return [head, ...wrapText(rest.join(' '), Math.max(1, width - hang)).map((l) => ' '.repeat(hang) + l)];
+}
+
+/** A piece of a heading line: its plain text, and how it is painted once laid out. */
+export interface Part {
+  text: string;
+  paint?: (text: string) => string;
+}
+
+/**
+ * Parts joined by `separator` on as few lines as fit `width` (a part wider than the width wrapped at spaces);
+ * all on one line when `width` is null.
+ */
+export function joinParts(parts: Part[], separator: string, width: number | null): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let plain = '';
+  for (const { text, paint = (t: string) => t } of parts) {
+    if (plain !== '' && (width === null || displayWidth(plain + separator + text) <= width)) {
+      line += separator + paint(text);
+      plain += separator + text;
+      continue;
+    }
+    if (plain !== '') lines.push(line);
+    const pieces = width === null ? [text] : wrapText(text, width);
+    lines.push(...pieces.slice(0, -1).map((l) => paint(l)));
+    plain = pieces.at(-1) ?? '';
+    line = paint(plain);
+  }
+  if (plain !== '') lines.push(line);
   return lines;
 }
 
+/**
+ * Column widths that fit `width`: from the natural widths, each step `[column, floor]` in turn narrows its column
+ * towards `floor` (never below what the column's text needs at least, `least`) until the table fits. Returns the
+ * widths and how many columns the table is still too wide for (0 when it fits).
+ */
+export function fitWidths(
+  natural: number[],
+  least: number[],
+  steps: [column: number, floor: number][],
+  width: number,
+): { widths: number[]; over: number } {
+  const widths = [...natural];
+  const total = () => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  for (const [column, floor] of steps) {
+    const over = total() - width;
+    if (over <= 0) break;
+    const current = widths[column] ?? 0;
+    const target = Math.max(floor, least[column] ?? 0);
+    if (current > target) widths[column] = Math.max(target, current - over);
+  }
+  return { widths, over: Math.max(0, total() - width) };
+}
+
+/**
+ * Natural and least widths of each column of `head` and `rows` (a cell's lines split at newlines); the least
+ * leaves room for the indent `hang` gives a column's continuation lines.
+ */
+export function measureColumns(
+  head: string[],
+  rows: string[][],
+  hang: number[] = [],
+): { natural: number[]; least: number[] } {
+  const natural = head.map(displayWidth);
+  const least = head.map(displayWidth);
+  for (const row of rows) {
+    row.forEach((cell, column) => {
+      for (const line of cell.split('\n')) {
+        natural[column] = Math.max(natural[column] ?? 0, displayWidth(line.replace(/\u00a0/g, ' ')));
+        least[column] = Math.max(least[column] ?? 0, widestWord(line) + (hang[column] ?? 0));
+      }
+    });
+  }
+  return { natural, least };
+}
+
 export interface Columns {
-  /** Column headings, plain text. */
-  head: string[];
-  /** Rows of plain-text cells, one per heading. */
+  /** Column headings, plain text; none when absent. */
+  head?: string[];
+  /** Rows of plain-text cells, one per column; a newline in a cell starts a line of its own. */
   rows: string[][];
   /** Colours for the headings and for each row, applied after the layout. */
   paintHead?: (text: string) => string;
   paintRow?: (row: number) => (text: string) => string;
-  /** A column whose text wraps at spaces to this many columns. */
-  wrap?: { column: number; width: number };
+  /** Colour of one cell, when it differs from its row's. */
+  paintCell?: (row: number, column: number) => ((text: string) => string) | undefined;
+  /**
+   * Columns whose text wraps at spaces to at most this many columns (undefined: never wraps); a no-break space
+   * (U+00A0) keeps words together. `hang` indents a cell line's continuation lines.
+   */
+  wrap?: (number | undefined)[];
+  hang?: number[];
 }
 
 /** Lays out a borderless table; lines carry no trailing spaces and end with a newline. */
-export function renderColumns({ head, rows, paintHead, paintRow, wrap }: Columns): string {
-  const cellLines = (text: string, column: number): string[] =>
-    wrap && wrap.column === column ? wrapText(text, wrap.width) : [text];
+export function renderColumns({ head, rows, paintHead, paintRow, paintCell, wrap, hang }: Columns): string {
+  const cellLines = (text: string, column: number): string[] => {
+    const max = wrap?.[column];
+    return text.split('\n').flatMap((line) => wrapHanging(line, max ?? null, hang?.[column] ?? 0));
+  };
   const body = rows.map((row) => row.map(cellLines));
-  const widths = head.map(displayWidth);
+  const widths: number[] = head ? head.map(displayWidth) : [];
   for (const row of body) {
     row.forEach((cell, column) => {
       for (const line of cell) widths[column] = Math.max(widths[column] ?? 0, displayWidth(line));
     });
   }
   const lines: string[] = [];
-  const emit = (cells: string[][], paint: (text: string) => string) => {
+  const emit = (cells: string[][], paint: (column: number) => (text: string) => string) => {
     const height = Math.max(1, ...cells.map((c) => c.length));
     for (let i = 0; i < height; i++) {
       let line = '';
@@ -92,18 +199,40 @@ export function renderColumns({ head, rows, paintHead, paintRow, wrap }: Columns
         const text = cell[i] ?? '';
         const gap =
           column < cells.length - 1 ? ' '.repeat((widths[column] ?? 0) - displayWidth(text) + 2) : '';
-        line += (text === '' ? '' : paint(text)) + gap;
+        line += (text === '' ? '' : paint(column)(text)) + gap;
       });
       lines.push(line.trimEnd());
     }
   };
   const same = (text: string) => text;
-  emit(
-    head.map((h) => [h]),
-    paintHead ?? same,
-  );
+  if (head) {
+    emit(
+      head.map((h) => [h]),
+      () => paintHead ?? same,
+    );
+  }
   body.forEach((cells, row) => {
-    emit(cells, paintRow ? paintRow(row) : same);
+    const rowPaint = paintRow ? paintRow(row) : same;
+    emit(cells, (column) => paintCell?.(row, column) ?? rowPaint);
   });
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Every line of `text` wider than `width` wrapped at spaces, its continuation lines indented as far as the line
+ * itself (two more for an example's `$ `): for help text that commander does not wrap (examples, notes).
+ */
+export function fitLines(text: string, width: number | null): string {
+  if (width === null) return text;
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (displayWidth(line) <= width) return [line];
+      const indent = (/^ */.exec(line)?.[0] ?? '').length;
+      const hang = indent + (line.slice(indent).startsWith('$ ') ? 4 : 0);
+      const [first = '', ...rest] = wrapText(line.slice(indent), Math.max(10, width - indent));
+      const more = rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(10, width - hang));
+      return [' '.repeat(indent) + first, ...more.map((l) => ' '.repeat(hang) + l)];
+    })
+    .join('\n');
 }

@@ -14,7 +14,8 @@ import {
 } from './format.js';
 import type { WeeksFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
-import { displayWidth } from './table.js';
+import type { Style } from './style.js';
+import { fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
 import { type WeeksView, type WeekView, weeksJson } from './views/weeks.js';
 
 export type { WeeksFormat };
@@ -42,51 +43,77 @@ function tableDates(weeks: WeekView[]): string[] {
 
 const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
 
-/** An event as a table line: its day (or "…" when it began in an earlier week), its name and confidence. */
-function eventCell(e: EventView, week: WeekView): string {
+/**
+ * An event as a table line: its day (or "…" when it began in an earlier week), then its name and confidence;
+ * the day and the name's first word kept together.
+ */
+function eventCell(e: EventView, week: WeekView, style: Style): string {
   const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
-  const day = e.start < week.start ? '…  ' : formatDay(e.start, 'EEE');
-  return `${day} ${oneLine(e.name)}${mark}`;
+  const day = e.start < week.start ? (style.ascii ? '...' : '…  ') : formatDay(e.start, 'EEE');
+  return `${day}\u00a0${oneLine(e.name)}${mark.replace(' ', '\u00a0')}`;
 }
 
 const CURRENT = '▶';
+/** Continuation lines: a week's name under its name, an event's under its name (after the day). */
+const HANG = [2, 0, 4];
 
-function renderTable(view: WeeksView, { style }: RenderOptions): string {
-  const name = timelineName(view);
-  const heading = [style.bold(name), todayInWeek(view.today, view.todayWeek)];
-  if (view.phase) heading.push(`phase: ${style.accent(oneLine(view.phase))}`);
-  const lines = [heading.join(' · '), ''];
-  if (view.weeks.length === 0) return `${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`;
+function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
+  const heading: Part[] = [
+    { text: timelineName(view), paint: style.bold },
+    { text: todayInWeek(view.today, view.todayWeek) },
+  ];
+  if (view.phase) heading.push({ text: `phase: ${oneLine(view.phase)}`, paint: style.accent });
+  const lines = [...joinParts(heading, ' · ', width), ''];
+  if (view.weeks.length === 0)
+    return style.text(`${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`);
 
   // Week names are labels from the file: one line each, padded by the columns they take (第一周 takes six).
-  const names = view.weeks.map((w) => oneLine(w.name));
-  // Widest cells by a loop: spread into Math.max, a few hundred thousand weeks would overflow the stack.
-  let nameWidth = 4;
-  for (const name of names) nameWidth = Math.max(nameWidth, displayWidth(name));
-  const dates = tableDates(view.weeks);
-  let datesWidth = 5;
-  for (const date of dates) datesWidth = Math.max(datesWidth, date.length);
-  const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-  const row = (mark: string, week: string, when: string, event: string) =>
-    `${mark} ${pad(week, nameWidth)}  ${when.padEnd(datesWidth)}  ${event}`.trimEnd();
-  lines.push(style.bold(row(' ', 'Week', 'Dates', 'Events')));
-  view.weeks.forEach((week, i) => {
-    const paint = week.current
-      ? (t: string) => style.accent(style.bold(t))
-      : week.end < view.today
-        ? style.dim
-        : (t: string) => t;
-    const cells = week.events.map((e) => eventCell(e, week));
-    const mark = week.current ? CURRENT : ' ';
-    lines.push(paint(row(mark, names[i] as string, dates[i] as string, cells[0] ?? '')));
-    for (const cell of cells.slice(1)) lines.push(paint(row(' ', '', '', cell)));
+  // The mark and the name's first word stay together.
+  const dates = tableDates(view.weeks).map((d) =>
+    d.replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– '),
+  );
+  const rows = view.weeks.map((week, i) => [
+    `${week.current ? CURRENT : '\u00a0'}\u00a0${oneLine(week.name)}`,
+    dates[i] as string,
+    week.events.map((e) => eventCell(e, week, style)).join('\n'),
+  ]);
+  const head = ['  Week', 'Dates', 'Events'];
+  let wrap: number[] | undefined;
+  if (width !== null) {
+    const { natural, least } = measureColumns(head, rows, HANG);
+    // Events narrow first (to 24 columns), then dates take two lines, then week names wrap, then events again.
+    const steps: [number, number][] = [
+      [2, 24],
+      [1, 0],
+      [0, 0],
+      [2, 0],
+    ];
+    wrap = fitWidths(natural, least, steps, width).widths;
+  }
+  const table = renderColumns({
+    head,
+    rows,
+    paintHead: style.bold,
+    paintRow: (i) => {
+      const week = view.weeks[i] as WeekView;
+      return week.current
+        ? (t: string) => style.accent(style.bold(t))
+        : week.end < view.today
+          ? style.dim
+          : (t: string) => t;
+    },
+    ...(wrap ? { wrap, hang: HANG } : {}),
   });
-  const legend = [`${CURRENT} this week`, '… began earlier'];
+  lines.push(table.trimEnd());
+  const legend: Part[] = [
+    { text: `${CURRENT} this week` },
+    { text: `${style.ascii ? '...' : '…'} began earlier` },
+  ];
   const marks = new Set(view.weeks.flatMap((w) => w.events.map((e) => e.confidence)));
-  if (marks.has('approximate')) legend.push('~ approximate');
-  if (marks.has('unverified')) legend.push('? unverified');
-  lines.push('', style.dim(legend.join(' · ')));
-  return `${lines.join('\n')}\n`;
+  if (marks.has('approximate')) legend.push({ text: '~ approximate' });
+  if (marks.has('unverified')) legend.push({ text: '? unverified' });
+  lines.push('', ...joinParts(legend, ' · ', width).map((l) => style.dim(l)));
+  return style.text(`${lines.join('\n')}\n`);
 }
 
 const COLUMNS = ['name', 'start', 'end', 'current', 'events'];

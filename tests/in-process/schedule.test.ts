@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asciiText } from '../../src/render/style.js';
 import type { ScheduleJson } from '../contract.js';
 import { FIXTURES, runMain } from '../helpers.js';
 
@@ -6,11 +7,11 @@ const SCHEDULE_0921 = `OpenStack Juno (2014.2) · today Sun 21 Sep 2014 (R-4) ·
 ██████████████████████████░░░░ 86% of the cycle, Thu 17 Apr 2014 → Thu 16 Oct 2014
 
 Date                          Week  Event                                             Kind       When
-Tue 5 – Fri 8 Nov 2013        R-49  Icehouse Design Summit, Hong Kong                 summit     320 days ago
-Thu 17 Apr 2014               R-26  Icehouse 2014.1 release                           release    157 days ago
-Mon 12 – Fri 16 May 2014      R-22  Juno Design Summit, Atlanta                       summit     132 days ago
-Thu 12 Jun 2014               R-18  juno-1 milestone (2014.2.b1)                      milestone  101 days ago
-Thu 10 Jul 2014 ~             R-14  Nova spec approval freeze                         deadline   73 days ago
+Tue 5 – Fri 8 Nov 2013        R-49  Icehouse Design Summit, Hong Kong                 summit     11 months ago
+Thu 17 Apr 2014               R-26  Icehouse 2014.1 release                           release    5 months ago
+Mon 12 – Fri 16 May 2014      R-22  Juno Design Summit, Atlanta                       summit     4 months ago
+Thu 12 Jun 2014               R-18  juno-1 milestone (2014.2.b1)                      milestone  3 months ago
+Thu 10 Jul 2014 ~             R-14  Nova spec approval freeze                         deadline   2 months ago
 Thu 24 Jul 2014               R-12  juno-2 milestone (2014.2.b2)                      milestone  59 days ago
 Thu 21 Aug 2014 ?             R-8   Feature proposal freeze (projects that opted in)  freeze     31 days ago
 Thu 4 Sep 2014                R-6   juno-3 milestone (2014.2.b3)                      milestone  17 days ago
@@ -22,7 +23,7 @@ Thu 25 Sep 2014 ~             R-3   RC1 target                                  
 Thu 25 Sep – Wed 15 Oct 2014  R-3   Release candidates (RC1 to final RCs)             rc         in 4 days
 Thu 16 Oct 2014               R+0   Juno 2014.2 release                               release    in 25 days
 Mon 3 – Fri 7 Nov 2014        R+3   Kilo Design Summit, Paris                         summit     in 43 days
-Mon 7 Dec 2015                R+60  Juno end of life                                  eol        in 442 days
+Mon 7 Dec 2015                R+60  Juno end of life                                  eol        in 15 months
 
 ~ approximate date · ? unverified date
 `;
@@ -138,7 +139,7 @@ describe('juno schedule', () => {
     const md = await runMain(['--date', '2014-09-21', '--format', 'markdown', '--kind', 'release']);
     expect(md.stdout).toBe(
       '| Date | Week | Event | Kind | When |\n| --- | --- | --- | --- | --- |\n' +
-        '| Thu 17 Apr 2014 | R-26 | Icehouse 2014.1 release | release | 157 days ago |\n' +
+        '| Thu 17 Apr 2014 | R-26 | Icehouse 2014.1 release | release | 5 months ago |\n' +
         '| Thu 16 Oct 2014 | R+0 | Juno 2014.2 release | release | in 25 days |\n',
     );
   });
@@ -159,7 +160,8 @@ describe('juno schedule', () => {
     expect(terminal.stdout).toContain('\u001b[2mThu 17 Apr 2014');
     expect(terminal.stdout.replace(/\u001b\[\d+m/g, '')).toBe(SCHEDULE_0921);
     const dumb = await runMain(['--date', '2014-09-21'], { TERM: 'dumb' }, { columns: 200 });
-    expect(dumb.stdout).toBe(SCHEDULE_0921);
+    // A dumb terminal gets no colour, and ASCII stand-ins for juno's symbols.
+    expect(dumb.stdout).toBe(asciiText(SCHEDULE_0921));
   });
 
   it('takes today from JUNO_DATE', async () => {

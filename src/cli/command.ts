@@ -37,6 +37,11 @@ export interface CommandDefinition<
   name: string;
   /** Left out of the help and the completion scripts: a helper that those scripts call. */
   hidden?: boolean;
+  /**
+   * Its output is read by programs whatever the options (a calendar, a picture, a shell script): notes for people
+   * (the first run's pointer to today's cycle) never go with it.
+   */
+  forPrograms?: boolean;
   /** Description, arguments and options, in one chain on the command main.ts creates with `name`. */
   declare(command: Command): Command<Args, Opts>;
   /** Command lines shown under "Examples:" in its help, without the `$ `. */

@@ -112,7 +112,7 @@ function addCommand(
       } else {
         for (const piece of result.stdout) io.stdout.write(piece);
       }
-      for (const note of await ctx.notes(isForPeople(options)))
+      for (const note of await ctx.notes(definition.forPrograms !== true && isForPeople(options)))
         io.stderr.write(`juno: ${messageLine(note)}\n`);
       setExitCode(result.exitCode ?? EXIT.ok);
     });

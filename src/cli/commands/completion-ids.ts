@@ -6,6 +6,7 @@ export const EVENTS_COMMAND = 'completion-ids';
 
 export const command = defineCommand({
   name: EVENTS_COMMAND,
+  forPrograms: true,
   hidden: true,
   declare: (cmd) =>
     cmd.description('the ids and aliases of the timeline’s events, one a line (for completion)'),

@@ -15,6 +15,7 @@ import { EVENTS_COMMAND } from './completion-ids.js';
 
 export const command = defineCommand({
   name: 'completion',
+  forPrograms: true,
   declare: (cmd) =>
     cmd
       .description('print a shell completion script (see the README for installing it)')

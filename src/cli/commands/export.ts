@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 
 export const command = defineCommand({
   name: 'export',
+  forPrograms: true,
   declare: (cmd) =>
     cmd
       .description(

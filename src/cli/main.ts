@@ -4,7 +4,6 @@
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { fitLines } from '../render/table.js';
 import { clip, oneLine } from '../timeline/text.js';
-import { failureOutput } from './failure.js';
 import { COLOR_CHOICES } from './color.js';
 import { type AnyCommand, type CommandDefinition, unknownCommand } from './command.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from './commands/index.js';
 import { type GlobalOptions, makeContext, outputWidth } from './context.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
+import { failureOutput } from './failure.js';
 import type { Io } from './io.js';
 import { usageError } from './usage.js';
 import { VERSION } from './version.js';

@@ -87,7 +87,9 @@ describe('juno export', () => {
     const result = await runMain(['export', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Examples:\n  $ juno export -o juno.ics');
-    expect(result.stdout).toMatch(/\(default:\s+the -o file's extension, else ics\) \(choices:\s+"ics",\s+"svg"\)/);
+    expect(result.stdout).toMatch(
+      /\(default:\s+the -o file's extension, else ics\) \(choices:\s+"ics",\s+"svg"\)/,
+    );
   });
 });
 

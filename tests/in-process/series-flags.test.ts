@@ -151,7 +151,9 @@ describe('--about: where the data came from', () => {
     expect(result.stdout).toContain('Series data: bundled with juno (data/series.json)\n');
     expect(result.stdout).toContain(`Source:      ${snapshot.source}\n`);
     expect(result.stdout).toContain(`Commit:      ${snapshot.commit}\n`);
-    expect(result.stdout).toMatch(/\nDate: {8}\w{3} \d+ \w{3} \d{4} \(\d+ (days|months) ago, on 2026-11-29\)\n/);
+    expect(result.stdout).toMatch(
+      /\nDate: {8}\w{3} \d+ \w{3} \d{4} \(\d+ (days|months) ago, on 2026-11-29\)\n/,
+    );
     expect(result.stdout).toContain('Series:      35, austin to indri\n');
     expect(result.stdout).toContain('Refresh:     juno update\n');
     const about = JSON.parse((await at(TODAY, '--about', '--format', 'json')).stdout);

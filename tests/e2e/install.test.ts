@@ -2,7 +2,8 @@
 // into an empty prefix, with an empty npm cache and --offline, so that an install needing any download fails.
 // dist/ bundles everything juno runs, so neither install may fetch a dependency or run a build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runMain, SPAWN_GUARD, tempDir } from '../helpers.js';
@@ -10,13 +11,16 @@ import { ROOT, runMain, SPAWN_GUARD, tempDir } from '../helpers.js';
 const INSTALL_TIMEOUT_MS = 120_000;
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
+/** npm's home for these runs (its logs and notices go there): never the checkout. In the run's own temp folder. */
+const NPM_HOME = mkdtempSync(join(tmpdir(), 'juno-npm-home-'));
+
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
     env: {
       PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
-      HOME: cwd,
+      HOME: NPM_HOME,
       TZ: 'UTC',
       NO_COLOR: '1',
     },

@@ -1,7 +1,8 @@
 // The process's own standard output and error, and ending the process once they are written. main() only sees
 // an OutputStream (../io.ts); these are the real ones, made for a short command that writes once:
-// - stdout to a file, pipe or socket is written with fs.writeSync from one reused buffer: no stream is created
-//   (creating process.stdout loads Node's stream modules), and large output is not copied for each piece;
+// - stdout and stderr to a file, pipe or socket are written with fs.writeSync (stdout from one reused buffer): no
+//   stream is created (creating process.stdout or process.stderr loads Node's stream modules, and for a pipe
+//   node:net too), and large output is not copied for each piece;
 // - a closed pipe ends juno quietly, and any other failure to write is exit 4 with one line on stderr;
 // - once everything is written the process exits at once, rather than letting Node tear down the heap first.
 import { fstatSync, writeSync } from 'node:fs';
@@ -35,6 +36,9 @@ function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
   process.exit(EXIT.output);
 }
 
+/** Failing to write stderr itself: nobody left to tell, the exit code still says it. */
+const stderrFailed = () => process.exit(process.exitCode || EXIT.output);
+
 /** Streams created so far: output still queued in one of them must be written before the process ends. */
 const created: NodeJS.WriteStream[] = [];
 
@@ -46,10 +50,7 @@ function processStream(name: 'stdout' | 'stderr'): () => NodeJS.WriteStream {
       stream = process[name];
       created.push(stream);
       // When stderr itself cannot be written there is nobody left to tell; the exit code still says it.
-      stream.on(
-        'error',
-        name === 'stdout' ? quietOnClosedPipe : () => process.exit(process.exitCode || EXIT.output),
-      );
+      stream.on('error', name === 'stdout' ? quietOnClosedPipe : stderrFailed);
     }
     return stream;
   };
@@ -143,15 +144,43 @@ function descriptorOutput(stream: () => NodeJS.WriteStream): OutputStream {
 /** Bytes encoded at a time: a piece of a large document (about 24,000 characters) in one write. */
 const STAGING_BYTES = 128 * 1024;
 
-/** stderr, through process.stderr created on its first write. */
+/**
+ * stderr. To a file, a pipe or a socket, each message goes straight to descriptor 2 with `fs.writeSync`; a
+ * descriptor that would block (EAGAIN) hands the rest, and everything after it, to process.stderr, which
+ * terminals and devices use from the start.
+ */
 export function standardError(): OutputStream {
   const stream = processStream('stderr');
+  if (!isFileOrPipe(2)) {
+    return {
+      get isTTY() {
+        return stream().isTTY;
+      },
+      write: (text) => {
+        stream().write(text);
+      },
+    };
+  }
+  let direct = true;
   return {
-    get isTTY() {
-      return stream().isTTY;
-    },
+    isTTY: false,
     write: (text) => {
-      stream().write(text);
+      if (!direct) {
+        stream().write(text);
+        return;
+      }
+      const bytes = Buffer.from(text);
+      let offset = 0;
+      while (offset < bytes.length) {
+        try {
+          offset += writeSync(2, bytes, offset, bytes.length - offset);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') stderrFailed();
+          direct = false;
+          stream().write(bytes.subarray(offset));
+          return;
+        }
+      }
     },
   };
 }

@@ -32,8 +32,33 @@ import { fileURLToPath } from 'node:url';
 const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
 
-/** What dist/ is made from: the source, this script, the dependencies as locked, and the ical-generator patch. */
-const INPUTS = ['src', 'scripts/build.mjs', 'package.json', 'package-lock.json', 'patches', 'tsconfig.json'];
+/**
+ * Juno's end of life in the bundled data/series.json (as `eolOf` reads a record), or null: before it, a run of the
+ * bundled timeline has no first-run note, and the bundle knows so without reading the series list
+ * (`notes` in src/cli/context.ts).
+ */
+function junoEol() {
+  const { series } = JSON.parse(readFileSync(root('data/series.json'), 'utf8'));
+  const juno = series.find((record) => record.name === 'juno');
+  if (!juno) return null;
+  if (juno.eolDate) return juno.eolDate;
+  const next = juno.nextPhase;
+  return next?.status === 'end of life' && next.date ? next.date : null;
+}
+
+/**
+ * What dist/ is made from: the source, this script, the dependencies as locked, the ical-generator patch, and
+ * data/series.json, whose Juno end of life the bundle carries (`junoEol` below).
+ */
+const INPUTS = [
+  'src',
+  'scripts/build.mjs',
+  'package.json',
+  'package-lock.json',
+  'patches',
+  'tsconfig.json',
+  'data/series.json',
+];
 const STAMP = 'dist/build-stamp.json';
 
 /** A hash of every input file's path and content. Taken before building: a file changed meanwhile makes it stale. */
@@ -203,6 +228,7 @@ const results = await Promise.all([
     define: {
       __JUNO_VERSION__: JSON.stringify(version),
       __JUNO_BUNDLE__: 'true',
+      __JUNO_BUNDLED_EOL__: JSON.stringify(junoEol()),
       'import.meta.url': 'undefined',
     },
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },

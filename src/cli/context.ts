@@ -15,7 +15,14 @@ import { oneLine } from '../timeline/text.js';
 import { type ColorChoice, decideColor, decideUnicode, makeStyle } from './color.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { type LoadedTimeline, loadSeries, loadSeriesData, loadTimeline, type SeriesData } from './load.js';
+import {
+  type LoadedTimeline,
+  loadSeries,
+  loadSeriesData,
+  loadTimeline,
+  type SeriesData,
+  updatedSeriesFile,
+} from './load.js';
 import { resolveToday } from './today.js';
 
 export interface GlobalOptions {
@@ -27,6 +34,18 @@ export interface GlobalOptions {
 
 /** The bundled timeline's series: the one juno reads when nothing else is chosen. */
 const BUNDLED_SERIES_NAME = 'juno';
+
+/** Juno's end of life in the bundled series list, set by the build (scripts/build.mjs); undefined from source. */
+declare const __JUNO_BUNDLED_EOL__: string | null | undefined;
+
+/**
+ * True when the first-run note is known to be empty without reading the series list: `today` is before Juno's
+ * end of life in the bundled list, and there is no list from `juno update` to say otherwise.
+ */
+function noteSurelyNone(today: Day, env: NodeJS.ProcessEnv): boolean {
+  if (typeof __JUNO_BUNDLED_EOL__ !== 'string' || today >= __JUNO_BUNDLED_EOL__) return false;
+  return updatedSeriesFile(env) === null;
+}
 
 export interface Context {
   io: Io;
@@ -142,6 +161,8 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     },
     notes: async (human) => {
       if (!listShown && !(human && bundledByDefault)) return [];
+      // The first-run note alone, and known to be empty: the series list is not read.
+      if (!listShown && noteSurelyNone(today, io.env)) return [];
       const { series: all, snapshot: of } = await seriesData();
       const snapshot = of?.date ?? null;
       if (human && bundledByDefault) {

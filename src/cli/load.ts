@@ -153,6 +153,10 @@ function userDataFile(path: string, env: NodeJS.ProcessEnv): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** The series list `juno update` wrote, when it is there in a trusted folder; else null (the bundled one is used). */
+export const updatedSeriesFile = (env: NodeJS.ProcessEnv = process.env): string | null =>
+  userDataFile('series.json', env);
+
 /** Reads a series list file with its snapshot. */
 async function readSeriesData(file: string): Promise<SeriesData> {
   const { text } = await readText(file);
@@ -173,7 +177,7 @@ export async function loadSeriesData(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<SeriesData> {
   if (file !== undefined) return readSeriesData(file);
-  const updated = userDataFile('series.json', env);
+  const updated = updatedSeriesFile(env);
   if (updated !== null) {
     try {
       return await readSeriesData(updated);

@@ -144,19 +144,26 @@ const yamlApart = {
 };
 
 /**
- * commander requires node:child_process when it loads, for executable subcommands, which juno does not have;
- * that module pulls in net, dgram and more. It is required on first use instead.
+ * node:child_process pulls in net, dgram, stream and more when it loads: it is required on first use instead.
+ * commander requires it when it loads, for executable subcommands, which juno does not have; `export` imports it
+ * for git (src/cli/git.ts), which it runs only when nothing else dates the calendar; `update` for its snapshot.
  */
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
+    // The stand-in's own require is Node's module.
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
-        ? { path: 'child_process', namespace: 'lazy-child-process' }
-        : undefined,
+      args.namespace === 'lazy-child-process'
+        ? undefined
+        : { path: 'child_process', namespace: 'lazy-child-process' },
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: "module.exports = { get spawn() { return require('node:child_process').spawn; } };",
+      contents: [
+        'module.exports = {',
+        "  get spawn() { return require('node:child_process').spawn; },",
+        "  get spawnSync() { return require('node:child_process').spawnSync; },",
+        '};',
+      ].join('\n'),
       loader: 'js',
     }));
   },

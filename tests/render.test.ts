@@ -60,7 +60,7 @@ const CASES: Record<string, Case> = {
     view: scheduleView(juno, TODAY, { kinds: [], upcoming: false }),
     registry: scheduleRenderers,
     formats: SCHEDULE_FORMATS,
-    extras: ['releaseId', 'todayWeek', 'progress', 'cycle', 'nothing'],
+    extras: ['releaseId', 'todayWeek', 'progress', 'cycle', 'selected', 'viewOf', 'nothing'],
   },
   weeks: {
     view: weeksView(juno, TODAY, { all: false }),

@@ -98,14 +98,21 @@ export type Output = string | Iterable<string>;
 
 /**
  * The same text as `toJson(value)`, in pieces: the list under `key`, which must be the last key of `value`, is
- * turned into text a few dozen items at a time as it is written. A hundred thousand events as one
- * pretty-printed string, then a flat copy of it and its UTF-8 bytes to write it, were most of the memory.
+ * turned into text a few dozen items at a time as it is written, each item through `item` first (as a
+ * `toJson` of the list mapped by `item` would give). A hundred thousand events as one pretty-printed string,
+ * then a flat copy of it and its UTF-8 bytes to write it, were most of the memory; so were the items, when all
+ * of them were made before the first was written.
  */
-export function* toJsonPieces<T extends object>(value: T, key: keyof T & string): Generator<string> {
-  const items = value[key];
+export function* toJsonPieces<T extends object, K extends keyof T & string>(
+  value: T,
+  key: K,
+  item: (each: ItemOf<T[K]>) => unknown = (each) => each,
+): Generator<string> {
+  const items: unknown = value[key];
+  const view = (list: ItemOf<T[K]>[]) => list.map((each) => item(each));
   const keys = Object.keys(value);
   if (!Array.isArray(items) || items.length === 0 || keys[keys.length - 1] !== key) {
-    yield toJson(value);
+    yield toJson(Array.isArray(items) ? { ...value, [key]: view(items) } : value);
     return;
   }
   const head = toJson({ ...value, [key]: [] });
@@ -115,7 +122,7 @@ export function* toJsonPieces<T extends object>(value: T, key: keyof T & string)
   for (let start = 0; start < items.length; ) {
     const end = Math.min(start + count, items.length);
     // A batch under a key of its own comes out at the same depth: `{\n  "k": [\n    {…},\n    {…}\n  ]\n}`.
-    const batch = escapeJson(JSON.stringify({ k: items.slice(start, end) }, null, 2));
+    const batch = escapeJson(JSON.stringify({ k: view(items.slice(start, end)) }, null, 2));
     yield `${batch.slice('{\n  "k": [\n'.length, -'\n  ]\n}'.length)}${end < items.length ? ',' : ''}\n`;
     // The next batch is sized from this one's characters per item, growing at most twofold at a time.
     const fits = Math.floor((PIECE_CHARS * (end - start)) / batch.length);
@@ -124,6 +131,9 @@ export function* toJsonPieces<T extends object>(value: T, key: keyof T & string)
   }
   yield '  ]\n}\n';
 }
+
+/** The type of a list's items. */
+type ItemOf<List> = List extends readonly (infer Item)[] ? Item : never;
 
 /**
  * Characters per piece of `toJsonPieces`. V8 puts strings over 128 KB (64K characters of UTF-16) in its

@@ -184,7 +184,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
 
 export const scheduleRenderers = {
   table: renderTable,
-  json: (view) => toJsonPieces(scheduleJson(view), 'events'),
+  json: (view) => toJsonPieces(scheduleJson(view), 'events', view.viewOf),
   csv: (view) => toCsv(COLUMNS, rows(view)),
   tsv: (view) => toTsv(COLUMNS, rows(view)),
   markdown: (view) =>

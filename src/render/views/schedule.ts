@@ -8,7 +8,7 @@ import {
   phaseAt,
   upcomingEvents,
 } from '../../timeline/query.js';
-import type { Kind, Timeline } from '../../timeline/types.js';
+import type { Kind, Timeline, TimelineEvent } from '../../timeline/types.js';
 import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
 import { weekName } from '../../timeline/weeks.js';
 import type { NothingMatched, Selection } from '../render.js';
@@ -25,7 +25,12 @@ export interface ScheduleView extends Selection {
   /** 0..1 through the cycle, or null when the timeline cannot say. */
   progress: number | null;
   cycle: { start: Day; end: Day } | null;
-  events: EventView[];
+  /** The events shown, as the timeline has them. */
+  selected: TimelineEvent[];
+  /** Each of `selected` as shown, made when first asked for (JSON output views them a batch at a time instead). */
+  readonly events: EventView[];
+  /** One event as shown. */
+  viewOf: (event: TimelineEvent) => EventView;
 }
 
 /** `juno schedule --format json`: the versioned contract. */
@@ -51,6 +56,8 @@ export function scheduleView(timeline: Timeline, today: Day, query: ScheduleQuer
   let events = filterByKind(timeline.events, query.kinds);
   if (query.upcoming) events = upcomingEvents(events, today);
   const filtered = query.kinds.length > 0 || query.upcoming;
+  const viewOf = (event: TimelineEvent) => viewEvent(timeline, event, today);
+  let views: EventView[] | null = null;
   return {
     schemaVersion: SCHEMA_VERSION,
     series: timeline.series,
@@ -61,12 +68,21 @@ export function scheduleView(timeline: Timeline, today: Day, query: ScheduleQuer
     phase: phaseAt(timeline, today)?.phase ?? null,
     progress: cycleProgress(timeline, today),
     cycle: cycleSpan(timeline),
-    events: events.map((e) => viewEvent(timeline, e, today)),
+    selected: events,
+    get events() {
+      views ??= events.map(viewOf);
+      return views;
+    },
+    viewOf,
     nothing: events.length === 0 && filtered ? NO_MATCH : null,
   };
 }
 
-export function scheduleJson(view: ScheduleView): ScheduleJson {
+/**
+ * `juno schedule --format json` before its events are viewed: `toJsonPieces` views them (`view.viewOf`) a batch at
+ * a time as it writes them, so that a hundred thousand event views are never all held at once.
+ */
+export function scheduleJson(view: ScheduleView): Omit<ScheduleJson, 'events'> & { events: TimelineEvent[] } {
   return {
     schemaVersion: view.schemaVersion,
     series: view.series,
@@ -75,6 +91,6 @@ export function scheduleJson(view: ScheduleView): ScheduleJson {
     phase: view.phase
       ? { id: view.phase.id, name: view.phase.name, start: view.phase.start, end: view.phase.end }
       : null,
-    events: view.events,
+    events: view.selected,
   };
 }

@@ -99,12 +99,20 @@ function filesAround(file: string, inputs: string[]): SourceFiles {
  */
 export async function checkTimeline(given: string = BUNDLED_TIMELINE): Promise<CheckedTimeline> {
   const file = timelinePath(given);
-  const { text, modified } = await readText(file);
-  const document = await parseFileText(text, file);
+  const { document, modified } = await readDocument(file);
   const source = sourceOf(document.value);
   const inputs = [file];
   const result = await source.read(document, filesAround(file, inputs));
   return { file, format: source.format, result, modified, inputs };
+}
+
+/**
+ * A file read and parsed. The text is let go once parsed: a large timeline's text (two bytes a character when it
+ * holds any beyond Latin-1) would otherwise stay alive while the timeline is built from the document.
+ */
+async function readDocument(file: string): Promise<{ document: ParsedDocument; modified: Date }> {
+  const { text, modified } = await readText(file);
+  return { document: await parseFileText(text, file), modified };
 }
 
 /** One line per problem: "juno.json: events[3].start: 2014-02-30 is not a calendar date". */

@@ -1,6 +1,6 @@
 // juno's own format: an untyped document (parsed JSON or YAML) read into a `Timeline`, or every problem found in
 // it. Upstream schedules are turned into such a document and read here too (see sources/upstream/cycle.ts).
-import { type Day, isSupportedDay, mondayOf, parseInstant, SUPPORTED_DAYS } from './day.js';
+import { type Day, isSupportedDay, mondayOf, parseInstant, SUPPORTED_DAYS, utcDayOf } from './day.js';
 import { describe, has, isRecord, keyLabel, LIMITS, Reader, SLUG, URL_PATTERN } from './fields.js';
 import { compareEvents, releaseEvent } from './query.js';
 import {
@@ -283,7 +283,7 @@ function readUpdated(reader: Reader, raw: Record<string, unknown>): string | nul
   if (updated !== null) {
     const instant = parseInstant(updated);
     if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
-    else if (!isSupportedDay(instant.toISOString().slice(0, 10)))
+    else if (!isSupportedDay(utcDayOf(instant)))
       reader.problem('updated', `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
   }
   return updated;

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,28 @@ export function tempDir(prefix = 'juno-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A timeline of `count` events in `dir`: enough output to keep juno writing for a while (or after a reader has gone). */
+export function bigTimeline(dir: string, count: number): string {
+  const file = join(dir, 'big.json');
+  const events = Array.from({ length: count }, (_, i) => ({
+    id: `e-${i}`,
+    name: `Event ${i}`,
+    kind: 'milestone',
+    start: '2014-09-04',
+  }));
+  writeFileSync(file, JSON.stringify({ series: 'big', events }));
+  return file;
+}
+
+/** A second user to own what an attacker would plant: `nobody`, when juno's tests run as root (as in CI). */
+export function nobody(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const uid = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) return null;
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
 export function makeEvent(overrides: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -111,6 +133,22 @@ export const TIME_ZONES = [
   'Pacific/Pago_Pago',
   'Asia/Kolkata',
   'America/Sao_Paulo',
+];
+
+/** The months' English names, January first, as juno's text and upstream's prose write them. */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** The instant `runMain` gives as now: 2014-09-21, noon UTC, a day every time zone calls the 21st or the 22nd. */

@@ -19,7 +19,7 @@ import type {
   WeeksJson,
 } from './contract.js';
 import { hasReleases, RELEASES } from './external.js';
-import { FIXTURES, runMain } from './helpers.js';
+import { FIXTURES, MONTHS, runMain } from './helpers.js';
 
 /** A made-up checkout of openstack/releases holding the cycle after indri (see its README). */
 const NEXT_CHECKOUT = join(FIXTURES, 'upstream/releases');
@@ -409,21 +409,6 @@ const PROJECTS: Record<string, string> = {
 };
 
 const expectedProject = (label: string): string | null => PROJECTS[label.split('-')[1] as string] ?? null;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** True when `text` names `day`: as 2016-12-15, 15 Dec, Dec 15, 15 December or December 15. */
 function mentionsDay(text: string, day: Day): boolean {

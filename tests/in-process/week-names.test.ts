@@ -10,7 +10,7 @@ import { addDays, type Day, longDay, mondayOf } from '../../src/timeline/day.js'
 import { parseIcs } from '../calendar.js';
 import type { ScheduleJson, WeeksJson } from '../contract.js';
 import { hasReleases, RELEASES } from '../external.js';
-import { FIXTURES, runMain, tempDir } from '../helpers.js';
+import { FIXTURES, MONTHS, runMain, tempDir } from '../helpers.js';
 
 const SOURCE = `${RELEASES}/doc/source`;
 const REAL = hasReleases()
@@ -112,21 +112,6 @@ function calendarWeeks(output: string, names: Names): void {
     monday = addDays(monday, 7);
   }
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The axis of the picture: each week's tick, and the names drawn under some of them, matched to their ticks. */
 function axisWeeks(svg: string, opening: Day, names: Names): number {

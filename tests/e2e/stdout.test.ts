@@ -7,7 +7,7 @@ import { cpSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasProgram } from '../external.js';
-import { BIN, ROOT, runMain, SPAWN_GUARD, SPAWN_TIMEOUT_MS, tempDir } from '../helpers.js';
+import { BIN, bigTimeline, ROOT, runMain, SPAWN_GUARD, SPAWN_TIMEOUT_MS, tempDir } from '../helpers.js';
 
 function shell(script: string, cwd: string = ROOT, env: Record<string, string> = {}) {
   return spawnSync('sh', ['-c', script], {
@@ -22,19 +22,6 @@ function shell(script: string, cwd: string = ROOT, env: Record<string, string> =
     },
     timeout: SPAWN_TIMEOUT_MS,
   });
-}
-
-/** A timeline of `count` events: enough output to keep juno writing after a reader has gone. */
-function bigTimeline(dir: string, count: number): string {
-  const file = join(dir, 'big.json');
-  const events = Array.from({ length: count }, (_, i) => ({
-    id: `e-${i}`,
-    name: `Event ${i}`,
-    kind: 'milestone',
-    start: '2014-09-04',
-  }));
-  writeFileSync(file, JSON.stringify({ series: 'big', events }));
-  return file;
 }
 
 describe('stdout', SPAWN_GUARD, () => {

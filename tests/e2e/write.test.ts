@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, runJuno, tempDir } from '../helpers.js';
+import { BIN, bigTimeline, nobody, ROOT, runJuno, tempDir } from '../helpers.js';
 
 function shell(script: string, cwd: string) {
   return spawnSync('sh', ['-c', script], {
@@ -26,14 +26,6 @@ function shell(script: string, cwd: string) {
   });
 }
 
-/** A second user to own what an attacker would plant: `nobody`, when juno's tests run as root (as in CI). */
-function nobody(): { uid: number; gid: number } | null {
-  if (process.getuid?.() !== 0) return null;
-  const uid = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) return null;
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
 const other = nobody();
 /** Whether that user can run this node and checkout (not so for a node installed under /root, as npx's is). */
 const otherCanRun =
@@ -70,19 +62,6 @@ describe.skipIf(other === null)('-o through a symbolic link in a shared folder, 
     expect(statSync(file).uid).toBe(attacker.uid);
   });
 });
-
-/** A timeline of `count` events: enough to keep juno writing its calendar for a while. */
-function bigTimeline(dir: string, count: number): string {
-  const file = join(dir, 'big.json');
-  const events = Array.from({ length: count }, (_, i) => ({
-    id: `e-${i}`,
-    name: `Event ${i}`,
-    kind: 'milestone',
-    start: '2014-09-04',
-  }));
-  writeFileSync(file, JSON.stringify({ series: 'big', events }));
-  return file;
-}
 
 describe('an interrupted export', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)(

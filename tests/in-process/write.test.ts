@@ -1,7 +1,6 @@
 // Where `-o FILE` writes when the path is a trap: a symbolic link planted in a shared folder by another user, and
 // the timeline named as its own output. Run in this process, as the user running the tests; what needs a process of
 // its own (another user, signals, the umask, descriptors) is in tests/e2e/write.test.ts.
-import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -18,16 +17,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runMain, tempDir } from '../helpers.js';
+import { nobody, ROOT, runMain, tempDir } from '../helpers.js';
 
-/** A second user to own what an attacker would plant: `nobody`, when juno's tests run as root (as in CI). */
-function nobody(): { uid: number; gid: number } | null {
-  if (process.getuid?.() !== 0) return null;
-  const uid = spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' });
-  const gid = spawnSync('id', ['-g', 'nobody'], { encoding: 'utf8' });
-  if (uid.status !== 0 || gid.status !== 0) return null;
-  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
-}
 const other = nobody();
 
 const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));

@@ -4,7 +4,7 @@ import { oneLine } from '../timeline/text.js';
 import { daysAhead, toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
-import { fitWidths, measureColumns, renderColumns } from './table.js';
+import { breakAfterDash, fitWidths, measureColumns, renderColumns } from './table.js';
 import { type NextView, nextEventsOf, nextJson } from './views/next.js';
 
 /**
@@ -15,7 +15,7 @@ function renderText(view: NextView, { style, width }: RenderOptions): string {
   const events = nextEventsOf(view);
   if (events.length === 0) return '';
   const rows = events.map((e) => [
-    dayRange(e.start, e.end).replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– '),
+    breakAfterDash(dayRange(e.start, e.end)),
     `${oneLine(e.name)} (${e.kind})`,
     daysAhead(e.daysUntil),
   ]);

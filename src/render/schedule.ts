@@ -17,7 +17,15 @@ import {
 import type { ScheduleFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { displayWidth, fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
+import {
+  breakAfterDash,
+  displayWidth,
+  fitWidths,
+  joinParts,
+  measureColumns,
+  type Part,
+  renderColumns,
+} from './table.js';
 import { type ScheduleView, scheduleJson } from './views/schedule.js';
 
 const COLUMNS = [
@@ -99,7 +107,7 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
 function dateCell(e: EventView, weekdays: boolean): string {
   const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
   const range = weekdays ? dayRange(e.start, e.end) : dayRange(e.start, e.end).replace(WEEKDAY, '');
-  return `${range}${mark}`.replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– ');
+  return breakAfterDash(`${range}${mark}`);
 }
 
 const WEEKDAY = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /g;

@@ -63,6 +63,14 @@ export function wrapText(text: string, width: number): string[] {
   return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
 
+/**
+ * A date range that wraps only after its dash ("Thu 25 Sep –" / "Wed 15 Oct 2014"): its other spaces become no-break
+ * spaces (see `wrapText`).
+ */
+export function breakAfterDash(range: string): string {
+  return range.replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– ');
+}
+
 /** The widest word of `text` (words as `wrapText` breaks them): the narrowest a column of it can wrap to. */
 export function widestWord(text: string): number {
   let widest = 0;

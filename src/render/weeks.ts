@@ -15,7 +15,7 @@ import {
 import type { WeeksFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
+import { breakAfterDash, fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
 import { type WeeksView, type WeekView, weeksJson } from './views/weeks.js';
 
 export type { WeeksFormat };
@@ -69,9 +69,7 @@ function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
 
   // Week names are labels from the file: one line each, padded by the columns they take (第一周 takes six).
   // The mark and the name's first word stay together.
-  const dates = tableDates(view.weeks).map((d) =>
-    d.replace(/ /g, '\u00a0').replace('\u00a0–\u00a0', '\u00a0– '),
-  );
+  const dates = tableDates(view.weeks).map(breakAfterDash);
   const rows = view.weeks.map((week, i) => [
     `${week.current ? CURRENT : '\u00a0'}\u00a0${oneLine(week.name)}`,
     dates[i] as string,

@@ -1,6 +1,7 @@
 // The lifecycle of every OpenStack series (data/series.json, from openstack/releases data/series_status.yaml)
 // and the rule that gives a series' status on a given day. Pure: the day is always passed in.
 import { type Day, daysBetween, isDay } from './day.js';
+import { isRecord } from './fields.js';
 import type { Problem } from './types.js';
 
 export const SERIES_STATUSES = [
@@ -36,10 +37,6 @@ export interface SeriesSnapshot {
 export type SeriesListResult =
   | { ok: true; series: SeriesRecord[]; snapshot: SeriesSnapshot | null }
   | { ok: false; problems: Problem[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isStatus = (value: unknown): value is SeriesStatus =>
   typeof value === 'string' && (SERIES_STATUSES as readonly string[]).includes(value);

@@ -3,6 +3,7 @@
 // `parseTimeline`; the weeks upstream names sit beside it. Also the timeline of a series without a week-by-week
 // schedule, made from its entry in the series list alone.
 import { type Day, isDay, mondayOf } from '../day.js';
+import { isRecord } from '../fields.js';
 import { type ParseResult, parseTimeline } from '../parse.js';
 import { byRelease, eolOf, type SeriesRecord } from '../series.js';
 import type { NamedWeek, Problem, Timeline, TimelineEvent } from '../types.js';
@@ -11,9 +12,6 @@ import type { TimelineSource } from './source.js';
 export const BUNDLED_FORMAT = 'juno-series';
 export const BUNDLED_VERSION = 1;
 const SERIES_STATUS_LINK = 'https://opendev.org/openstack/releases/src/branch/master/data/series_status.yaml';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** True for a bundled schedule: `{"format": "juno-series", …}`, whatever its version. */
 export function isBundledSeries(value: unknown): boolean {

@@ -2,20 +2,13 @@
 // labels) and its sibling `schedule.rst` (a titled section per label, with the exact days in prose). The result
 // goes through `parseTimeline`, so an upstream cycle becomes the same `Timeline` as a juno file. Pure: the
 // caller reads the files and passes their text in.
+import { isRecord } from '../../fields.js';
 import { type ParseResult, parseTimeline } from '../../parse.js';
 import type { SeriesRecord } from '../../series.js';
 import type { NamedWeek, PhaseDefinition, Problem } from '../../types.js';
 import { readEvents } from './events.js';
 import { capitalise, isReleaseLabel, slugify, splitLabel } from './labels.js';
-import {
-  type Findings,
-  isRecord,
-  LABEL_LISTS,
-  nameRows,
-  readCycleWeeks,
-  readRows,
-  releaseWeekOf,
-} from './rows.js';
+import { type Findings, LABEL_LISTS, nameRows, readCycleWeeks, readRows, releaseWeekOf } from './rows.js';
 import { parseRst, type RstDocument, type RstSection } from './rst.js';
 
 export interface UpstreamInput {

@@ -4,6 +4,7 @@
 // base URL, and answers null for a file the repository does not have. `npm run data` and `juno update` both
 // import through here, so the bundled data and an update are read by the same code.
 import { isDay } from '../../day.js';
+import { isRecord } from '../../fields.js';
 import type { ParseResult } from '../../parse.js';
 import { SERIES_STATUSES, type SeriesRecord, type SeriesStatus } from '../../series.js';
 import type { Problem, Timeline } from '../../types.js';
@@ -56,8 +57,6 @@ export type ImportResult =
     }
   | { ok: false; problems: Problem[] };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStatus = (value: unknown): value is SeriesStatus =>
   typeof value === 'string' && (SERIES_STATUSES as readonly string[]).includes(value);
 

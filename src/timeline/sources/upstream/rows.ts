@@ -11,6 +11,7 @@ import {
   unsupportedDay,
   weekdayOf,
 } from '../../day.js';
+import { isRecord } from '../../fields.js';
 import { weekLabel } from '../../query.js';
 import { oneLine } from '../../text.js';
 import type { Problem } from '../../types.js';
@@ -35,10 +36,6 @@ export interface Findings {
   problems: Problem[];
   warnings: Problem[];
   at(path: (string | number)[]): string;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A top-level day (`release-week`, `start-week`), or null when it is absent or not a supported day. */

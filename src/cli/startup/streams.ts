@@ -75,6 +75,28 @@ function isFileOrPipe(fd: number): boolean {
   }
 }
 
+/**
+ * Writes `bytes[0, length)` to descriptor `fd` and returns how many bytes it took: fewer than `length` only when
+ * the descriptor would block (EAGAIN). Any other failure goes to `failed`, which ends the process.
+ */
+function writeToDescriptor(
+  fd: number,
+  bytes: Uint8Array,
+  length: number,
+  failed: (error: NodeJS.ErrnoException) => void,
+): number {
+  let offset = 0;
+  while (offset < length) {
+    try {
+      offset += writeSync(fd, bytes, offset, length - offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') failed(error as NodeJS.ErrnoException);
+      return offset;
+    }
+  }
+  return length;
+}
+
 function streamOutput(stream: () => NodeJS.WriteStream): OutputStream {
   return {
     get isTTY() {
@@ -99,22 +121,11 @@ function descriptorOutput(stream: () => NodeJS.WriteStream): OutputStream {
   let staging: Uint8Array | undefined;
   /** Writes `bytes[0, length)`; false when the descriptor would block and the rest went to process.stdout. */
   const writeAll = (bytes: Uint8Array, length: number): boolean => {
-    let offset = 0;
-    while (offset < length) {
-      try {
-        offset += writeSync(1, bytes, offset, length - offset);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code !== 'EAGAIN') {
-          quietOnClosedPipe(error as NodeJS.ErrnoException);
-          return false;
-        }
-        direct = false;
-        stream().write(Buffer.from(bytes.subarray(offset, length)));
-        return false;
-      }
-    }
-    return true;
+    const sent = writeToDescriptor(1, bytes, length, quietOnClosedPipe);
+    if (sent === length) return true;
+    direct = false;
+    stream().write(Buffer.from(bytes.subarray(sent, length)));
+    return false;
   };
   return {
     isTTY: false,
@@ -170,16 +181,10 @@ export function standardError(): OutputStream {
         return;
       }
       const bytes = Buffer.from(text);
-      let offset = 0;
-      while (offset < bytes.length) {
-        try {
-          offset += writeSync(2, bytes, offset, bytes.length - offset);
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') stderrFailed();
-          direct = false;
-          stream().write(bytes.subarray(offset));
-          return;
-        }
+      const sent = writeToDescriptor(2, bytes, bytes.length, stderrFailed);
+      if (sent < bytes.length) {
+        direct = false;
+        stream().write(bytes.subarray(sent));
       }
     },
   };

@@ -2,6 +2,7 @@
 // importer read it, without upstream's prose, in a versioned shape. The timeline is juno's own format, read by
 // `parseTimeline`; the weeks upstream names sit beside it. Also the timeline of a series without a week-by-week
 // schedule, made from its entry in the series list alone.
+import { seriesTitle } from '../choose.js';
 import { type Day, isDay, mondayOf } from '../day.js';
 import { isRecord } from '../fields.js';
 import { type ParseResult, parseTimeline } from '../parse.js';
@@ -111,19 +112,11 @@ export const bundledSource: TimelineSource = {
   read: async ({ value }) => readBundled(value),
 };
 
-const capitalise = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
-
-/** "2015.1 Kilo", or "Liberty" for a series without a release id. */
-function titleOf(series: SeriesRecord): string {
-  const name = capitalise(series.name);
-  return series.releaseId ? `${series.releaseId} ${name}` : name;
-}
-
 /** A series' release as an event: `<initial>-release`, as upstream labels releases up to stein. */
 function releaseEvent(series: SeriesRecord, own: boolean): Record<string, unknown> {
   return {
     id: `${series.name.charAt(0)}-release`,
-    name: `${titleOf(series)} release`,
+    name: `${seriesTitle(series)} release`,
     kind: 'release',
     start: series.initialRelease,
     end: series.initialRelease,
@@ -155,7 +148,7 @@ export function listedTimeline(list: readonly SeriesRecord[], name: string): Tim
       ? [
           {
             id: `${series.name}-eol`,
-            name: `${titleOf(series)} end of life`,
+            name: `${seriesTitle(series)} end of life`,
             kind: 'eol',
             start: eol,
             end: eol,
@@ -179,7 +172,7 @@ export function listedTimeline(list: readonly SeriesRecord[], name: string): Tim
   ];
   const parsed = parseTimeline({
     series: series.name,
-    title: `OpenStack ${titleOf(series)}`,
+    title: `OpenStack ${seriesTitle(series)}`,
     releaseId: series.releaseId,
     releaseWeek: mondayOf(series.initialRelease),
     phases,

@@ -9,18 +9,11 @@ import {
   upcomingEvents,
 } from '../../timeline/query.js';
 import type { Kind, Timeline, TimelineEvent } from '../../timeline/types.js';
-import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
-import { weekName } from '../../timeline/weeks.js';
+import { type EventView, type SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
 import type { NothingMatched, Selection } from '../render.js';
+import { type TimelineHeading, timelineHeading } from './heading.js';
 
-export interface ScheduleView extends Selection {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  title: string | null;
-  releaseId: string | null;
-  today: Day;
-  /** The name of today's week (see `weekName`). */
-  todayWeek: string;
+export interface ScheduleView extends TimelineHeading, Selection {
   phase: PhaseSpan | null;
   /** 0..1 through the cycle, or null when the timeline cannot say. */
   progress: number | null;
@@ -59,12 +52,7 @@ export function scheduleView(timeline: Timeline, today: Day, query: ScheduleQuer
   const viewOf = (event: TimelineEvent) => viewEvent(timeline, event, today);
   let views: EventView[] | null = null;
   return {
-    schemaVersion: SCHEMA_VERSION,
-    series: timeline.series,
-    title: timeline.title,
-    releaseId: timeline.releaseId,
-    today,
-    todayWeek: weekName(timeline, today),
+    ...timelineHeading(timeline, today),
     phase: phaseAt(timeline, today)?.phase ?? null,
     progress: cycleProgress(timeline, today),
     cycle: cycleSpan(timeline),

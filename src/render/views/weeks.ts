@@ -2,22 +2,16 @@
 import type { Day } from '../../timeline/day.js';
 import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
-import { type EventView, SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
-import { cycleWeeks, type Week, weekName } from '../../timeline/weeks.js';
+import { type EventView, type SCHEMA_VERSION, viewEvent } from '../../timeline/view.js';
+import { cycleWeeks, type Week } from '../../timeline/weeks.js';
+import { type TimelineHeading, timelineHeading } from './heading.js';
 
 /** A week of the model (see `cycleWeeks`), its events as the JSON contract shows them. */
 export interface WeekView extends Omit<Week, 'events'> {
   events: EventView[];
 }
 
-export interface WeeksView {
-  schemaVersion: typeof SCHEMA_VERSION;
-  series: string;
-  title: string | null;
-  releaseId: string | null;
-  today: Day;
-  /** The name of today's week (see `weekName`). */
-  todayWeek: string;
+export interface WeeksView extends TimelineHeading {
   phase: string | null;
   weeks: WeekView[];
 }
@@ -32,12 +26,7 @@ export interface WeeksJson {
 
 export function weeksView(timeline: Timeline, today: Day, options: { all: boolean }): WeeksView {
   return {
-    schemaVersion: SCHEMA_VERSION,
-    series: timeline.series,
-    title: timeline.title,
-    releaseId: timeline.releaseId,
-    today,
-    todayWeek: weekName(timeline, today),
+    ...timelineHeading(timeline, today),
     phase: phaseAt(timeline, today)?.phase.name ?? null,
     weeks: cycleWeeks(timeline, today, { all: options.all }).map((week) => ({
       name: week.name,

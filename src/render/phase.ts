@@ -11,15 +11,14 @@ import { type PhaseView, phaseJson } from './views/phase.js';
 function renderText(view: PhaseView, { style, width }: RenderOptions): string {
   const { phase, today, until } = view;
   if (phase === null) return '';
-  const parts: string[] = [''];
+  // Plain text, wrapped to a terminal's width; the phase's name painted where it stands.
+  const name = oneLine(phase.name);
+  const parts = [name];
   if (phase.start !== null) {
     const since = daysBetween(phase.start, today);
     parts.push(`since ${longDay(phase.start)} (${daysAgo(since)})`);
   }
   if (phase.end !== null) parts.push(`until ${longDay(phase.end)}`);
-  // Plain text, wrapped to a terminal's width; the phase's name painted where it stands.
-  const name = oneLine(phase.name);
-  parts[0] = name;
   let line = parts.join(' ');
   if (until && view.next) {
     const left = daysBetween(today, until.start);

@@ -4,6 +4,10 @@ import { type Day, daysBetween, isDay } from './day.js';
 import { isRecord } from './fields.js';
 import type { Problem } from './types.js';
 
+/** Upstream's series list on the web, the source events drawn from it cite. */
+export const SERIES_STATUS_LINK =
+  'https://opendev.org/openstack/releases/src/branch/master/data/series_status.yaml';
+
 export const SERIES_STATUSES = [
   'future',
   'development',

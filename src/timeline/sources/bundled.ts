@@ -6,13 +6,12 @@ import { seriesTitle } from '../choose.js';
 import { type Day, isDay, mondayOf } from '../day.js';
 import { isRecord } from '../fields.js';
 import { type ParseResult, parseTimeline } from '../parse.js';
-import { byRelease, eolOf, type SeriesRecord } from '../series.js';
+import { byRelease, eolOf, SERIES_STATUS_LINK, type SeriesRecord } from '../series.js';
 import type { NamedWeek, Problem, Timeline, TimelineEvent } from '../types.js';
 import type { TimelineSource } from './source.js';
 
 export const BUNDLED_FORMAT = 'juno-series';
 export const BUNDLED_VERSION = 1;
-const SERIES_STATUS_LINK = 'https://opendev.org/openstack/releases/src/branch/master/data/series_status.yaml';
 
 /** True for a bundled schedule: `{"format": "juno-series", …}`, whatever its version. */
 export function isBundledSeries(value: unknown): boolean {

@@ -2,7 +2,7 @@
 // day in each of them), in separate weeks one each (numbered); each is dated by the series list (releases), else
 // by its section's prose and its weeks (./days.ts).
 import { addDays, type Day, daysBetween, mondayOf } from '../../day.js';
-import type { SeriesRecord } from '../../series.js';
+import { SERIES_STATUS_LINK, type SeriesRecord } from '../../series.js';
 import type { Confidence } from '../../types.js';
 import { dateRun, splitByNamedDays } from './days.js';
 import { aliasesOf, fallbackName, isReleaseLabel, kindOfLabel, projectOf, splitLabel } from './labels.js';
@@ -10,7 +10,6 @@ import type { Findings, LabelList, Row } from './rows.js';
 import type { RstDocument, RstSection } from './rst.js';
 
 const SCHEDULE_PAGE = 'https://releases.openstack.org';
-const SERIES_STATUS = 'https://opendev.org/openstack/releases/src/branch/master/data/series_status.yaml';
 
 interface Occurrence {
   row: Row;
@@ -191,7 +190,7 @@ function eventOf(
   if (released) {
     start = end = released.initialRelease;
     confidence = 'confirmed';
-    links.push(SERIES_STATUS);
+    links.push(SERIES_STATUS_LINK);
     if (
       released.initialRelease < mondayOf(spanStart) ||
       released.initialRelease > addDays(mondayOf(spanEnd), 6)

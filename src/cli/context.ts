@@ -152,7 +152,8 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     load: () => {
       bundledByDefault = series === null && options.timeline === undefined;
       // loadSeries reads juno's own hand-curated timeline for juno.
-      loaded ??= series === null ? loadTimeline(options.timeline) : loadSeries(series.name, io.env);
+      loaded ??=
+        series === null ? loadTimeline(options.timeline) : loadSeries(series.name, io.env, seriesData);
       return loaded;
     },
     seriesData: () => {

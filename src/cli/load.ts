@@ -142,6 +142,8 @@ export interface SeriesData {
   file: string;
   /** True when the list is the one `juno update` wrote, not the bundled one. */
   updated: boolean;
+  /** Modification time of the file, a fallback for export time stamps. */
+  modified: Date;
 }
 
 /**
@@ -167,13 +169,19 @@ export const updatedSeriesFile = (env: NodeJS.ProcessEnv = process.env): string 
 
 /** Reads a series list file with its snapshot. */
 async function readSeriesData(file: string): Promise<SeriesData> {
-  const { text } = await readText(file);
+  const { text, modified } = await readText(file);
   const result = parseSeriesList(await parseDocumentText(text, file));
   if (!result.ok) {
     const details = result.problems.map((p) => problemLine(file, p));
     throw new DataError(details[0] as string, details.slice(1));
   }
-  return { series: result.series, snapshot: result.snapshot, file, updated: file !== BUNDLED_SERIES };
+  return {
+    series: result.series,
+    snapshot: result.snapshot,
+    file,
+    updated: file !== BUNDLED_SERIES,
+    modified,
+  };
 }
 
 /**
@@ -214,11 +222,13 @@ export const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.js
  * One series' timeline, `name` already resolved (`--series`): juno is its hand-curated data/juno.json; another
  * series is the schedule `juno update` wrote when it is there and valid, else the bundled one; a series without a
  * week-by-week schedule (austin … newton) is its release and end of life from the series list. Only that one
- * small file is read (the series list too for a series without a schedule).
+ * small file is read (the series list too for a series without a schedule: `seriesData`, which a caller that has
+ * read it already passes).
  */
 export async function loadSeries(
   name: string,
   env: NodeJS.ProcessEnv = process.env,
+  seriesData: () => Promise<SeriesData> = () => loadSeriesData(undefined, env),
 ): Promise<LoadedTimeline> {
   if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE);
   const safe = /^[a-z][a-z0-9-]*$/.test(name);
@@ -233,7 +243,7 @@ export async function loadSeries(
     }
   }
   if (safe && existsSync(bundledSeriesFile(name))) return loadTimeline(bundledSeriesFile(name));
-  const data = await loadSeriesData(undefined, env);
+  const data = await seriesData();
   const timeline = listedTimeline(data.series, name);
   if (timeline === null)
     throw new DataError(
@@ -241,6 +251,5 @@ export async function loadSeries(
       [],
       'juno series lists them',
     );
-  const { modified } = await readText(data.file);
-  return { timeline, warnings: [], file: data.file, modified, inputs: [data.file] };
+  return { timeline, warnings: [], file: data.file, modified: data.modified, inputs: [data.file] };
 }

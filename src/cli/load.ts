@@ -210,11 +210,6 @@ export async function loadSeriesList(file?: string, env?: NodeJS.ProcessEnv): Pr
   return (await loadSeriesData(file, env)).series;
 }
 
-/** Which openstack/releases commit and day the series list in use came from, or null when it does not say. */
-export async function loadSeriesSnapshot(env?: NodeJS.ProcessEnv): Promise<SeriesSnapshot | null> {
-  return (await loadSeriesData(undefined, env)).snapshot;
-}
-
 /** The bundled schedule of a series, `data/series/<name>.json`. */
 export const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.json`;
 

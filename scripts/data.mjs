@@ -90,13 +90,11 @@ files.set(
 
 // Written aside, then renamed into place; schedules of series no longer listed go.
 const dataDir = root('data');
-const written = [];
 for (const [path, text] of files) {
   const target = join(dataDir, path);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(`${target}.tmp-${process.pid}`, text);
   renameSync(`${target}.tmp-${process.pid}`, target);
-  written.push(path);
 }
 const seriesDir = join(dataDir, 'series');
 for (const name of existsSync(seriesDir) ? readdirSync(seriesDir) : []) {

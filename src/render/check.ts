@@ -1,7 +1,7 @@
 // `juno check`: the report of a CI gate, as text, JSON or GitHub Actions annotations, and the short Markdown
 // summary a GitHub Actions job shows on its page (GITHUB_STEP_SUMMARY).
 import { oneLine } from '../timeline/text.js';
-import { escapeMarkdown, toJson, toMarkdown } from './format.js';
+import { escapeMarkdown, plural, toJson, toMarkdown } from './format.js';
 import type { CheckFormat } from './formats.js';
 import { type AnnotationLevel, annotation } from './github.js';
 import type { Render, RenderOptions } from './render.js';
@@ -9,7 +9,6 @@ import { displayWidth, wrapText } from './table.js';
 import { type CheckResult, type CheckView, type TimelineWarning, warningCount } from './views/check.js';
 
 const label = (r: CheckResult) => `--${r.condition} ${r.event}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const warningText = (w: TimelineWarning) => oneLine(`${w.file}: ${w.path ? `${w.path}: ` : ''}${w.message}`);
 
 /** The last line of the text report: passed or failed, and why. */

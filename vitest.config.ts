@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Test files that start programs: the built CLI (bin/juno.js, which runs dist/), shells, calendar clients, a
+ * Test files that start programs: the built CLI (dist/bin.cjs), shells, calendar clients, a
  * browser, a spreadsheet. They form the `e2e` project, whose global setup rebuilds a stale dist/ first. Every
  * other test runs juno in this process, against src/, and forms the `unit` project (`npm run test:unit`: no
  * build, no juno started). `runJuno` refuses to run in a file not listed here.

@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/ as CommonJS, which Node 20 loads faster than ES modules and can run from V8's code
 // cache (the start-up machinery and what each trick saves: src/cli/startup/README.md):
-//   dist/bin.cjs          the boot (src/cli/startup/boot.ts), required by the executable bin/juno.js: runs
+//   dist/bin.cjs          the boot (src/cli/startup/boot.ts), the executable (package.json `bin`): runs
 //                         juno.cjs through the code cache
 //   dist/juno.cjs         the program (src/cli/run.ts); each command's modules are initialised only when it runs
 //   dist/vendor/yaml.cjs  the YAML parser, read from disk only for YAML files (and for JSON syntax errors)

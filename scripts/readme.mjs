@@ -10,7 +10,7 @@ const check = process.argv.includes('--check');
 
 function run(args) {
   const argv = args.match(/'[^']*'|"[^"]*"|\S+/g).map((a) => a.replace(/^['"]|['"]$/g, ''));
-  const result = spawnSync(process.execPath, [`${root}bin/juno.js`, ...argv], {
+  const result = spawnSync(process.execPath, [`${root}dist/bin.cjs`, ...argv], {
     cwd: root,
     encoding: 'utf8',
     env: { PATH: process.env.PATH, TZ: 'UTC', NO_COLOR: '1' },

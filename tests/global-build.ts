@@ -1,4 +1,4 @@
-// For the tests that run the built CLI (bin/juno.js → dist/): before they start, dist/ is rebuilt unless it was
+// For the tests that run the built CLI (dist/bin.cjs): before they start, dist/ is rebuilt unless it was
 // built from the current source (`scripts/build.mjs --if-stale` compares a hash of the source, the build script,
 // package.json, the lock file and patches/ with the stamp in dist/), so that `npx vitest run` after a change never
 // tests an old build, and `npm test`, which builds first, does not build twice. The build replaces dist/'s files

@@ -8,7 +8,7 @@ import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline, TimelineEvent } from '../src/timeline/types.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const BIN = fileURLToPath(new URL('../bin/juno.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** A new folder in the temporary folder, removed when the test that made it ends. */
@@ -86,7 +86,7 @@ export interface RunResult {
   code: number | null;
 }
 
-/** Runs bin/juno.js as a user would, with colour off by default and a controlled environment. */
+/** Runs the built juno (dist/bin.cjs) as a user would, with colour off by default and a controlled environment. */
 export function runJuno(
   args: string[],
   options: { env?: Record<string, string | undefined>; input?: string; cwd?: string; uid?: number } = {},
@@ -162,7 +162,7 @@ export interface MainOptions {
 }
 
 /**
- * Runs `main` in this process against captured streams, as `bin/juno.js` runs it against the real ones: the exact
+ * Runs `main` in this process against captured streams, as the built juno runs it against the real ones: the exact
  * stdout, stderr and exit code, from the source (no build needed). Colour follows `env` and the terminal as it
  * does for a process; stdout is a pipe unless `columns` makes it a terminal.
  */

@@ -16,6 +16,7 @@ import { type ColorChoice, decideColor, decideUnicode, makeStyle } from './color
 import { EXIT, JunoError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 import {
+  importCache,
   type LoadedTimeline,
   loadSeries,
   loadSeriesData,
@@ -152,8 +153,14 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     load: () => {
       bundledByDefault = series === null && options.timeline === undefined;
       // loadSeries reads juno's own hand-curated timeline for juno.
+      // A schedule given with --timeline is read through the cache of imports: reading upstream's costs more
+      // than the rest of the run.
       loaded ??=
-        series === null ? loadTimeline(options.timeline) : loadSeries(series.name, io.env, seriesData);
+        series !== null
+          ? loadSeries(series.name, io.env, seriesData)
+          : options.timeline === undefined
+            ? loadTimeline()
+            : loadTimeline(options.timeline, io.env, importCache(io.env));
       return loaded;
     },
     seriesData: () => {

@@ -14,6 +14,8 @@ import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError, UsageError } from './errors.js';
 import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR, fileLabel, readText, timelinePath } from './read.js';
 import { isPrivateDir, userCacheFolder } from './startup/code-cache.js';
+import { markAtypical } from './startup/typical.js';
+import { CACHEABLE_TEXT, type CachedInput, type TimelineCache, timelineCache } from './timeline-cache.js';
 
 /** The series data/juno.json is the hand-curated timeline of. */
 const BUNDLED_SERIES_NAME = 'juno';
@@ -62,57 +64,101 @@ export interface CheckedTimeline {
   inputs: string[];
 }
 
-/** The files around `file` a source may ask for; those found are added to `inputs`. */
-function filesAround(file: string, inputs: string[]): SourceFiles {
+/**
+ * The files around `file` a source may ask for; those found are added to `inputs`, and every file asked for, with
+ * the text it had or null, to `seen` (what an import was made from, for the cache).
+ */
+function filesAround(
+  file: string,
+  inputs: string[],
+  seen: CachedInput[],
+  env: NodeJS.ProcessEnv,
+): SourceFiles {
   const folder = dirname(resolve(file));
   return {
     folder: basename(folder),
     async sibling(name) {
       const label = fileLabel(join(dirname(file), name));
       const path = join(folder, name);
-      if (!existsSync(path)) return { label, text: null };
-      const { text } = await readText(path);
-      inputs.push(path);
+      const text = existsSync(path) ? (await readText(path)).text : null;
+      if (text !== null) inputs.push(path);
+      seen.push({ path, text });
       return { label, text };
     },
     async neighbour(series, name) {
       const label = fileLabel(join(dirname(file), '..', series, name));
       const path = join(dirname(folder), series, name);
       // A series name, not a path: nothing outside the folder of folders is read.
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(series) || !existsSync(path)) return { label, text: null };
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(series)) return { label, text: null };
+      let text: string | null = null;
       try {
-        const { text } = await readText(path);
-        inputs.push(path);
-        return { label, text };
+        if (existsSync(path)) text = (await readText(path)).text;
       } catch (error) {
-        if (error instanceof DataError) return { label, text: null };
-        throw error;
+        if (!(error instanceof DataError)) throw error;
       }
+      if (text !== null) inputs.push(path);
+      seen.push({ path, text });
+      return { label, text };
     },
-    seriesList: () => loadSeriesList(),
+    async seriesList() {
+      const data = await loadSeriesData(undefined, env);
+      seen.push({ path: data.file, text: data.text, seriesList: true });
+      return data.series;
+    },
   };
 }
 
+/** The series list an import reads now: the update data's when it is there, else the bundled one. */
+const seriesListInUse = (env: NodeJS.ProcessEnv) => updatedSeriesFile(env) ?? BUNDLED_SERIES;
+
+/** The cache of imported upstream schedules for this environment (./timeline-cache.ts); null without one. */
+export const importCache = (env: NodeJS.ProcessEnv, build?: string): TimelineCache | null =>
+  timelineCache(env, () => seriesListInUse(env), build);
+
 /**
  * Reads a timeline in any format and checks it, returning problems rather than throwing them; only a file that
- * cannot be read or parsed at all (including a duplicate YAML key) throws a `DataError`.
+ * cannot be read or parsed at all (including a duplicate YAML key) throws a `DataError`. With a `cache`, an
+ * upstream schedule read before from the same files is not read again.
  */
-export async function checkTimeline(given: string = BUNDLED_TIMELINE): Promise<CheckedTimeline> {
+export async function checkTimeline(
+  given: string = BUNDLED_TIMELINE,
+  env: NodeJS.ProcessEnv = process.env,
+  cache: TimelineCache | null = null,
+): Promise<CheckedTimeline> {
   const file = timelinePath(given);
-  const { document, modified } = await readDocument(file);
-  const source = sourceOf(document.value);
+  const read = await readDocument(file, given, cache);
+  const { modified } = read;
+  if (read.kept)
+    return { file, format: 'upstream', result: read.kept.result, modified, inputs: read.kept.read };
+  const source = sourceOf(read.document.value);
   const inputs = [file];
-  const result = await source.read(document, filesAround(file, inputs));
+  const seen: CachedInput[] = [];
+  const result = await source.read(read.document, filesAround(file, inputs, seen, env));
+  // Kept, this import is work the next runs skip: this run is no model for their code cache.
+  if (cache !== null && read.text !== null && source.format === 'upstream' && result.ok) {
+    if (cache.keep({ given, file, text: read.text, inputs: seen, read: inputs, result })) markAtypical();
+  }
   return { file, format: source.format, result, modified, inputs };
 }
 
 /**
- * A file read and parsed. The text is let go once parsed: a large timeline's text (two bytes a character when it
- * holds any beyond Latin-1) would otherwise stay alive while the timeline is built from the document.
+ * A file read, and either what the cache kept of it or its parsed document. The text is let go once parsed (a
+ * large timeline's text, two bytes a character when it holds any beyond Latin-1, would otherwise stay alive while
+ * the timeline is built from the document), except a small one the cache may keep.
  */
-async function readDocument(file: string): Promise<{ document: ParsedDocument; modified: Date }> {
+async function readDocument(
+  file: string,
+  given: string,
+  cache: TimelineCache | null,
+): Promise<
+  | { kept: { result: ParseResult; read: string[] }; modified: Date; document?: never; text?: never }
+  | { kept?: never; document: ParsedDocument; modified: Date; text: string | null }
+> {
   const { text, modified } = await readText(file);
-  return { document: await parseFileText(text, file), modified };
+  const kept = cache === null ? null : await cache.find(given, file, text);
+  if (kept !== null) return { kept, modified };
+  const small = cache !== null && text.length <= CACHEABLE_TEXT ? text : null;
+  return { document: await parseFileText(text, file), modified, text: small };
 }
 
 /** One line per problem: "juno.json: events[3].start: 2014-02-30 is not a calendar date". */
@@ -121,10 +167,17 @@ export function problemLine(file: string, problem: Problem, severity = ''): stri
   return `${where.join(': ')}: ${problem.message}`;
 }
 
-/** Reads and validates a timeline; every problem found becomes one line of the error. */
-export async function loadTimeline(file: string = BUNDLED_TIMELINE): Promise<LoadedTimeline> {
+/**
+ * Reads and validates a timeline; every problem found becomes one line of the error. With a `cache`, an upstream
+ * schedule read before from the same files is not read again.
+ */
+export async function loadTimeline(
+  file: string = BUNDLED_TIMELINE,
+  env: NodeJS.ProcessEnv = process.env,
+  cache: TimelineCache | null = null,
+): Promise<LoadedTimeline> {
   if (file === '') throw new UsageError('--timeline needs a file name', 'e.g. --timeline my-cycle.yaml');
-  const checked = await checkTimeline(file);
+  const checked = await checkTimeline(file, env, cache);
   const { result } = checked;
   if (!result.ok) {
     const details = capped(result.problems.map((p) => problemLine(checked.file, p)));
@@ -144,6 +197,8 @@ export interface SeriesData {
   updated: boolean;
   /** Modification time of the file, a fallback for export time stamps. */
   modified: Date;
+  /** The file's text, which an import kept in the cache is checked against (./timeline-cache.ts). */
+  text: string;
 }
 
 /**
@@ -181,6 +236,7 @@ async function readSeriesData(file: string): Promise<SeriesData> {
     file,
     updated: file !== BUNDLED_SERIES,
     modified,
+    text,
   };
 }
 

@@ -3,6 +3,9 @@
 import { main } from './main.js';
 import { exitWhenWritten, standardError, standardOutput } from './startup/streams.js';
 
+// Asked by the boot before it writes the code cache.
+export { codeCacheWanted } from './startup/typical.js';
+
 void main(process.argv.slice(2), {
   env: process.env,
   now: () => new Date(),

@@ -221,9 +221,9 @@ describe('stdout that cannot be written', SPAWN_GUARD, () => {
 describe('the installed package', SPAWN_GUARD, () => {
   it('finds its bundled data from a folder whose name holds spaces, # and %', () => {
     const root = join(tempDir(), 'a b#c%20d');
-    for (const part of ['bin', 'dist', 'data', 'package.json'])
+    for (const part of ['dist', 'data', 'package.json'])
       cpSync(join(BIN, '..', '..', part), join(root, part), { recursive: true });
-    const result = spawnSync(process.execPath, [join(root, 'bin/juno.js'), 'validate'], {
+    const result = spawnSync(process.execPath, [join(root, 'dist/bin.cjs'), 'validate'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', TZ: 'UTC' },
     });

@@ -4,6 +4,8 @@
 // the length of the source a cache was made from, so a cache planted there by another user runs as the victim.
 // juno's cache is in a folder of the user's own, checked before each use, and each file carries a checksum.
 // The cache is an optimisation only: any failure to find, read, trust or write it just means compiling as usual.
+
+import { isAscii } from 'node:buffer';
 import {
   closeSync,
   constants as fsConstants,
@@ -24,7 +26,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { constants, Script } from 'node:vm';
 
 /** The first line of a bundle the build stamps with a hash of its content: `/*juno-build:0123456789abcdef*\/`. */
-const BUILD_ID = /^\/\*juno-build:([0-9a-f]{16})\*\//;
+export const BUILD_ID = /^\/\*juno-build:([0-9a-f]{16})\*\//;
 
 /** Where the cache files are kept, and the folder below which juno may create that folder. */
 export interface CacheFolder {
@@ -120,7 +122,7 @@ function cacheHeader(key: string, data?: Uint8Array): Buffer {
  * node:crypto's (measured on Node 20 to 26), and than one in WebAssembly (Node 20: compiling the module, and V8
  * compiling it again with its optimising compiler once it has hashed some 120 KB, cost as much as node:zlib).
  */
-function checksum(data: Uint8Array): number {
+export function checksum(data: Uint8Array): number {
   crc32 ??= zlibBinding()?.crc32 ?? process.getBuiltinModule('node:zlib').crc32;
   return crc32(data, 0);
 }
@@ -142,16 +144,29 @@ function zlibBinding(): { crc32: Crc32 } | undefined {
 
 /** V8's data from a cache file, or undefined when the file is missing, not this user's own, or damaged. */
 function readCache(file: string, key: string): Buffer | undefined {
+  const header = cacheHeader(key);
+  const content = readOwnFile(file, MAX_CACHE_BYTES);
+  if (content === undefined || content.length <= header.length) return undefined;
+  const data = content.subarray(header.length);
+  const line = header.length - 8;
+  if (!content.subarray(0, line).equals(header.subarray(0, line))) return undefined;
+  if (content.readUInt32LE(line) !== data.length) return undefined;
+  return content.readUInt32LE(line + 4) === checksum(data) ? data : undefined;
+}
+
+/**
+ * A file of the cache folder, whole, or undefined when it is missing, not a regular file of this user's own, open
+ * to others' writing, larger than `max` bytes, or unreadable. What lstat would show is asked of the file opened (a
+ * symlink is refused), so that nothing can be swapped in between the check and the read; opened non-blocking, so
+ * that a FIFO cannot stall the start. The bytes are in memory of their own, aligned as V8 wants its data.
+ */
+export function readOwnFile(file: string, max: number): Buffer | undefined {
   let fd: number | undefined;
   try {
-    // What lstat would show, asked of the file opened (a symlink is refused), so that nothing can be swapped in
-    // between the check and the read. Non-blocking, so that a FIFO cannot stall the start.
     fd = openSync(file, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0) | (fsConstants.O_NONBLOCK ?? 0));
     const info = fstatSync(fd);
-    const header = cacheHeader(key);
     if (!info.isFile() || info.uid !== process.getuid?.() || (info.mode & 0o022) !== 0) return undefined;
-    if (info.size <= header.length || info.size > MAX_CACHE_BYTES) return undefined;
-    // Its own memory, so that V8's data after the header is aligned as V8 wants it, with no copy.
+    if (info.size > max) return undefined;
     const content = Buffer.allocUnsafeSlow(info.size);
     let read = 0;
     while (read < content.length) {
@@ -159,11 +174,7 @@ function readCache(file: string, key: string): Buffer | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    const data = content.subarray(header.length);
-    const line = header.length - 8;
-    if (!content.subarray(0, line).equals(header.subarray(0, line))) return undefined;
-    if (content.readUInt32LE(line) !== data.length) return undefined;
-    return content.readUInt32LE(line + 4) === checksum(data) ? data : undefined;
+    return content;
   } catch {
     return undefined;
   } finally {
@@ -174,7 +185,7 @@ function readCache(file: string, key: string): Buffer | undefined {
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
 /** Writes a cache file aside, flushed to disk, then renames it into place: a reader never sees half a file. */
-function writeCache(file: string, key: string, data: Buffer): void {
+export function writeOwnFile(file: string, data: Uint8Array | readonly Uint8Array[]): void {
   const partial = `${file}.${process.pid}`;
   rmSync(partial, { force: true });
   const fd = openSync(
@@ -184,7 +195,7 @@ function writeCache(file: string, key: string, data: Buffer): void {
   );
   try {
     try {
-      writeFileSync(fd, Buffer.concat([cacheHeader(key, data), data]));
+      writeFileSync(fd, Array.isArray(data) ? Buffer.concat(data) : (data as Uint8Array));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -219,7 +230,9 @@ export function loadWithCodeCache(
   folder: CacheFolder | null = userCacheFolder(),
   variant = '',
 ): CachedModule {
-  const source = readFileSync(file, 'utf8');
+  // The build writes ASCII only (esbuild escapes the rest): read as Latin-1, the same text is made faster.
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const buildId = BUILD_ID.exec(source)?.[1];
   const key = `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}`;
   const cacheFile = buildId && folder ? join(folder.dir, `${key}.bin`) : null;
@@ -241,7 +254,8 @@ export function loadWithCodeCache(
       if (cacheUsed || !cacheFile || !folder) return null;
       try {
         if (!makePrivateDir(folder)) return null;
-        writeCache(cacheFile, key, script.createCachedData());
+        const data = script.createCachedData();
+        writeOwnFile(cacheFile, [cacheHeader(key, data), data]);
         pruneOtherBuilds(folder.dir, buildId as string);
         return cacheFile;
       } catch {
@@ -277,4 +291,5 @@ function pruneOtherBuilds(cacheDir: string, buildId: string): void {
   for (const [name, build] of files) if (!kept.has(build)) rmSync(join(cacheDir, name), { force: true });
 }
 const KEPT_BUILDS = 3;
-const CACHE_FILE = /^[0-9a-f]{16}-v[\w.-]+\.bin(\.\d+)?$/;
+/** The files of a build: its code caches and its imported timelines (../timeline-cache.ts), or one half-written. */
+const CACHE_FILE = /^[0-9a-f]{16}-(v[\w.-]+\.bin|timeline-[0-9a-f]{8}\.json)(\.\d+)?$/;

@@ -1,0 +1,177 @@
+// Imported schedules kept for the next run. Reading an openstack/releases schedule.yaml means loading a YAML
+// parser, parsing the YAML and the schedule.rst beside it, and matching the two: some 20 ms of a start that is
+// otherwise about 25 ms. The result is kept in the user's private cache folder (the code cache's, see
+// ./startup/code-cache.ts), with the text of every file it was made from; the next read of the same path uses it
+// only when every one of those files still holds exactly that text, read and compared as the importer would read
+// it, and only with the same build of juno. Anything else (a changed or missing file, another build, a damaged
+// or foreign cache file) reads the schedule as usual. Only upstream schedules that read without problems are kept.
+import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParseResult } from '../timeline/parse.js';
+import { readText } from './read.js';
+import {
+  BUILD_ID,
+  type CacheFolder,
+  checksum,
+  isPrivateDir,
+  makePrivateDir,
+  readOwnFile,
+  userCacheFolder,
+  writeOwnFile,
+} from './startup/code-cache.js';
+
+/** True in the bundle (scripts/build.mjs defines it), whose first line carries the build's stamp. */
+declare const __JUNO_BUNDLE__: boolean | undefined;
+
+/** A file the import read, and the text it had: null when it was looked for and not there. */
+export interface CachedInput {
+  path: string;
+  text: string | null;
+  /** The series list in use (the update data's or the bundled one), which is chosen rather than looked for. */
+  seriesList?: true;
+}
+
+/** What a read of an upstream schedule gave, with what it was made from. */
+export interface ImportRecord {
+  /** The path as given (messages name files by it) and the file read. */
+  given: string;
+  file: string;
+  /** The schedule's own text. */
+  text: string;
+  /** Every other file the import asked for, in order. */
+  inputs: CachedInput[];
+  /** The files read, the schedule first: `CheckedTimeline.inputs`. */
+  read: string[];
+  result: Extract<ParseResult, { ok: true }>;
+}
+
+export interface TimelineCache {
+  /** The kept result for this schedule when nothing it was made from has changed; else null. */
+  find(given: string, file: string, text: string): Promise<{ result: ParseResult; read: string[] } | null>;
+  /** Keeps a result; false when it could not (failing to is not an error). */
+  keep(record: ImportRecord): boolean;
+}
+
+const FORMAT = 'juno-timeline-cache';
+const VERSION = 1;
+/** Schedules larger than this are read each time: the cache is for start-up, and real ones are some 10 kB. */
+export const CACHEABLE_TEXT = 1024 * 1024;
+/** Far above an entry for a schedule of `CACHEABLE_TEXT`. */
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+/** Entries kept per build; the least recently written go first. */
+const MAX_ENTRIES = 16;
+
+/** The stamp of the running bundle (`/*juno-build:…*\/` on its first line); null when run from source. */
+export function programBuild(): string | null {
+  if (typeof __JUNO_BUNDLE__ !== 'boolean') return null;
+  let fd: number | undefined;
+  try {
+    fd = openSync(__filename, 'r');
+    const head = Buffer.alloc(40);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return BUILD_ID.exec(head.toString('latin1', 0, n))?.[1] ?? null;
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * The cache of imported schedules in the user's cache folder, for one build; null without a folder or a build
+ * (run from source). `seriesListFile` says which series list an import would read now.
+ */
+export function timelineCache(
+  env: NodeJS.ProcessEnv,
+  seriesListFile: () => string,
+  build: string | null = programBuild(),
+  folder: CacheFolder | null = userCacheFolder(env),
+  cwd: string = process.cwd(),
+): TimelineCache | null {
+  if (build === null || folder === null) return null;
+  const entryFile = (given: string, file: string) => {
+    const name = checksum(Buffer.from(`${cwd}\0${given}\0${file}`))
+      .toString(16)
+      .padStart(8, '0');
+    return join(folder.dir, `${build}-timeline-${name}.json`);
+  };
+  return {
+    async find(given, file, text) {
+      if (text.length > CACHEABLE_TEXT || !isPrivateDir(folder.dir)) return null;
+      const bytes = readOwnFile(entryFile(given, file), MAX_ENTRY_BYTES);
+      if (bytes === undefined) return null;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        return null;
+      }
+      if (!isEntry(entry, { build, cwd, given, file, text })) return null;
+      for (const input of entry.inputs) if (!(await unchanged(input, seriesListFile))) return null;
+      return { result: entry.result, read: entry.read };
+    },
+    keep(record) {
+      const size = record.inputs.reduce((sum, input) => sum + (input.text?.length ?? 0), record.text.length);
+      if (size > CACHEABLE_TEXT) return false;
+      try {
+        if (!makePrivateDir(folder)) return false;
+        const entry = { format: FORMAT, version: VERSION, build, cwd, ...record };
+        writeOwnFile(entryFile(record.given, record.file), Buffer.from(JSON.stringify(entry)));
+        pruneEntries(folder.dir, build);
+        return true;
+      } catch {
+        // A cache that cannot be written is no cache: the next run reads the schedule again.
+        return false;
+      }
+    },
+  };
+}
+
+interface Entry {
+  inputs: CachedInput[];
+  read: string[];
+  result: ParseResult;
+}
+
+/** An entry of this format and build, made from this path and this text. */
+function isEntry(value: unknown, expected: Record<string, string>): value is Entry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  if (entry.format !== FORMAT || entry.version !== VERSION) return false;
+  if (Object.entries(expected).some(([key, wanted]) => entry[key] !== wanted)) return false;
+  const result = entry.result as { ok?: unknown } | null;
+  return (
+    Array.isArray(entry.inputs) &&
+    Array.isArray(entry.read) &&
+    typeof result === 'object' &&
+    result !== null &&
+    result.ok === true
+  );
+}
+
+/** True when a file still reads as it did for the import (and is still the series list in use, for that one). */
+async function unchanged(input: CachedInput, seriesListFile: () => string): Promise<boolean> {
+  if (typeof input?.path !== 'string') return false;
+  if (input.seriesList === true && seriesListFile() !== input.path) return false;
+  return (await currentText(input.path)) === input.text;
+}
+
+/** A file's text as the importer reads it (./read.ts), null when it is not there, undefined when unreadable. */
+async function currentText(path: string): Promise<string | null | undefined> {
+  try {
+    if (statSync(path, { throwIfNoEntry: false }) === undefined) return null;
+    return (await readText(path)).text;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the `MAX_ENTRIES` entries of this build written last. */
+function pruneEntries(dir: string, build: string): void {
+  const prefix = `${build}-timeline-`;
+  const entries = readdirSync(dir)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+    .map((name) => ({ name, written: statSync(join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.written - a.written);
+  for (const { name } of entries.slice(MAX_ENTRIES)) rmSync(join(dir, name), { force: true });
+}

@@ -1,0 +1,213 @@
+// The cache of imported upstream schedules (src/cli/timeline-cache.ts): what a kept import gives is what reading
+// the files again gives, on every real cycle; any change to any file the import read, to the series list in use
+// or to the build means reading again; a damaged, foreign or misplaced entry is never used. In-process, with the
+// build given (a run from source has none); the spawned runs are in tests/e2e/timeline-cache.test.ts.
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkTimeline, importCache } from '../src/cli/load.js';
+import { BUNDLED_SERIES } from '../src/cli/read.js';
+import { type TimelineCache, timelineCache } from '../src/cli/timeline-cache.js';
+import { hasReleases, RELEASES } from './external.js';
+import { tempDir } from './helpers.js';
+
+const BUILD = '0123456789abcdef';
+
+/** A cache in a folder of its own, choosing the series list as juno does (no update data here). */
+function cacheIn(dir: string, build = BUILD, seriesList = () => BUNDLED_SERIES): TimelineCache {
+  const cache = timelineCache({}, seriesList, build, { dir: join(dir, 'juno') }, dir);
+  if (cache === null) throw new Error('no cache');
+  return cache;
+}
+
+/** Reads a schedule through the cache and says whether the kept import answered. */
+async function read(given: string, cache: TimelineCache | null, env: NodeJS.ProcessEnv = {}) {
+  let hit = false;
+  const spied: TimelineCache | null =
+    cache === null
+      ? null
+      : {
+          async find(...args) {
+            const found = await cache.find(...args);
+            hit = found !== null;
+            return found;
+          },
+          keep: (record) => cache.keep(record),
+        };
+  const checked = await checkTimeline(given, env, spied);
+  return { checked, hit };
+}
+
+const entries = (dir: string) => readdirSync(join(dir, 'juno')).filter((name) => name.endsWith('.json'));
+
+/** A copy of two neighbouring series folders (indri reads a section from hibiscus's page). */
+function copyOfIndri(): { root: string; schedule: string; rst: string; neighbour: string } {
+  const root = join(tempDir(), 'doc/source');
+  for (const series of ['indri', 'hibiscus'])
+    cpSync(join(RELEASES, 'doc/source', series), join(root, series), { recursive: true });
+  return {
+    root,
+    schedule: join(root, 'indri/schedule.yaml'),
+    rst: join(root, 'indri/schedule.rst'),
+    neighbour: join(root, 'hibiscus/schedule.rst'),
+  };
+}
+
+describe.runIf(hasReleases())('a kept import is the import (every real series)', () => {
+  const series = readdirSync(join(RELEASES, 'doc/source'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .filter((name) => {
+      try {
+        return readFileSync(join(RELEASES, 'doc/source', name, 'schedule.yaml')).length > 0;
+      } catch {
+        return false;
+      }
+    });
+
+  it('covers the 21 series with a schedule.yaml', () => {
+    expect(series.length).toBe(21);
+  });
+
+  it.each(series)('%s: the second read is a hit and equals a fresh read', async (name) => {
+    const dir = tempDir();
+    const cache = cacheIn(dir);
+    const given = join(RELEASES, 'doc/source', name, 'schedule.yaml');
+    const fresh = await read(given, null);
+    const first = await read(given, cache);
+    const second = await read(given, cache);
+    expect(first.hit).toBe(false);
+    expect(second.hit).toBe(true);
+    expect(fresh.checked.result.ok).toBe(true);
+    expect(second.checked).toStrictEqual(fresh.checked);
+    expect(first.checked).toStrictEqual(fresh.checked);
+  });
+});
+
+describe.runIf(hasReleases())('any change means reading again', () => {
+  it('an edit to the schedule, its page, a neighbour page; a page removed and put back', async () => {
+    const { schedule, rst, neighbour } = copyOfIndri();
+    const cache = cacheIn(tempDir());
+    const fresh = async () => (await read(schedule, null)).checked;
+    expect((await read(schedule, cache)).hit).toBe(false);
+    expect((await read(schedule, cache)).hit).toBe(true);
+
+    const edits: [file: string, change: (text: string) => string][] = [
+      [schedule, (text) => `${text}\n# a comment changes nothing but the bytes\n`],
+      // A prose day moved: the event's day changes.
+      [rst, (text) => text.replace(/2027/, '2028')],
+      [neighbour, (text) => `${text}\n`],
+    ];
+    for (const [file, change] of edits) {
+      writeFileSync(file, change(readFileSync(file, 'utf8')));
+      const after = await read(schedule, cache);
+      expect(after.hit, file).toBe(false);
+      expect(after.checked).toStrictEqual(await fresh());
+      expect((await read(schedule, cache)).hit, file).toBe(true);
+    }
+
+    const page = readFileSync(rst);
+    rmSync(rst);
+    const without = await read(schedule, cache);
+    expect(without.hit).toBe(false);
+    expect(without.checked).toStrictEqual(await fresh());
+    expect(without.checked.result.warnings.some((w) => /no such file/.test(w.message))).toBe(true);
+    writeFileSync(rst, page);
+    expect((await read(schedule, cache)).hit).toBe(false);
+  });
+
+  it('another series list, or another build, is a miss', async () => {
+    const { schedule } = copyOfIndri();
+    const dir = tempDir();
+    expect((await read(schedule, cacheIn(dir))).hit).toBe(false);
+    expect((await read(schedule, cacheIn(dir))).hit).toBe(true);
+    expect((await read(schedule, cacheIn(dir, 'fedcba9876543210'))).hit).toBe(false);
+  });
+
+  it('the series list `juno update` wrote, once in use, and when it changes', async () => {
+    const { schedule } = copyOfIndri();
+    const home = tempDir();
+    const env = { XDG_CACHE_HOME: home };
+    const hit = async () => (await read(schedule, importCache(env, BUILD), env)).hit;
+    expect(await hit()).toBe(false);
+    expect(await hit()).toBe(true);
+    const data = join(home, 'juno/data');
+    mkdirSync(data, { mode: 0o700 });
+    const list = readFileSync(BUNDLED_SERIES, 'utf8');
+    writeFileSync(join(data, 'series.json'), list);
+    expect(await hit()).toBe(false);
+    expect(await hit()).toBe(true);
+    writeFileSync(join(data, 'series.json'), list.replace('"2027-03-24"', '"2027-03-25"'));
+    const changed = await read(schedule, importCache(env, BUILD), env);
+    expect(changed.hit).toBe(false);
+    expect(changed.checked).toStrictEqual((await read(schedule, null, env)).checked);
+    expect(await hit()).toBe(true);
+  });
+
+  it('the same file named another way is read again, so that messages name it as given', async () => {
+    const { root, schedule } = copyOfIndri();
+    const dir = tempDir();
+    const cache = cacheIn(dir);
+    await checkTimeline(schedule, {}, cache);
+    const other = `${root}/indri/../indri/schedule.yaml`;
+    const named = await read(other, cache);
+    expect(named.hit).toBe(false);
+    expect(named.checked.file).toBe(other);
+    expect(entries(dir)).toHaveLength(2);
+    expect((await read(other, cache)).hit).toBe(true);
+  });
+});
+
+describe.runIf(hasReleases())('an entry that is not trusted or not whole is not used', () => {
+  async function keptEntry() {
+    const { schedule } = copyOfIndri();
+    const dir = tempDir();
+    await read(schedule, cacheIn(dir));
+    const [name] = entries(dir);
+    return { schedule, dir, file: join(dir, 'juno', name as string) };
+  }
+
+  it('damaged, cut short, of another format or taking another text', async () => {
+    const { schedule, dir, file } = await keptEntry();
+    const good = readFileSync(file, 'utf8');
+    const fresh = (await read(schedule, null)).checked;
+    const bad = [
+      good.slice(0, good.length / 2),
+      good.replace('"version":1', '"version":2'),
+      good.replace('"format":"juno-timeline-cache"', '"format":"other"'),
+      good.replace('"ok":true', '"ok":false'),
+      good.replace(/"text":"[^"]{20}/, '"text":"changed text, not the file\'s'),
+      'null',
+      '[]',
+    ];
+    for (const text of bad) {
+      writeFileSync(file, text);
+      const again = await read(schedule, cacheIn(dir));
+      expect(again.hit, text.slice(0, 60)).toBe(false);
+      expect(again.checked).toStrictEqual(fresh);
+    }
+  });
+
+  it.runIf(process.getuid?.() !== undefined)('in a folder or a file others may write', async () => {
+    const { schedule, dir, file } = await keptEntry();
+    chmodSync(file, 0o666);
+    expect((await read(schedule, cacheIn(dir))).hit).toBe(false);
+    // Kept again by that read, private; then the folder is opened to others.
+    expect((await read(schedule, cacheIn(dir))).hit).toBe(true);
+    chmodSync(join(dir, 'juno'), 0o777);
+    expect((await read(schedule, cacheIn(dir))).hit).toBe(false);
+  });
+
+  it('keeps at most 16 entries of a build', async () => {
+    const { root } = copyOfIndri();
+    const dir = tempDir();
+    const cache = cacheIn(dir);
+    for (let i = 0; i < 20; i++) {
+      const folder = join(root, `indri-${i}`);
+      mkdirSync(folder);
+      cpSync(join(root, 'indri/schedule.yaml'), join(folder, 'schedule.yaml'));
+      await checkTimeline(join(folder, 'schedule.yaml'), {}, cache);
+    }
+    expect(entries(dir)).toHaveLength(16);
+  });
+});

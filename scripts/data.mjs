@@ -6,7 +6,16 @@
 //
 // The snapshot is the checkout's last commit when it is a git checkout, else --commit/--date, else what the
 // checkout's README says ("commit 02df7c9a3 of 2026-08-21"). Files are written aside and renamed into place.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -39,6 +48,7 @@ export { dataFiles } from './src/cli/update/files.ts';
 export { checkoutSource } from './src/cli/update/sources.ts';
 export { checkoutSnapshot, UPSTREAM_REPOSITORY } from './src/cli/update/snapshot.ts';
 export { problemLine } from './src/cli/load.ts';
+export { readBundled } from './src/timeline/sources/bundled.ts';
 `;
 const bundle = join(tmpdir(), `juno-data-${process.pid}.mjs`);
 await build({
@@ -81,7 +91,15 @@ if (snapshot.commit === 'unknown') {
   process.exit(2);
 }
 
-const files = juno.dataFiles(imported.series, imported.schedules, snapshot);
+// The data as it is now: what changed from it is stamped with the snapshot's date, the rest keeps its stamps.
+const before = new Map();
+for (const { series } of imported.schedules) {
+  const file = root(`data/series/${series}.json`);
+  if (!existsSync(file)) continue;
+  const read = juno.readBundled(JSON.parse(readFileSync(file, 'utf8')));
+  if (read.ok) before.set(series, read.timeline);
+}
+const files = juno.dataFiles(imported.series, imported.schedules, snapshot, before);
 // The bundled list names its JSON Schema, for editors.
 files.set(
   'series.json',

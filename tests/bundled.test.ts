@@ -34,10 +34,14 @@ const scheduled = real
     )
   : [];
 
-/** A timeline without what depends on where it was read from: positions, and the notes (prose upstream). */
+/**
+ * A timeline without what depends on where it was read from: positions, the notes (prose upstream), and the
+ * revision the bundled data carries (the snapshot's date; a file read directly is dated by its last commit).
+ */
 const comparable = (t: Timeline) => ({
   ...t,
-  events: t.events.map(({ index: _index, notes: _notes, ...e }) => e),
+  updated: null,
+  events: t.events.map(({ index: _index, notes: _notes, updated: _updated, ...e }) => e),
 });
 
 describe.runIf(real)('every series with a schedule upstream is bundled as the importer reads it', () => {

@@ -15,6 +15,8 @@ export interface ParsedEvent {
   categories: string[];
   url: string | null;
   stamp: string;
+  /** LAST-MODIFIED, as ical.js writes a UTC date-time ("2014-10-16T12:00:00Z"), or null without one. */
+  lastModified: string | null;
   transp: string | null;
   alarms: { action: string; trigger: string; description: string }[];
   propertyNames: string[];
@@ -63,6 +65,7 @@ export function parseIcs(source: string): ParsedCalendar {
       categories: vevent.getAllProperties('categories').flatMap((p) => p.getValues().map(String)),
       url: url ? String(url.getFirstValue()) : null,
       stamp: String(vevent.getFirstPropertyValue('dtstamp')),
+      lastModified: text(vevent, 'last-modified'),
       transp: text(vevent, 'transp'),
       alarms: vevent.getAllSubcomponents('valarm').map((alarm) => ({
         action: text(alarm, 'action') ?? '',

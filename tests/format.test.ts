@@ -118,7 +118,7 @@ describe('spreadsheet cells', () => {
     ['＇＋1', "'＇＋1"],
     ['＠x', "'＠x"],
     // Tabs, carriage returns and invisible characters go first; what they hid is then neutralised.
-    ['\t=1+1', "'=1+1"],
+    ['\t=1+1', "' =1+1"],
     ['\r=1+1', "' =1+1"],
     ['\r\n=1+1', "' =1+1"],
     ['\u200b=1+1', "'=1+1"],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { foldLines, ICalCalendar, ICalEvent } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { exportStamp, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
+import { exportStamps, parseAlarm, parseUpdated } from '../src/cli/commands/export.js';
 import { loadTimeline } from '../src/cli/load.js';
 import { BUNDLED_TIMELINE } from '../src/cli/read.js';
 import { encodeUri, escapeText, eventUid, renderIcs, renderIcsPieces } from '../src/render/ics.js';
@@ -19,6 +19,8 @@ function input(timeline: Timeline, overrides: Partial<ExportView> = {}): ExportV
     nothing: null,
     name: null,
     stamp: STAMP,
+    revision: STAMP,
+    method: null,
     alarmSeconds: null,
     version: '1.2.3',
     today: '2014-09-21',
@@ -41,6 +43,7 @@ const EVENT_PROPERTIES = new Set([
   'uid',
   'sequence',
   'dtstamp',
+  'last-modified',
   'dtstart',
   'dtend',
   'x-microsoft-cdo-alldayevent',
@@ -61,7 +64,6 @@ describe('the calendar', () => {
     expect(parsed.props).toMatchObject({
       version: '2.0',
       prodid: '-//juno//juno 1.2.3//EN',
-      method: 'PUBLISH',
       calscale: 'GREGORIAN',
       'x-wr-calname': 'OpenStack Juno',
       'refresh-interval': 'P1D',
@@ -70,6 +72,14 @@ describe('the calendar', () => {
     expect(parsed.props['x-wr-caldesc']).toBe(juno.description);
     expect(ics).toContain('X-WR-CALDESC:The OpenStack Juno cycle (2014.2): from the Icehouse release \r\n');
     expect(ics).toContain('signed release tag\r\n s\\, openstack/releases');
+  });
+
+  it('has no METHOD, which CalDAV servers refuse, unless asked for one', () => {
+    expect(parsed.props.method).toBeUndefined();
+    expect(ics).not.toMatch(/^METHOD/m);
+    const mail = renderIcs(input(juno, { method: 'publish' }));
+    expect(mail).toMatch(/^PRODID:[^\r]*\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n/m);
+    expect(parseIcs(mail).props.method).toBe('PUBLISH');
   });
 
   it('follows the line rules: CRLF, 75 octets, final CRLF', () => {
@@ -83,12 +93,14 @@ describe('the calendar', () => {
       const got = parsed.events[i];
       expect(got).toMatchObject({
         uid: `${event.id}@juno.juno.openstack`,
-        summary: event.name,
+        // Every summary names the series: as it is when it does ("Juno-3 milestone"), else after it.
+        summary: /\bjuno\b/i.test(event.name) ? event.name : `Juno: ${event.name}`,
         start: event.start,
         startIsDate: true,
         endIsDate: true,
         sequence: event.sequence,
         stamp: '2014-10-16T12:00:00Z',
+        lastModified: event.updated === null ? '2014-10-16T12:00:00Z' : expect.any(String),
         transp: 'TRANSPARENT',
         location: event.location,
         alarms: [],
@@ -99,6 +111,29 @@ describe('the calendar', () => {
       if (event.notes) expect(got?.description).toContain(event.notes);
     });
     expect(new Set(parsed.events.map((e) => e.uid)).size).toBe(juno.events.length);
+    expect(parsed.events.filter((e) => /^Juno: /.test(e.summary)).length).toBeGreaterThan(5);
+    expect(parsed.events.find((e) => e.uid.startsWith('juno-3@'))?.summary).toBe(
+      'juno-3 milestone (2014.2.b3)',
+    );
+    expect(parsed.events.find((e) => e.uid.startsWith('feature-freeze@'))?.summary).toBe(
+      'Juno: Feature freeze',
+    );
+  });
+
+  it("gives each event the data's revision as LAST-MODIFIED, or its own `updated`", () => {
+    const timeline = makeTimeline({
+      events: [
+        { id: 'a', name: 'A', kind: 'other', start: '2014-01-01' },
+        { id: 'b', name: 'B', kind: 'other', start: '2014-01-02', updated: '2014-03-04T05:06:07+02:00' },
+      ],
+    });
+    const revision = new Date(Date.UTC(2014, 5, 1));
+    const ics = renderIcs(input(timeline, { revision }));
+    expect(parseIcs(ics).events.map((e) => e.lastModified)).toEqual([
+      '2014-06-01T00:00:00Z',
+      '2014-03-04T03:06:07Z',
+    ]);
+    expect(ics).toContain('LAST-MODIFIED:20140304T030607Z\r\n');
   });
 
   it('gives all-day dates with an exclusive end', () => {
@@ -119,6 +154,28 @@ describe('the calendar', () => {
     const got = parsed.events.find((e) => e.uid === eventUid('juno', nova?.id ?? ''));
     expect(got?.categories).toEqual([nova?.kind, 'nova']);
     expect(got?.description).toContain('Project: nova');
+  });
+
+  it('keeps each category one word, which clients do not split', () => {
+    const timeline = makeTimeline({
+      events: [
+        { id: 'a', name: 'A', kind: 'freeze', start: '2014-01-01', project: 'nova, neutron; glance' },
+        { id: 'b', name: 'B', kind: 'other', start: '2014-01-02', project: ' Oslo  "messaging" \\x ' },
+      ],
+    });
+    const ics = renderIcs(input(timeline));
+    expect(ics).toContain('CATEGORIES:freeze,nova-neutron-glance\r\n');
+    expect(parseIcs(ics).events.map((e) => e.categories)).toEqual([
+      ['freeze', 'nova-neutron-glance'],
+      ['other', 'Oslo-messaging-x'],
+    ]);
+  });
+
+  it('writes a tab in a note as a space', () => {
+    const timeline = makeTimeline({
+      events: [{ id: 'a', name: 'A', kind: 'other', start: '2014-01-01', notes: 'Tab\there' }],
+    });
+    expect(parseIcs(renderIcs(input(timeline))).events[0]?.description).toContain('Tab here');
   });
 
   it('is the same in every time zone', () => {
@@ -172,23 +229,24 @@ describe('hostile text', () => {
     );
     hostile.events.forEach((event, i) => {
       const got = parsed.events[i];
-      expect(got?.summary).toBe(event.name.replace(/\s*\n\s*/g, ' '));
+      const name = event.name.replace(/\s*\n\s*/g, ' ');
+      expect(got?.summary).toBe(/\bhostile\b/i.test(name) ? name : `Hostile: ${name}`);
       expect(got?.start).toBe(event.start);
       if (event.notes) expect(got?.description).toContain(event.notes);
       for (const name of got?.propertyNames ?? []) expect(EVENT_PROPERTIES).toContain(name);
     });
     const commas = parsed.events.find((e) => e.uid.startsWith('commas@'));
     expect(commas).toMatchObject({
-      summary: 'Freeze, part 1; see \\\\server\\share "quoted" \'single\'',
+      summary: 'Hostile: Freeze, part 1; see \\\\server\\share "quoted" \'single\'',
       location: 'Room 1; Building 2, Floor \\3',
-      categories: ['freeze', 'nova, neutron; glance'],
+      categories: ['freeze', 'nova-neutron-glance'],
       url: 'https://example.org/a%2Cb%3Bc?x=1%2C2%3B3&y=%5Cz',
       sequence: 3,
     });
     const long = parsed.events.find((e) => e.uid.startsWith('long-name@'));
     expect(long?.summary.length).toBeGreaterThanOrEqual(120);
     expect(parsed.events.find((e) => e.uid.startsWith('emoji@'))?.summary).toBe(
-      'Release 🎉 👨‍👩‍👧‍👦 🇫🇷 done',
+      'Hostile: Release 🎉 👨‍👩‍👧‍👦 🇫🇷 done',
     );
   });
 });
@@ -202,9 +260,12 @@ describe('alarms', () => {
   ])('--alarm %s gives %s', (text, trigger) => {
     const timeline = makeTimeline({ events: [{ id: 'a', name: 'A', kind: 'other', start: '2014-01-01' }] });
     const ics = renderIcs(input(timeline, { alarmSeconds: parseAlarm(text) }));
-    expect(ics).toContain(`BEGIN:VALARM\r\nACTION:DISPLAY\r\n${trigger}\r\nDESCRIPTION:A\r\nEND:VALARM\r\n`);
+    // The alarm is the last thing in its event, as RFC 5545's grammar has it.
+    expect(ics).toContain(
+      `BEGIN:VALARM\r\nACTION:DISPLAY\r\n${trigger}\r\nDESCRIPTION:Test: A\r\nEND:VALARM\r\nEND:VEVENT\r\n`,
+    );
     const [event] = parseIcs(ics).events;
-    expect(event?.alarms).toEqual([{ action: 'DISPLAY', trigger: trigger.slice(8), description: 'A' }]);
+    expect(event?.alarms).toEqual([{ action: 'DISPLAY', trigger: trigger.slice(8), description: 'Test: A' }]);
   });
 
   it.each(['', '1', 'd', '1y', '-1d', '1.5h', '1 day', '99999d'])('rejects --alarm %j', (text) => {
@@ -224,19 +285,27 @@ describe('pieces', () => {
   });
 });
 
-describe('DTSTAMP', () => {
+describe('DTSTAMP and the revision (LAST-MODIFIED)', () => {
   const modified = new Date(Date.UTC(2020, 0, 2, 3, 4, 5));
-  it('comes from SOURCE_DATE_EPOCH first', () => {
-    const stamp = exportStamp({ SOURCE_DATE_EPOCH: '1413417600' }, '2014-01-01', modified, 'f');
+  const committed = new Date(Date.UTC(2019, 5, 6, 7, 8, 9));
+  const epoch = { SOURCE_DATE_EPOCH: '1413417600' };
+  const stamps = (env: NodeJS.ProcessEnv, updated: string | null, commit: Date | null) =>
+    exportStamps(env, updated, () => commit, modified, 'f');
+  it('DTSTAMP comes from SOURCE_DATE_EPOCH first; the revision from the data, never from it', () => {
+    const { stamp, revision } = stamps(epoch, '2014-01-01', committed);
     expect(stamp.toISOString()).toBe('2014-10-16T00:00:00.000Z');
+    expect(revision.toISOString()).toBe('2014-01-01T00:00:00.000Z');
+    expect(stamps(epoch, null, committed).revision).toBe(committed);
   });
-  it("then from the timeline's updated", () => {
-    expect(exportStamp({}, '2014-10-16T12:34:56Z', modified, 'f').toISOString()).toBe(
-      '2014-10-16T12:34:56.000Z',
-    );
+  it("then both from the timeline's updated", () => {
+    const { stamp, revision } = stamps({}, '2014-10-16T12:34:56Z', committed);
+    expect(stamp.toISOString()).toBe('2014-10-16T12:34:56.000Z');
+    expect(revision).toEqual(stamp);
   });
-  it('then from the file modification time', () => {
-    expect(exportStamp({ SOURCE_DATE_EPOCH: '' }, null, modified, 'f')).toBe(modified);
+  it("then from the files' last commit, then SOURCE_DATE_EPOCH (the revision), then the modification time", () => {
+    expect(stamps({}, null, committed)).toEqual({ stamp: committed, revision: committed });
+    expect(stamps(epoch, null, null).revision.toISOString()).toBe('2014-10-16T00:00:00.000Z');
+    expect(stamps({ SOURCE_DATE_EPOCH: '' }, null, null)).toEqual({ stamp: modified, revision: modified });
   });
   it.each([
     ['2014-10-16', '2014-10-16T00:00:00.000Z'],
@@ -262,33 +331,45 @@ describe('DTSTAMP', () => {
 });
 
 describe('one entry per week (--weeks)', () => {
-  it('groups the Juno events by R-N week, Monday to Saturday-exclusive', () => {
+  it('groups the Juno events by R-N week, Monday to Saturday-exclusive, every week of the cycle', () => {
     const ics = renderIcs(input(juno, { weeks: true }));
     expect(checkLines(ics)).toContain('END:VEVENT');
     const weeks = parseIcs(ics).events;
     const r6 = weeks.find((w) => w.uid === 'week-2014-09-01@juno.weeks.juno.openstack');
     expect(r6).toMatchObject({ start: '2014-09-01', end: '2014-09-06', startIsDate: true });
     expect(r6?.summary).toBe(
-      'R-6: juno-3 milestone (2014.2.b3), Feature freeze, String freeze, Dependency (requirements) freeze',
+      'Juno R-6: juno-3 milestone (2014.2.b3), Feature freeze, String freeze, Dependency (requirements) freeze',
     );
     expect(r6?.description).toContain('Feature freeze (freeze): Thu 4 Sep 2014');
-    expect(weeks.map((w) => [w.uid.split('@')[0], w.summary.split(':')[0]])).toEqual([
-      ['week-2013-11-04', 'R-49'],
-      ['week-2014-04-14', 'R-26'],
-      ['week-2014-05-12', 'R-22'],
-      ['week-2014-06-09', 'R-18'],
-      ['week-2014-07-07', 'R-14'],
-      ['week-2014-07-21', 'R-12'],
-      ['week-2014-08-18', 'R-8'],
-      ['week-2014-09-01', 'R-6'],
-      ['week-2014-09-08', 'R-5'],
-      ['week-2014-09-22', 'R-3'],
-      ['week-2014-10-13', 'R+0'],
-      ['week-2014-11-03', 'R+3'],
-      ['week-2015-12-07', 'R+60'],
+    // Every week from the one the cycle opens in (the Icehouse release) to the last of the cycle (the Paris
+    // summit), empty ones too, and the weeks outside it that hold events (Hong Kong before, the end of life after).
+    const mondays = weeks.map((w) => w.start);
+    const cycle: string[] = [];
+    for (let day = new Date(Date.UTC(2014, 3, 14)); day <= new Date(Date.UTC(2014, 10, 3)); ) {
+      cycle.push(day.toISOString().slice(0, 10));
+      day = new Date(day.getTime() + 7 * 86_400_000);
+    }
+    expect(mondays).toEqual(['2013-11-04', ...cycle, '2015-12-07']);
+    const empty = weeks.find((w) => w.uid === 'week-2014-09-29@juno.weeks.juno.openstack');
+    expect(empty).toMatchObject({ summary: 'Juno R-2', description: 'No events this week.' });
+    const listing = weeks.filter((w) => w.summary.includes(': '));
+    expect(listing.map((w) => [w.uid.split('@')[0], w.summary.split(':')[0]])).toEqual([
+      ['week-2013-11-04', 'Juno R-49'],
+      ['week-2014-04-14', 'Juno R-26'],
+      ['week-2014-05-12', 'Juno R-22'],
+      ['week-2014-06-09', 'Juno R-18'],
+      ['week-2014-07-07', 'Juno R-14'],
+      ['week-2014-07-21', 'Juno R-12'],
+      ['week-2014-08-18', 'Juno R-8'],
+      ['week-2014-09-01', 'Juno R-6'],
+      ['week-2014-09-08', 'Juno R-5'],
+      ['week-2014-09-22', 'Juno R-3'],
+      ['week-2014-10-13', 'Juno R+0'],
+      ['week-2014-11-03', 'Juno R+3'],
+      ['week-2015-12-07', 'Juno R+60'],
     ]);
     // A summit's week is the Monday to Friday of its first day.
-    expect(weeks.find((w) => w.summary.startsWith('R+3:'))).toMatchObject({
+    expect(weeks.find((w) => w.summary.startsWith('Juno R+3:'))).toMatchObject({
       start: '2014-11-03',
       end: '2014-11-08',
     });
@@ -309,10 +390,10 @@ describe('one entry per week (--weeks)', () => {
     expect(checkLines(ics)).toContain('END:VEVENT');
     const weeks = parseIcs(ics).events;
     expect(weeks.map((w) => [w.uid, w.summary])).toEqual([
-      ['week-2014-09-01@test.weeks.juno.openstack', '第一周: A'],
-      ['week-2014-09-08@test.weeks.juno.openstack', '第二周: B'],
-      ['week-2014-09-15@test.weeks.juno.openstack', '第二周: C'],
-      ['week-2014-09-22@test.weeks.juno.openstack', '***: D, E'],
+      ['week-2014-09-01@test.weeks.juno.openstack', 'Test 第一周: A'],
+      ['week-2014-09-08@test.weeks.juno.openstack', 'Test 第二周: B'],
+      ['week-2014-09-15@test.weeks.juno.openstack', 'Test 第二周: C'],
+      ['week-2014-09-22@test.weeks.juno.openstack', 'Test ***: D, E'],
     ]);
     // The same calendar again: the same UIDs.
     expect(renderIcs(input(timeline, { weeks: true }))).toBe(ics);
@@ -324,9 +405,9 @@ describe('one entry per week (--weeks)', () => {
     const weeks = parseIcs(ics).events;
     expect(weeks[0]).toMatchObject({
       uid: 'week-2026-09-28@indri.weeks.juno.openstack',
-      summary: 'Hibiscus R+0: Hibiscus release',
+      summary: 'Indri Hibiscus R+0: Hibiscus release',
     });
-    const r5 = weeks.find((w) => w.summary.startsWith('R-5:'));
+    const r5 = weeks.find((w) => w.summary.startsWith('Indri R-5:'));
     expect(r5?.start).toBe('2027-02-15');
     expect(r5?.end).toBe('2027-02-20');
   });
@@ -402,7 +483,7 @@ describe('line folding (ical-generator, patched for speed)', () => {
     checkLines(ics);
     checkBytes(Buffer.from(ics, 'utf8'));
     const [event] = parseIcs(ics).events;
-    expect(event?.summary).toBe(name);
+    expect(event?.summary).toBe(`Test: ${name}`);
     expect(event?.description).toContain('注意事項 '.repeat(49));
   });
 });

@@ -286,6 +286,8 @@ describe('days and weeks', () => {
           today: '2014-09-21',
           name: null,
           stamp: new Date(Date.UTC(2014, 9, 16)),
+          revision: new Date(Date.UTC(2014, 9, 16)),
+          method: null,
           alarmSeconds: null,
           version: '0.0.0',
           weeks: false,
@@ -296,7 +298,10 @@ describe('days and weeks', () => {
         expect(back.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual(
           parsed.timeline.events.map((e) => [
             eventUid(series, e.id),
-            oneLine(e.name),
+            // Named after the series unless the name has the series' name as a word of its own.
+            new RegExp(`(^|[^a-z0-9])${series}($|[^a-z0-9])`, 'i').test(oneLine(e.name))
+              ? oneLine(e.name)
+              : `${series.charAt(0).toUpperCase()}${series.slice(1)}: ${oneLine(e.name)}`,
             e.start,
             addDays(e.end, 1),
           ]),

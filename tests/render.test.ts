@@ -131,6 +131,8 @@ const CASES: Record<string, Case> = {
     view: exportView(exportSelection(juno, []), TODAY, {
       name: null,
       stamp: new Date(Date.UTC(2014, 9, 16)),
+      revision: new Date(Date.UTC(2014, 9, 16)),
+      method: null,
       alarmSeconds: null,
       version: '1.2.3',
       weeks: false,

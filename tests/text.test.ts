@@ -17,7 +17,8 @@ const UNSAFE_ANY = new RegExp(
   `[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}\\ud800-\\udfff]|${STRAY_JOINER}`,
   'gu',
 );
-const replacement = (c: string) => (c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '');
+const replacement = (c: string) =>
+  c === '\t' ? ' ' : c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '';
 const referenceClean = (text: string) =>
   new RegExp(UNSAFE.source, 'u').test(text)
     ? text.replace(/\r\n?/g, '\n').replace(UNSAFE, replacement)

@@ -1,11 +1,13 @@
 // `juno update` in this process: --from a made-up checkout (a moved milestone reported, the progress line on a
 // terminal and only there), the change lines, and the --timeout values.
+
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../src/cli/commands/update.js';
 import { main } from '../src/cli/main.js';
 import { scheduleChanges } from '../src/cli/update/changes.js';
+import { parseIcs } from './calendar.js';
 import { FIXTURES, MAIN_NOW, makeTimeline, tempDir } from './helpers.js';
 
 const STATUS = `- name: jacaranda
@@ -60,6 +62,20 @@ describe('juno update --from', () => {
     expect(second.stderr.startsWith('\r\u001b[Kjuno: reading data/series_status.yaml (1)')).toBe(true);
     expect(second.stderr.endsWith('\r\u001b[K')).toBe(true);
     expect(second.stderr).not.toContain('\n');
+    // The moved event is revised (SEQUENCE up by one, LAST-MODIFIED the update's date); the others keep theirs.
+    const written = JSON.parse(
+      readFileSync(join(env.XDG_CACHE_HOME, 'juno/data/series/jacaranda.json'), 'utf8'),
+    );
+    const [moved, ...rest] = ['j-1', 'j-2'].map((id) =>
+      written.timeline.events.find((e: { id: string }) => e.id === id),
+    );
+    expect(moved).toMatchObject({ sequence: 1, updated: written.timeline.updated });
+    for (const event of rest) expect(event).not.toHaveProperty('sequence');
+    const ics = parseIcs((await run(['--series', 'jacaranda', 'export'], env, false)).stdout);
+    const uid = (id: string) => ics.events.find((e) => e.uid === `${id}@jacaranda.juno.openstack`);
+    expect(uid('j-1')).toMatchObject({ sequence: 1 });
+    expect(uid('j-1')?.lastModified?.slice(0, 10)).toBe(written.timeline.updated);
+    expect(uid('j-2')).toMatchObject({ sequence: 0 });
   });
 });
 

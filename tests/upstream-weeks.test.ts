@@ -333,11 +333,20 @@ describe.each(CYCLES)('the weeks of %s', (_series, file) => {
     const entries = parseIcs(result.stdout).events.filter((e) => e.categories.includes('week'));
     expect(entries.length).toBeGreaterThan(0);
     expect(new Set(entries.map((e) => e.uid)).size).toBe(entries.length);
+    // Every week the weeks view shows, empty ones too, and no other.
+    expect(entries.map((e) => e.start)).toEqual(view.weeks.map((w) => w.start));
     for (const entry of entries) {
-      const name = entry.summary.slice(0, entry.summary.indexOf(': '));
+      const series = /@([a-z0-9-]+)\.weeks\./.exec(entry.uid)?.[1] ?? '';
+      const label = `${series.charAt(0).toUpperCase()}${series.slice(1)}`;
+      const colon = entry.summary.indexOf(': ');
+      const title = colon === -1 ? entry.summary : entry.summary.slice(0, colon);
       const week = view.weeks.find((w) => w.start === entry.start);
       expect(week, `${entry.summary} at ${entry.start}`).toBeDefined();
-      expect([name, entry.end]).toEqual([week?.name, addDays(week?.end as Day, 1)]);
+      // The week's name after its series' ("Indri R-5"), unless it names the series already.
+      const expected = week?.name.toLowerCase().includes(series) ? week.name : `${label} ${week?.name}`;
+      expect([title, entry.end]).toEqual([expected, addDays(week?.end as Day, 1)]);
+      // A week listing no events says so (one whose only events began in an earlier row lists none).
+      expect(colon === -1).toBe(entry.description === 'No events this week.');
     }
   });
 });

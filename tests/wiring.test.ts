@@ -69,6 +69,7 @@ const EXPORT_DEFAULTS = {
   kinds: [],
   alarm: undefined,
   weeks: false,
+  method: null,
   name: undefined,
   output: undefined,
 };
@@ -173,11 +174,13 @@ describe('argv → handler', () => {
           kinds: ['release', 'summit'],
           alarm: '1d',
           weeks: true,
+          method: null,
           name: 'Juno',
           output: 'juno.ics',
         },
       ],
     ],
+    [['export', '--method', 'publish'], 'export', [{ ...EXPORT_DEFAULTS, method: 'publish' }]],
     [
       ['export', '--format', 'svg', '-o', '-'],
       'export',

@@ -8,7 +8,7 @@ import {
   type ICalEventData,
   ICalEventTransparency,
 } from 'ical-generator';
-import { addDays, type Day, dayRange, mondayOf } from '../timeline/day.js';
+import { addDays, type Day, dayRange, mondayOf, parseInstant } from '../timeline/day.js';
 import { cleanText, oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { eventWeek, sourceWeeks, type Week } from '../timeline/weeks.js';
@@ -52,6 +52,41 @@ export function encodeUri(url: string): string {
   );
 }
 
+/** A series as summaries name it: `indri` → "Indri". */
+export function seriesLabel(series: string): string {
+  return series.charAt(0).toUpperCase() + series.slice(1);
+}
+
+/**
+ * A summary that names its series, so that two cycles subscribed side by side read apart: the name as it is when
+ * it names the series already ("Juno-3 milestone"), else "Juno: Feature Freeze".
+ */
+export function seriesSummary(series: string, name: string): string {
+  const label = seriesLabel(series);
+  return namesSeries(series, name) ? name : `${label}: ${name}`;
+}
+
+/** True when `text` has the series' name as a word of its own, in any case ("Juno-3", "the juno cycle"). */
+function namesSeries(series: string, text: string): boolean {
+  const escaped = series.replace(/[^a-z0-9]/gi, (c) => `\\${c}`);
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, 'i').test(text);
+}
+
+/**
+ * A CATEGORIES value as one word: clients split a value at commas and some at semicolons or spaces, so a project
+ * named "Nova, compute" becomes "Nova-compute".
+ */
+export function categoryWord(text: string): string {
+  return oneLine(text)
+    .replace(/[\s,;:\\"]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** When an event was last revised (LAST-MODIFIED): its own `updated`, else the data's revision. */
+function lastModified(event: TimelineEvent, revision: Date): Date {
+  return (event.updated === null ? null : parseInstant(event.updated)) ?? revision;
+}
+
 /** What a reader of the calendar entry wants to know: kind, week, confidence, then the notes and the evidence. */
 export function eventDescription(timeline: Timeline, event: TimelineEvent): string {
   const facts = [`Kind: ${event.kind}`];
@@ -67,17 +102,19 @@ export function eventDescription(timeline: Timeline, event: TimelineEvent): stri
 }
 
 function eventData(timeline: Timeline, event: TimelineEvent, input: ExportView): ICalEventData {
+  const project = event.project === null ? '' : categoryWord(event.project);
   return {
     id: eventUid(timeline.series, event.id),
     sequence: event.sequence,
     stamp: input.stamp,
+    lastModified: lastModified(event, input.revision),
     allDay: true,
     start: utcMidnight(event.start),
     // DTEND of an all-day event is exclusive: the day after the last day.
     end: utcMidnight(addDays(event.end, 1)),
-    summary: oneLine(event.name),
+    summary: seriesSummary(timeline.series, oneLine(event.name)),
     description: eventDescription(timeline, event),
-    categories: [{ name: event.kind }, ...(event.project ? [{ name: oneLine(event.project) }] : [])],
+    categories: [{ name: event.kind }, ...(project === '' ? [] : [{ name: project }])],
     ...(event.location ? { location: oneLine(event.location) } : {}),
     ...(event.url ? { url: encodeUri(event.url) } : {}),
     transparency: ICalEventTransparency.TRANSPARENT,
@@ -91,11 +128,16 @@ export interface WeekEntry extends Week {
 }
 
 /**
- * The weeks that hold the timeline's events, one entry per week: upstream's weeks with the events and days it
- * lists, else each Monday–Friday week with the events that begin in it; named as every view names them.
+ * Every week of the cycle, one entry per week, empty ones too (so that a week an event has left is updated rather
+ * than left behind in subscribers' calendars), and the weeks outside it that hold events: upstream's weeks with
+ * the events and days it lists, else each Monday–Friday week with the events that begin in it; named as every
+ * view names them.
  */
 export function weekEntries(timeline: Timeline, today: Day): WeekEntry[] {
-  return sourceWeeks(timeline, today).map((week) => ({ ...week, uid: weekUid(timeline.series, week.start) }));
+  return sourceWeeks(timeline, today, { everyWeek: true }).map((week) => ({
+    ...week,
+    uid: weekUid(timeline.series, week.start),
+  }));
 }
 
 /**
@@ -106,22 +148,37 @@ export function weekUid(series: string, day: Day): string {
   return `week-${mondayOf(day)}@${series}.weeks.juno.openstack`;
 }
 
-function weekData(week: WeekEntry, input: ExportView): ICalEventData {
+/** "Indri R-5": the week's name after its series', unless it names the series already. */
+function weekTitle(series: string, name: string): string {
+  return namesSeries(series, name) ? name : `${seriesLabel(series)} ${name}`;
+}
+
+function weekData(series: string, week: WeekEntry, input: ExportView): ICalEventData {
   const names = week.events.map((e) => oneLine(e.name));
+  const title = weekTitle(series, oneLine(week.name));
+  // A week is revised with the data: it changes when an event leaves it, whatever the events it keeps say.
+  const revised = Math.max(
+    input.revision.getTime(),
+    ...week.events.map((e) => lastModified(e, input.revision).getTime()),
+  );
   return {
     id: week.uid,
     sequence: Math.max(0, ...week.events.map((e) => e.sequence)),
     stamp: input.stamp,
+    lastModified: new Date(revised),
     allDay: true,
     start: utcMidnight(week.start),
     end: utcMidnight(addDays(week.end, 1)),
-    summary: `${oneLine(week.name)}: ${names.join(', ')}`,
-    description: week.events
-      .map(
-        (e) =>
-          `${oneLine(e.name)} (${e.kind}): ${dayRange(e.start, e.end)}${e.confidence && e.confidence !== 'confirmed' ? `, ${e.confidence}` : ''}`,
-      )
-      .join('\n'),
+    summary: names.length === 0 ? title : `${title}: ${names.join(', ')}`,
+    description:
+      week.events.length === 0
+        ? 'No events this week.'
+        : week.events
+            .map(
+              (e) =>
+                `${oneLine(e.name)} (${e.kind}): ${dayRange(e.start, e.end)}${e.confidence && e.confidence !== 'confirmed' ? `, ${e.confidence}` : ''}`,
+            )
+            .join('\n'),
     categories: [{ name: 'week' }],
     transparency: ICalEventTransparency.TRANSPARENT,
   };
@@ -138,22 +195,48 @@ function calendarDescription(title: string): string {
   return /\bschedule\b/i.test(title) ? `The ${title}.` : `The ${title} release schedule.`;
 }
 
+/** The calendar as a whole: what its head says. */
+export interface IcsHead {
+  /** X-WR-CALNAME, and NAME. */
+  name: string;
+  /** X-WR-CALDESC, and DESCRIPTION. */
+  description: string;
+  /** juno's version, for PRODID. */
+  version: string;
+  /** METHOD:PUBLISH for calendars sent as mail; null (no METHOD) for files and feeds, as CalDAV servers want. */
+  method: 'publish' | null;
+}
+
+/** The head of `juno export`'s calendar: the `--name` or the timeline's title, and its description. */
+export function exportHead(input: ExportView): IcsHead {
+  const { timeline } = input;
+  return {
+    name: oneLine(input.name ?? timeline.title ?? timeline.series),
+    description: cleanText(timeline.description ?? calendarDescription(timeline.title ?? timeline.series)),
+    version: input.version,
+    method: input.method,
+  };
+}
+
 /**
  * The timeline's events as an iCalendar document (CRLF line ends, folded at 75 octets, a final CRLF), in pieces
  * made as they are written: a large calendar is never held whole, nor are its events' calendar objects.
  */
-export function* renderIcsPieces(input: ExportView): Generator<string> {
-  const { timeline } = input;
-  const name = oneLine(input.name ?? timeline.title ?? timeline.series);
-  const description = cleanText(
-    timeline.description ?? calendarDescription(timeline.title ?? timeline.series),
-  );
+export function renderIcsPieces(input: ExportView): Generator<string> {
+  return icsPieces(exportHead(input), [input]);
+}
+
+/**
+ * A calendar of one or more timelines' entries (`juno publish` puts every series in one), each as its view says
+ * (events or weeks, its stamps and alarm), in pieces as `renderIcsPieces` makes them.
+ */
+export function* icsPieces(head: IcsHead, views: readonly ExportView[]): Generator<string> {
   const calendar = new ICalCalendar({
-    prodId: `//juno//juno ${oneLine(input.version)}//EN`,
-    method: ICalCalendarMethod.PUBLISH,
+    prodId: `//juno//juno ${oneLine(head.version)}//EN`,
+    ...(head.method === 'publish' ? { method: ICalCalendarMethod.PUBLISH } : {}),
     scale: 'GREGORIAN',
-    name: escapeText(name),
-    description: escapeText(description),
+    name: escapeText(head.name),
+    description: escapeText(head.description),
     // No calendar time zone: all-day dates are floating dates, the same everywhere.
     timezone: null,
     // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
@@ -166,19 +249,23 @@ export function* renderIcsPieces(input: ExportView): Generator<string> {
   const end = empty.lastIndexOf('END:VCALENDAR');
   let piece = empty.slice(0, end);
   // Each event's data is made when its turn comes, not all of them first.
-  const entries = function* (): Generator<ICalEventData> {
-    if (input.weeks) for (const week of weekEntries(timeline, input.today)) yield weekData(week, input);
-    else for (const event of timeline.events) yield eventData(timeline, event, input);
+  const entries = function* (view: ExportView): Generator<ICalEventData> {
+    const { timeline } = view;
+    if (view.weeks)
+      for (const week of weekEntries(timeline, view.today)) yield weekData(timeline.series, week, view);
+    else for (const event of timeline.events) yield eventData(timeline, event, view);
   };
-  for (const entry of entries()) {
-    const created = new ICalEvent(entry, calendar);
-    if (input.alarmSeconds !== null) {
-      created.createAlarm({ type: ICalAlarmType.display, trigger: input.alarmSeconds });
-    }
-    piece += foldLines(created.toString());
-    if (piece.length > PIECE_LENGTH) {
-      yield piece;
-      piece = '';
+  for (const view of views) {
+    for (const entry of entries(view)) {
+      const created = new ICalEvent(entry, calendar);
+      if (view.alarmSeconds !== null) {
+        created.createAlarm({ type: ICalAlarmType.display, trigger: view.alarmSeconds });
+      }
+      piece += foldLines(created.toString());
+      if (piece.length > PIECE_LENGTH) {
+        yield piece;
+        piece = '';
+      }
     }
   }
   yield `${piece}${empty.slice(end)}\r\n`;

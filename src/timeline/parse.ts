@@ -101,7 +101,7 @@ function readEvent(reader: Reader, raw: unknown, index: number): TimelineEvent |
   const notes = reader.text(raw, 'notes', path);
   const location = reader.text(raw, 'location', path, MAX_NAME);
   const project = reader.text(raw, 'project', path, MAX_NAME);
-  const updated = reader.text(raw, 'updated', path, LIMITS.stamp);
+  const updated = readUpdated(reader, raw, path);
   const week = reader.text(raw, 'week', path, LIMITS.stamp);
   if (id === null || name === null || kind === null || start === null) return null;
   return {
@@ -277,14 +277,18 @@ export function parseTimeline(raw: unknown): ParseResult {
   };
 }
 
-/** When the data was last checked: an ISO 8601 date or date-time within the supported years. */
-function readUpdated(reader: Reader, raw: Record<string, unknown>): string | null {
-  const updated = reader.text(raw, 'updated', '', LIMITS.stamp);
+/**
+ * When the data (or, at `path`, an event) was last revised: an ISO 8601 date or date-time within the supported
+ * years. Calendars carry it as LAST-MODIFIED.
+ */
+function readUpdated(reader: Reader, raw: Record<string, unknown>, path = ''): string | null {
+  const updated = reader.text(raw, 'updated', path, LIMITS.stamp);
+  const at = path === '' ? 'updated' : `${path}.updated`;
   if (updated !== null) {
     const instant = parseInstant(updated);
-    if (instant === null) reader.problem('updated', `"${updated}" is not an ISO 8601 date or date-time`);
+    if (instant === null) reader.problem(at, `"${updated}" is not an ISO 8601 date or date-time`);
     else if (!isSupportedDay(utcDayOf(instant)))
-      reader.problem('updated', `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
+      reader.problem(at, `"${updated}" is outside the supported years ${SUPPORTED_DAYS.years}`);
   }
   return updated;
 }

@@ -36,7 +36,9 @@ function onFirstUse(source: string, flags: string): () => RegExp {
   };
 }
 
-const replacement = (c: string) => (c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '');
+/** What an unsafe character becomes: a tab a space, an unpaired surrogate U+FFFD, anything else nothing. */
+const replacement = (c: string) =>
+  c === '\t' ? ' ' : c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '';
 
 /** Strips control and invisible characters, keeping newlines (for multi-line notes). */
 export function cleanText(text: string): string {

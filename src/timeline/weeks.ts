@@ -273,9 +273,9 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
  * The weeks that hold events, as the source groups them: where the source lists its weeks (upstream's rows),
  * each week with the events listed in it and the days the source gives, as `cycleWeeks` shows them (rows of one
  * Monday merged); else each Monday–Friday week with the events that begin in it. In date order, one per Monday,
- * named by `weekName`.
+ * named by `weekName`. With `everyWeek`, also every week of the cycle (`cycleWeeks`) that holds none.
  */
-export function sourceWeeks(timeline: Timeline, today: Day): Week[] {
+export function sourceWeeks(timeline: Timeline, today: Day, { everyWeek = false } = {}): Week[] {
   const byMonday = new Map<Day, { week: Week; listed: Set<TimelineEvent> }>();
   const add = (monday: Day, events: TimelineEvent[]) => {
     let entry = byMonday.get(monday);
@@ -290,6 +290,8 @@ export function sourceWeeks(timeline: Timeline, today: Day): Week[] {
       week.events.push(event);
     }
   };
+  // The cycle's weeks first, empty; a row running two weeks is one of them, as in `cycleWeeks`.
+  if (everyWeek) for (const week of cycleWeeks(timeline, today)) add(mondayOf(week.start), []);
   if (timeline.weeks && timeline.weeks.length > 0) {
     const byId = new Map(timeline.events.map((e) => [e.id, e]));
     for (const row of timeline.weeks) {

@@ -26,7 +26,9 @@ describe('juno export, built', SPAWN_GUARD, () => {
     expect(result.code).toBe(0);
     checkLines(result.stdout);
     checkBytes(Buffer.from(result.stdout, 'utf8'));
-    expect(parseIcs(result.stdout).events.map((e) => e.summary)).toEqual(events.map((e) => e.name));
+    expect(parseIcs(result.stdout).events.map((e) => e.summary)).toEqual(
+      events.map((e) => `Long: ${e.name}`),
+    );
   });
 
   it('writes stdout for -o /dev/stdout, and a named pipe in place', async () => {

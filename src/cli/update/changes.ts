@@ -2,6 +2,7 @@
 // moved, a schedule published, events moved (`indri i-2: Thu 7 Jan 2027 → Thu 14 Jan 2027`), added or dropped.
 // Pure: both sides are given whole.
 import { dayRange, longDay } from '../../timeline/day.js';
+import { eventsById } from '../../timeline/revise.js';
 import type { SeriesRecord } from '../../timeline/series.js';
 import type { Timeline, TimelineEvent } from '../../timeline/types.js';
 
@@ -15,18 +16,11 @@ const when = (event: Pick<TimelineEvent, 'start' | 'end'>) => dayRange(event.sta
 const dayOrNone = (day: string | null) => (day === null ? 'none' : longDay(day));
 const seriesLabel = (s: SeriesRecord) => (s.releaseId ? `${s.releaseId} ${s.name}` : s.name);
 
-/** Events by id, in order; an id given twice (a day in each of two weeks) keeps both, matched by position. */
-function byId(events: readonly TimelineEvent[]): Map<string, TimelineEvent[]> {
-  const map = new Map<string, TimelineEvent[]>();
-  for (const event of events) map.set(event.id, [...(map.get(event.id) ?? []), event]);
-  return map;
-}
-
 /** The events of one series that moved, came or went. */
 export function scheduleChanges(series: string, before: Timeline, after: Timeline): string[] {
   const lines: string[] = [];
-  const old = byId(before.events);
-  const fresh = byId(after.events);
+  const old = eventsById(before.events);
+  const fresh = eventsById(after.events);
   for (const [id, events] of fresh) {
     const was = old.get(id) ?? [];
     events.forEach((event, i) => {

@@ -107,7 +107,7 @@ export async function runUpdate(
     remote && [...(source.harvest as HttpHarvest).values()].every((f) => f.fresh === false);
   if (changes.length === 0 && (before.updated === null || unchangedFiles))
     return { stdout: `no changes: ${what}\n` };
-  const files = dataFiles(imported.series, imported.schedules, snapshot);
+  const files = dataFiles(imported.series, imported.schedules, snapshot, before.schedules);
   if (remote)
     for (const [path, text] of httpMemoryFiles(source.harvest as HttpHarvest)) files.set(path, text);
   const folder = replaceData(cache, files);

@@ -17,11 +17,18 @@ export interface ExportSettings {
   name: string | null;
   /** When the data was produced (iCalendar DTSTAMP): never the wall clock, so that output is reproducible. */
   stamp: Date;
+  /**
+   * When the data was last revised (LAST-MODIFIED of an event without an `updated` of its own, and of every week):
+   * the timeline's `updated`, else the last commit of its files, so that a subscriber's calendar sees newer data.
+   */
+  revision: Date;
+  /** METHOD:PUBLISH (`--method publish`, for a calendar sent by mail); null for none, as CalDAV servers want. */
+  method: 'publish' | null;
   /** A reminder this many seconds before each event starts, or null for none. */
   alarmSeconds: number | null;
   /** juno's version, for PRODID. */
   version: string;
-  /** One entry per week holding events (releases.openstack.org's style) instead of one per event. */
+  /** One entry per week of the cycle (releases.openstack.org's style) instead of one per event. */
   weeks: boolean;
 }
 

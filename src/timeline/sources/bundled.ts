@@ -34,8 +34,15 @@ function compactEvent(event: TimelineEvent): Record<string, unknown> {
  * out of the timeline (the importer's `prose: false`); this writes what it is given.
  */
 export function serializeBundled(timeline: Timeline): string {
-  const { series, title, releaseId, releaseWeek, phases, events, weeks } = timeline;
-  const head = { series, title, releaseId, ...(releaseWeek ? { releaseWeek } : {}), phases };
+  const { series, title, releaseId, updated, releaseWeek, phases, events, weeks } = timeline;
+  const head = {
+    series,
+    title,
+    releaseId,
+    ...(updated ? { updated } : {}),
+    ...(releaseWeek ? { releaseWeek } : {}),
+    phases,
+  };
   const lines = (items: unknown[]) => items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
   const weekList = (weeks ?? []).map(({ upstream, ...week }) => (upstream ? week : { ...week, upstream }));
   return [

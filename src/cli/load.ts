@@ -295,7 +295,9 @@ export async function loadSeries(
   }
   if (safe && existsSync(bundledSeriesFile(name))) return loadTimeline(bundledSeriesFile(name));
   const data = await seriesData();
-  const timeline = listedTimeline(data.series, name);
+  const listed = listedTimeline(data.series, name);
+  // Revised when the list was: its snapshot's date (calendars carry it as DTSTAMP and LAST-MODIFIED).
+  const timeline = listed === null ? null : { ...listed, updated: data.snapshot?.date ?? null };
   if (timeline === null)
     throw new DataError(
       `${fileLabel(data.file)}: no series "${oneLine(name)}"`,

@@ -166,6 +166,22 @@ describe('juno export failures', () => {
   });
 });
 
+describe('the revision of the bundled data', () => {
+  it.each(['indri', 'austin'])(
+    '--series %s export is dated by the snapshot, the same on every machine',
+    async (series) => {
+      const result = await runMain(['--series', series, 'export']);
+      expect(result.code, result.stderr).toBe(0);
+      const snapshot = JSON.parse(readFileSync(`${ROOT}data/series.json`, 'utf8')).snapshot.date;
+      const stamp = `${snapshot.replaceAll('-', '')}T000000Z`;
+      expect(result.stdout).toContain(`DTSTAMP:${stamp}\r\n`);
+      const events = parseIcs(result.stdout).events;
+      expect(events.length).toBeGreaterThan(0);
+      for (const event of events) expect(event.lastModified).toBe(`${snapshot}T00:00:00Z`);
+    },
+  );
+});
+
 describe('juno export --weeks', () => {
   it('writes one entry per week of the cycle, the empty ones too, each naming the series', async () => {
     const result = await runMain(['export', '--weeks', '--kind', 'release']);

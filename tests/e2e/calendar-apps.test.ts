@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ParsedEvent, parseIcs } from '../calendar.js';
-import { FIXTURES, runJuno } from '../helpers.js';
+import { FIXTURES, ROOT, runJuno, tempDir } from '../helpers.js';
 
 const REQUIRED = process.env.JUNO_REQUIRE_EXTERNAL === '1';
 
@@ -171,6 +171,13 @@ describe('strict parsers', { timeout: 120_000 }, () => {
   });
 });
 
+/** The Paris summit's summary as exported (it may name the series first). */
+function parisSummit(calendar: Calendar): string {
+  const summary = calendar.events.find((e) => e.uid === 'kilo-summit@juno.juno.openstack')?.summary ?? '';
+  expect(summary).toMatch(/\bKilo Design Summit, Paris$/);
+  return summary;
+}
+
 /** `calcurse -Q` output as day → summaries. */
 function calcurseDays(output: string): Map<string, string[]> {
   const days = new Map<string, string[]>();
@@ -213,42 +220,111 @@ describe('calcurse', { timeout: 120_000 }, () => {
       ...['-Q', '--filter-type', 'cal', '--from', '2014-11-01', '--to', '2014-11-09'],
     ]);
     const days = calcurseDays(result.stdout);
-    const paris = [...days]
-      .filter(([, names]) => names.includes('Kilo Design Summit, Paris'))
-      .map(([d]) => d);
+    const summit = parisSummit(juno);
+    const paris = [...days].filter(([, names]) => names.includes(summit)).map(([d]) => d);
     expect(paris).toEqual(['2014-11-03', '2014-11-04', '2014-11-05', '2014-11-06', '2014-11-07']);
   });
 });
 
+/** A khal home with one vdir calendar, `juno`, and every date written as YYYY-MM-DD (the C locale's are not). */
+function khalHome(home: string) {
+  const vdir = join(home, 'calendars', 'juno');
+  mkdirSync(vdir, { recursive: true });
+  const config = join(home, 'config');
+  writeFileSync(
+    config,
+    [
+      '[calendars]',
+      '[[juno]]',
+      `path = ${vdir}`,
+      '[locale]',
+      'local_timezone = UTC',
+      'default_timezone = UTC',
+      'timeformat = %H:%M',
+      'dateformat = %Y-%m-%d',
+      'longdateformat = %Y-%m-%d',
+      'datetimeformat = %Y-%m-%d %H:%M',
+      'longdatetimeformat = %Y-%m-%d %H:%M',
+      '[sqlite]',
+      `path = ${join(home, 'khal.db')}`,
+      '',
+    ].join('\n'),
+  );
+  const env = { HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home };
+  return {
+    vdir,
+    khal: (...args: string[]) => run('khal', ['-c', config, ...args], env),
+  };
+}
+
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function monday(day: string): string {
+  return addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
+}
+
+/**
+ * The bundled Juno timeline as it is, and a copy in `dir` with the event `id` a week later and the timeline's
+ * revision a day later, each exported with `options`: a schedule change as a re-import sees it.
+ */
+async function movedExports(dir: string, id: string, options: string[]) {
+  const bundled = join(ROOT, 'data', 'juno.json');
+  const timeline = JSON.parse(readFileSync(bundled, 'utf8'));
+  const event = timeline.events.find((e: { id: string }) => e.id === id);
+  const from: string = event.start;
+  event.start = addDays(event.start, 7);
+  if (event.end) event.end = addDays(event.end, 7);
+  timeline.updated = new Date(Date.parse(timeline.updated) + 86_400_000).toISOString().replace('.000Z', 'Z');
+  const moved = join(dir, 'moved.json');
+  writeFileSync(moved, JSON.stringify(timeline));
+  const files = [];
+  for (const [name, source] of [
+    ['v1', bundled],
+    ['v2', moved],
+  ] as const) {
+    const file = join(dir, `${name}.ics`);
+    const result = await runJuno(['export', '--timeline', source, '-o', file, ...options], {
+      env: { SOURCE_DATE_EPOCH: undefined },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    files.push({ file, events: parseIcs(readFileSync(file, 'utf8')).events });
+  }
+  const [v1, v2] = files as [Calendar, Calendar];
+  const days = [...v1.events, ...v2.events].flatMap((e) => [e.start, e.end]).sort();
+  const series: string = timeline.series;
+  return {
+    v1,
+    v2,
+    series,
+    from,
+    to: event.start as string,
+    cycle: [days[0] as string, days[days.length - 1] as string],
+  };
+}
+
+/** `khal list --once` as rows of start date, UID and title: each event once, however many days it spans. */
+function khalList(khal: (...args: string[]) => { stdout: string }, [from, to]: string[]) {
+  const format = '{start-date} {uid} {title}';
+  const list = khal('list', '--once', '--day-format', '', '--format', format, from as string, to as string);
+  return list.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [, start, uid, title] = /^(\S+) (\S+) (.*)$/.exec(line) ?? [line, '', '', ''];
+      return { start, uid, title } as { start: string; uid: string; title: string };
+    });
+}
+
+const sortedUids = (items: { uid: string }[]) => items.map((i) => i.uid).sort();
+const mentions = (id: string) => (text: string) => new RegExp(`\\b${id}\\b`, 'i').test(text);
+
 describe('khal', { timeout: 120_000 }, () => {
   withProgram('khal')('imports twice and still holds one event per UID', () => {
     for (const calendar of calendars) {
-      const home = join(dir, `khal-${calendar.name}`);
-      const vdir = join(home, 'calendars', 'juno');
-      mkdirSync(vdir, { recursive: true });
-      const config = join(home, 'config');
-      writeFileSync(
-        config,
-        [
-          '[calendars]',
-          '[[juno]]',
-          `path = ${vdir}`,
-          '[locale]',
-          'local_timezone = UTC',
-          'default_timezone = UTC',
-          'timeformat = %H:%M',
-          'dateformat = %Y-%m-%d',
-          'longdateformat = %Y-%m-%d',
-          'datetimeformat = %Y-%m-%d %H:%M',
-          'longdatetimeformat = %Y-%m-%d %H:%M',
-          '[sqlite]',
-          `path = ${join(home, 'khal.db')}`,
-          '',
-        ].join('\n'),
-      );
-      const env = { HOME: home, XDG_CONFIG_HOME: home, XDG_DATA_HOME: home };
-      for (let i = 0; i < 2; i++)
-        run('khal', ['-c', config, 'import', '--batch', '-a', 'juno', calendar.file], env);
+      const { vdir, khal } = khalHome(join(dir, `khal-${calendar.name}`));
+      for (let i = 0; i < 2; i++) khal('import', '--batch', '-a', 'juno', calendar.file);
       const uids = readdirSync(vdir).flatMap((name) =>
         readFileSync(join(vdir, name), 'utf8')
           .split(/\r?\n/)
@@ -257,13 +333,58 @@ describe('khal', { timeout: 120_000 }, () => {
       );
       expect(uids.sort()).toEqual(calendar.events.map((e) => e.uid).sort());
       if (calendar.name === 'juno') {
-        const list = run(
-          'khal',
-          ['-c', config, 'list', '--format', '{start-date} {end-date} {title}', '2014-11-01', '10d'],
-          env,
-        );
-        expect(list.stdout).toContain('2014-11-03 2014-11-07 Kilo Design Summit, Paris');
+        const list = khal('list', '--format', '{start-date} {end-date} {title}', '2014-11-01', '10d');
+        expect(list.stdout).toContain(`2014-11-03 2014-11-07 ${parisSummit(calendar)}`);
       }
     }
   });
+
+  withProgram('khal')('re-imports a moved event over the old one: juno-2 only at its new date', async () => {
+    const home = tempDir('juno-khal-');
+    const { v1, v2, series, from, to, cycle } = await movedExports(home, 'juno-2', []);
+    const { khal } = khalHome(home);
+    const uid = `juno-2@${series}.juno.openstack`;
+    khal('import', '--batch', '-a', 'juno', v1.file);
+    expect(
+      khalList(khal, cycle)
+        .filter((row) => row.uid === uid)
+        .map((row) => row.start),
+    ).toEqual([from]);
+    khal('import', '--batch', '-a', 'juno', v2.file);
+    const rows = khalList(khal, cycle);
+    expect(rows.filter((row) => row.uid === uid).map((row) => row.start)).toEqual([to]);
+    expect(rows.filter((row) => mentions('juno-2')(row.title)).map((row) => row.uid)).toEqual([uid]);
+    expect(sortedUids(rows)).toEqual(sortedUids(v2.events));
+  });
+
+  withProgram('khal')(
+    're-imports --weeks after a move: the old week without juno-2, the new week with it, no week twice',
+    async () => {
+      const home = tempDir('juno-khal-');
+      const { v1, v2, series, from, to, cycle } = await movedExports(home, 'juno-2', ['--weeks']);
+      const { khal } = khalHome(home);
+      const name = (series[0] ?? '').toUpperCase() + series.slice(1);
+      const week = (day: string) => `week-${monday(day)}@${series}.weeks.juno.openstack`;
+      khal('import', '--batch', '-a', 'juno', v1.file);
+      const before = khalList(khal, cycle);
+      expect(
+        before.filter((row) => mentions('juno-2')(row.title)).map((row) => [row.uid, row.start]),
+      ).toEqual([[week(from), monday(from)]]);
+      khal('import', '--batch', '-a', 'juno', v2.file);
+      const rows = khalList(khal, cycle);
+      // khal never deletes on import: an entry of the first export that the second lacks would stay behind.
+      expect(sortedUids(rows)).toEqual(sortedUids(v2.events));
+      expect(new Set(rows.map((row) => row.start)).size, 'one entry a week').toBe(rows.length);
+      expect(rows.filter((row) => mentions('juno-2')(row.title)).map((row) => [row.uid, row.start])).toEqual([
+        [week(to), monday(to)],
+      ]);
+      const old = rows.filter((row) => row.uid === week(from));
+      expect(
+        old.map((row) => row.start),
+        'the old week, updated',
+      ).toEqual([monday(from)]);
+      expect(old[0]?.title).toMatch(new RegExp(`^${name} R-\\d+\\b`));
+      for (const row of rows) expect(row.title, row.uid).toMatch(new RegExp(`^${name} R[-+]\\d+\\b`));
+    },
+  );
 });

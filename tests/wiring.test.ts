@@ -186,6 +186,12 @@ describe('argv → handler', () => {
       'export',
       [{ ...EXPORT_DEFAULTS, format: 'svg', output: '-' }],
     ],
+    [['publish', 'site'], 'publish', ['site', { url: null, format: 'text' }]],
+    [
+      ['publish', 'site', '--url', 'https://example.org/juno', '-f', 'json'],
+      'publish',
+      ['site', { url: 'https://example.org/juno/', format: 'json' }],
+    ],
   ])('%j runs %s with %j', async (argv, name, input) => {
     const run = await wire(argv);
     expect(run.stderr).toBe('');
@@ -366,6 +372,7 @@ describe('the registry', () => {
     ['validate', async () => (await import('../src/cli/commands/validate.js')).validateCommand],
     ['series', async () => (await import('../src/cli/commands/series.js')).seriesCommand],
     ['export', async () => (await import('../src/cli/commands/export.js')).exportCommand],
+    ['publish', async () => (await import('../src/cli/commands/publish.js')).publishCommand],
     ['update', async () => (await import('../src/cli/commands/update.js')).updateCommand],
   ];
   it('names every command once, each with its handler', async () => {

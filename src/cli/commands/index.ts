@@ -20,6 +20,7 @@ export const COMMANDS = {
   validate: () => import('./validate.js'),
   series: () => import('./series.js'),
   export: () => import('./export.js'),
+  publish: () => import('./publish.js'),
   update: () => import('./update.js'),
 } satisfies Record<string, () => Promise<{ command: AnyDefinition }>>;
 

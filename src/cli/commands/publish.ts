@@ -1,0 +1,151 @@
+// `juno publish DIR`: a folder anyone can host (a web server, GitHub Pages) of calendar feeds: one per series, each
+// the file `juno --series NAME export` writes, one of every series, and a page that links them and says how to
+// subscribe. Written as a whole: a failure leaves DIR as it was.
+import { Option } from '@commander-js/extra-typings';
+import { TEXT_OR_JSON, type TextOrJson } from '../../render/formats.js';
+import { exportHead, icsPieces, renderIcs } from '../../render/ics.js';
+import { publishRenderers, renderPublishIndex } from '../../render/publish.js';
+import { type ExportView, exportSelection, exportView } from '../../render/views/export.js';
+import { ALL_FEED, type FeedInput, INDEX_PAGE, publishView } from '../../render/views/publish.js';
+import { byRelease } from '../../timeline/series.js';
+import { type CommandResult, type Context, defineCommand } from '../command.js';
+import { DataError, UsageError } from '../errors.js';
+import type { FolderFile } from '../folder.js';
+import { lastCommitDate } from '../git.js';
+import { loadSeries } from '../load.js';
+import { present } from '../present.js';
+import { fileLabel } from '../read.js';
+import { quoted } from '../usage.js';
+import { VERSION } from '../version.js';
+import { exportStamps } from './export.js';
+
+export const command = defineCommand({
+  name: 'publish',
+  declare: (cmd) =>
+    cmd
+      .description(
+        'write a folder to host on the web: a calendar feed per series, one of them all, and a page linking them',
+      )
+      .argument('<dir>', 'the folder to write: new, empty, or one juno published before (replaced whole)')
+      .option(
+        '--url <base>',
+        'the http(s) address DIR will be served at: absolute links, webcal:// links and the address to paste',
+      )
+      .addOption(
+        new Option('-f, --format <format>', 'what to print: the files written, or a report as JSON')
+          .choices(TEXT_OR_JSON)
+          .default('text' as const),
+      ),
+  examples: [
+    'juno publish public',
+    'juno publish public --url https://example.org/openstack/',
+    'juno publish site --url https://OWNER.github.io/REPO/ --format json',
+  ],
+  parse: ([dir], options, { program }) => {
+    const globals = program.opts() as { series?: string; timeline?: string };
+    for (const flag of ['series', 'timeline'] as const) {
+      if (globals[flag] !== undefined)
+        throw new UsageError(
+          `publish writes every series juno knows: --${flag} does not apply`,
+          `leave out --${flag}; juno --series NAME export -o FILE writes one series`,
+        );
+    }
+    if (dir.trim() === '') throw new UsageError('publish needs a folder', 'e.g. juno publish public');
+    const url = options.url === undefined ? null : parseBase(options.url);
+    return [dir, { url, format: options.format }] as const;
+  },
+  handler: publishCommand,
+});
+
+export interface PublishOptions {
+  /** `--url`, checked, as a folder's address ending in `/`; null without it. */
+  url: string | null;
+  format: TextOrJson;
+}
+
+/**
+ * `--url` as the address of a folder: an absolute http or https URL, normalised (`https://example.org/juno/`),
+ * without a query, a fragment, or a user name or password (it is printed in the page).
+ */
+export function parseBase(text: string): string {
+  const example = 'e.g. --url https://example.org/openstack/';
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new UsageError(`--url ${quoted(text)}: not an absolute web address`, example);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UsageError(`--url ${quoted(text)}: expected an http:// or https:// address`, example);
+  if (url.username !== '' || url.password !== '')
+    throw new UsageError(
+      `--url ${quoted(text)}: no user name or password: the address is written into index.html`,
+    );
+  if (url.search !== '' || url.hash !== '')
+    throw new UsageError(`--url ${quoted(text)}: the address of the folder, without ? or #`, example);
+  if (/\.(html?|ics)$/i.test(url.pathname))
+    throw new UsageError(
+      `--url ${quoted(text)}: the address of the folder, not of a file in it`,
+      `e.g. --url ${url.href.slice(0, url.href.lastIndexOf('/') + 1)}`,
+    );
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** One series' feed: its timeline as `juno --series NAME export` makes it, with the same stamps. */
+async function seriesFeed(
+  ctx: Context,
+  name: string,
+  committed: (inputs: string[]) => Date | null,
+): Promise<ExportView> {
+  const { timeline, file, inputs, modified } = await loadSeries(name, ctx.io.env, ctx.seriesData);
+  return exportView(exportSelection(timeline, []), ctx.today, {
+    name: null,
+    ...exportStamps(ctx.io.env, timeline.updated, () => committed(inputs), modified, fileLabel(file)),
+    method: null,
+    alarmSeconds: null,
+    version: VERSION,
+    weeks: false,
+  });
+}
+
+export async function publishCommand(
+  ctx: Context,
+  dir: string,
+  options: PublishOptions,
+): Promise<CommandResult> {
+  const data = await ctx.seriesData();
+  // The series without a schedule of their own are all read from the series list: git is asked once for it.
+  const commits = new Map<string, Date | null>();
+  const committed = (inputs: string[]) => {
+    const key = inputs.join('\0');
+    if (!commits.has(key)) commits.set(key, lastCommitDate(inputs, ctx.io.env));
+    return commits.get(key) ?? null;
+  };
+  const views: ExportView[] = [];
+  const feeds: FeedInput[] = [];
+  const files: FolderFile[] = [];
+  for (const record of byRelease(data.series)) {
+    if (`${record.name}.ics` === ALL_FEED)
+      throw new DataError(`${fileLabel(data.file)}: a series named "${record.name}" would be ${ALL_FEED}`);
+    const view = await seriesFeed(ctx, record.name, committed);
+    views.push(view);
+    feeds.push({ series: record.name, name: exportHead(view).name, events: view.timeline.events.length });
+    files.push({ name: `${record.name}.ics`, content: renderIcs(view) });
+  }
+  const view = publishView({
+    folder: dir,
+    url: options.url,
+    list: data.series,
+    snapshot: data.snapshot,
+    feeds,
+    allEvents: feeds.reduce((sum, feed) => sum + feed.events, 0),
+    version: VERSION,
+  });
+  const head = { name: view.all.name, description: view.all.description, version: VERSION, method: null };
+  files.push({ name: ALL_FEED, content: [...icsPieces(head, views)].join('') });
+  files.push({ name: INDEX_PAGE, content: renderPublishIndex(view) });
+  // Loaded only here: writing needs node:fs/promises.
+  const { writeFolder } = await import('../folder.js');
+  const messages = await writeFolder(dir, files);
+  return { ...present(ctx, view, publishRenderers[options.format]), messages };
+}

@@ -1,0 +1,274 @@
+// Writing a whole folder at once (`juno publish DIR`): every file is written into a new folder beside DIR, flushed,
+// and only then swapped in, so that a half-written folder never replaces a good one. juno replaces only a folder it
+// made itself (it holds the marker file, listing what juno wrote) or an empty one: never a folder of the user's.
+import { type Dirent, lstatSync, readdirSync, readFileSync, renameSync, rmSync, type Stats } from 'node:fs';
+import { chmod, type FileHandle, mkdir, open, rm } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { oneLine } from '../timeline/text.js';
+import { OutputError } from './errors.js';
+
+/** The file that says juno made the folder, and what it wrote there. */
+export const MARKER = '.juno-publish';
+
+const MARKER_HEAD = [
+  '# This folder was written by juno publish, which replaces it whole each time it runs.',
+  '# Keep nothing else in it: juno refuses to replace a folder holding files it did not write.',
+  '# The files juno wrote:',
+];
+
+/** The marker's text: a comment, then the files juno wrote, one a line. */
+export function markerText(files: readonly string[]): string {
+  return [...MARKER_HEAD, ...[...files].sort(), ''].join('\n');
+}
+
+/** The files a marker lists (lines that are not comments). */
+function listed(text: string): Set<string> {
+  return new Set(text.split('\n').filter((line) => line !== '' && !line.startsWith('#')));
+}
+
+/** The bits of a published file and folder: anyone may read them (a web server), only the owner write. */
+const FILE_MODE = 0o644;
+const FOLDER_MODE = 0o755;
+
+export interface FolderFile {
+  name: string;
+  content: string;
+}
+
+/** What the folder was before: new (nothing there), empty, or juno's. */
+type Before = 'missing' | 'empty' | 'published';
+
+/** Why a step failed, in words, from the system's error code; `where` is the folder the step was writing in. */
+function describe(error: unknown, dir: string, where: string, before: Before): OutputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const label = oneLine(dir);
+  const folder = oneLine(where);
+  const kept = before === 'missing' ? 'nothing was written' : `${label} is left as it was`;
+  const fail = (why: string, hint?: string) => new OutputError(`${label}: cannot publish: ${why}`, hint);
+  switch (code) {
+    case 'ENOENT':
+      return fail(
+        `the folder ${folder} does not exist; ${kept}`,
+        'create it first, or give another folder to publish to',
+      );
+    case 'ENOTDIR':
+      return fail(`part of the path is a file, not a folder; ${kept}`);
+    case 'EACCES':
+    case 'EPERM':
+      return fail(
+        `permission denied in ${folder}; ${kept}`,
+        `juno builds the new folder beside ${label} and swaps it in, so it needs to write to ${folder}`,
+      );
+    case 'EROFS':
+      return fail(`the file system is read-only; ${kept}`);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return fail(`no space left on the device; ${kept}`);
+    case 'EFBIG':
+      return fail(`a file is larger than this process may write (ulimit -f); ${kept}`);
+    case 'EBUSY':
+      return fail(
+        `${label} is in use or a mount point, and cannot be replaced; ${kept}`,
+        'publish into a folder inside it instead',
+      );
+    case 'EEXIST':
+    case 'ENOTEMPTY': {
+      const { dest, path } = error as { dest?: string; path?: string };
+      return fail(
+        `${oneLine(dest ?? path ?? 'a folder')} is in the way; ${kept}`,
+        'remove it if no juno is running, then publish again',
+      );
+    }
+    case 'ENAMETOOLONG':
+      return fail(`the name is too long; ${kept}`);
+    default:
+      return fail(`${oneLine((error as Error).message ?? String(error))}; ${kept}`);
+  }
+}
+
+/**
+ * What `dir` is now: missing, an empty folder, or a folder juno published that holds nothing else. Anything else
+ * (a file, a link, a folder of the user's, one of juno's with files added to it) is refused, and left alone.
+ */
+function folderBefore(target: string, dir: string): Before {
+  const label = oneLine(dir);
+  let info: Stats;
+  try {
+    // The path itself, without a trailing slash that would follow a link.
+    info = lstatSync(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw describe(error, dir, dirname(target), 'published');
+  }
+  if (info.isSymbolicLink())
+    throw new OutputError(
+      `${label}: cannot publish: it is a symbolic link; it is left as it is`,
+      'give the folder it points to, or a new one',
+    );
+  if (!info.isDirectory())
+    throw new OutputError(
+      `${label}: cannot publish: it is a file, not a folder; it is left as it is`,
+      'give a new folder, or one juno published before',
+    );
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(target, { withFileTypes: true });
+  } catch (error) {
+    throw describe(error, dir, dir, 'published');
+  }
+  if (entries.length === 0) return 'empty';
+  const marker = entries.find((entry) => entry.name === MARKER && entry.isFile());
+  if (marker === undefined)
+    throw new OutputError(
+      `${label}: cannot publish: the folder is not one juno published (it has no ${MARKER}); it is left as it is`,
+      'give a new or empty folder: juno replaces only a folder it published',
+    );
+  let text: string;
+  try {
+    text = readFileSync(resolve(target, MARKER), 'utf8');
+  } catch (error) {
+    throw describe(error, dir, dir, 'published');
+  }
+  const ours = listed(text);
+  const others = entries
+    .filter((entry) => entry.name !== MARKER && !(entry.isFile() && ours.has(entry.name)))
+    .map((entry) => oneLine(entry.name))
+    .sort();
+  if (others.length > 0) {
+    const shown =
+      others.length > 3
+        ? `${others.slice(0, 3).join(', ')} and ${others.length - 3} more`
+        : others.join(', ');
+    throw new OutputError(
+      `${label}: cannot publish: the folder holds files juno did not write (${shown}); it is left as it is`,
+      'juno replaces the folder whole: move them out, or publish to another folder',
+    );
+  }
+  return 'published';
+}
+
+/** Flushes a folder's entries to the disk; a file system that cannot sync a folder is left to do its best. */
+async function syncFolder(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // EINVAL, EISDIR on file systems that do not sync folders: the renames still happen in order.
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+/** Writes one file, new, with exactly FILE_MODE whatever the umask, and flushes it. */
+async function writeFile(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx', FILE_MODE);
+  try {
+    await handle.chmod(FILE_MODE);
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+/** The signals that end a publish: the new folder is removed, then the signal ends juno as it would have. */
+const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+/** Runs `cleanUp` if juno is told to stop, then lets the signal end the process. Returns the function that stops. */
+function cleanUpOnSignal(cleanUp: () => void): () => void {
+  const stop = () => {
+    for (const signal of Object.keys(SIGNALS)) process.removeListener(signal, onSignal);
+  };
+  const onSignal = (signal: keyof typeof SIGNALS) => {
+    try {
+      cleanUp();
+    } catch {
+      // Nothing more can be done on the way out.
+    }
+    stop();
+    process.kill(process.pid, signal);
+    process.exit(128 + SIGNALS[signal]);
+  };
+  for (const signal of Object.keys(SIGNALS)) process.on(signal, onSignal);
+  return stop;
+}
+
+/**
+ * Swaps the new folder in for `dir`, synchronously (no signal handler runs between the two renames): a new or empty
+ * `dir` is replaced by one rename; a published one is renamed aside, the new one put in its place, and the old one
+ * put back if that fails.
+ */
+function swapIn(partial: string, dir: string, old: string, before: Before, label: string): void {
+  if (before !== 'published') {
+    renameSync(partial, dir);
+    return;
+  }
+  renameSync(dir, old);
+  try {
+    renameSync(partial, dir);
+  } catch (error) {
+    try {
+      renameSync(old, dir);
+    } catch {
+      throw new OutputError(
+        `${oneLine(label)}: cannot publish: ${oneLine((error as Error).message)}; the previous folder is now ${oneLine(old)}`,
+        `move it back: mv ${oneLine(old)} ${oneLine(dir)}`,
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Writes `files` (and the marker) as the folder `dir`, atomically: into `.<dir>.<pid>.partial` beside it, each file
+ * flushed, then swapped in. Files are 0644 and the folder 0755. Any failure, and SIGINT, SIGTERM or SIGHUP, removes
+ * the new folder and leaves `dir` as it was. Returns warnings: a previous folder that could not be removed.
+ */
+export async function writeFolder(dir: string, files: readonly FolderFile[]): Promise<string[]> {
+  const target = resolve(dir);
+  const parent = dirname(target);
+  const name = basename(target);
+  if (target === parent)
+    throw new OutputError(
+      `${oneLine(dir)}: cannot publish to the root folder`,
+      'give a folder to publish to',
+    );
+  const before = folderBefore(target, dir);
+  const partial = resolve(parent, `.${name}.${process.pid}.partial`);
+  const old = resolve(parent, `.${name}.${process.pid}.old`);
+  let created = false;
+  let swapped = false;
+  const stopWatching = cleanUpOnSignal(() => {
+    if (!swapped && created) rmSync(partial, { recursive: true, force: true });
+    if (swapped) rmSync(old, { recursive: true, force: true });
+  });
+  let step = parent;
+  try {
+    await mkdir(partial, { mode: FOLDER_MODE });
+    created = true;
+    step = partial;
+    await chmod(partial, FOLDER_MODE);
+    const all = [...files, { name: MARKER, content: markerText(files.map((file) => file.name)) }];
+    for (const file of all) await writeFile(resolve(partial, file.name), file.content);
+    await syncFolder(partial);
+    step = parent;
+    swapIn(partial, target, old, before, dir);
+    swapped = true;
+    await syncFolder(parent);
+  } catch (error) {
+    if (created && !swapped) await rm(partial, { recursive: true, force: true }).catch(() => undefined);
+    stopWatching();
+    // A failure of the file system is the user's to fix (exit 4); anything else is passed on as it is.
+    if (typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    throw describe(error, dir, step, before);
+  }
+  try {
+    if (before === 'published') await rm(old, { recursive: true, force: true });
+    return [];
+  } catch {
+    return [`warning: the previous ${oneLine(dir)} could not be removed; it is left as ${oneLine(old)}`];
+  } finally {
+    stopWatching();
+  }
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,9 @@ describe('juno completion', () => {
     expect(bashComplete(file, ['juno', 'check', '--w'])).toEqual(['--warn-within']);
     expect(bashComplete(file, ['juno', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
     expect(bashComplete(file, ['juno', 'validate', 'READ'])).toEqual(['README.md']);
+    // publish writes a folder: folders only.
+    expect(bashComplete(file, ['juno', 'publish', 'sr'])).toEqual(['src']);
+    expect(bashComplete(file, ['juno', 'publish', 'READ'])).toEqual([]);
     expect(bashComplete(file, ['juno', 'series', 'ju'])).toEqual(['juno']);
     expect(bashComplete(file, ['juno', 'series', 'i']).sort()).toEqual(['icehouse', 'indri']);
   });
@@ -89,6 +92,10 @@ describe('juno completion', () => {
     const result = spawnSync('zsh', ['-n', file], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
+    // validate's argument is a file, publish's a folder.
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^ +validate\) _arguments .*'1:file:_files'/m);
+    expect(text).toMatch(/^ +publish\) _arguments .*'1:folder:_files -\/'/m);
   });
 
   it.skipIf(!hasProgram('fish'))('completes in fish', async () => {
@@ -105,6 +112,8 @@ describe('juno completion', () => {
     expect(complete('juno check --format ')).toEqual(['github', 'json', 'text']);
     expect(complete('juno ph')).toEqual(['phase']);
     expect(complete('juno validate READ')).toEqual(['README.md']);
+    expect(complete('juno publish sr')).toEqual(['src/']);
+    expect(complete('juno publish READ')).toEqual([]);
     expect(complete('juno series ki')).toEqual(['kilo']);
     expect(complete('juno --series ind')).toEqual(['indri']);
     expect(complete('juno --series indri countdown i-r')).toEqual(['i-rc1', 'i-rf']);

@@ -20,8 +20,8 @@ export interface CommandSpec {
   eventArgument: boolean;
   /** The command's first argument is one of these words. */
   argumentWords: string[] | null;
-  /** The command's first argument is a file. */
-  fileArgument: boolean;
+  /** The command's first argument is a path: a file (`validate FILE`) or a folder (`publish DIR`); else null. */
+  pathArgument: 'file' | 'folder' | null;
 }
 
 export interface CompletionSpec {
@@ -60,8 +60,8 @@ function bash(spec: CompletionSpec): string {
       const optionWords = [...c.options.map((o) => o.long), '--help'].join(' ');
       const argument = c.eventArgument
         ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W "$(_${spec.program}_events)" -- "$cur")); return; }`
-        : c.fileArgument
-          ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -f -- "$cur")); return; }`
+        : c.pathArgument
+          ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -${c.pathArgument === 'folder' ? 'd' : 'f'} -- "$cur")); return; }`
           : c.argumentWords
             ? `\n      [[ "$cur" != -* ]] && { COMPREPLY=($(compgen -W ${shellWord(c.argumentWords.join(' '))} -- "$cur")); return; }`
             : '';
@@ -133,7 +133,8 @@ function zsh(spec: CompletionSpec): string {
       const args = [...globals, ...c.options.flatMap((o) => zshOption(o, events))];
       if (c.eventArgument) args.push(`'1:event:${events}'`);
       else if (c.argumentWords) args.push(`'1:value:(${c.argumentWords.join(' ')})'`);
-      else if (c.fileArgument) args.push(`'1:file:_files'`);
+      else if (c.pathArgument === 'file') args.push(`'1:file:_files'`);
+      else if (c.pathArgument === 'folder') args.push(`'1:folder:_files -/'`);
       return `        ${c.name}) _arguments ${args.join(' ')} ;;`;
     })
     .join('\n');
@@ -229,7 +230,9 @@ function fish(spec: CompletionSpec): string {
     if (c.eventArgument) lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${events}`);
     if (c.argumentWords)
       lines.push(`complete -c ${p} -n ${shellWord(seen)} -a ${shellWord(c.argumentWords.join(' '))}`);
-    if (c.fileArgument) lines.push(`complete -c ${p} -n ${shellWord(seen)} -F`);
+    if (c.pathArgument === 'file') lines.push(`complete -c ${p} -n ${shellWord(seen)} -F`);
+    if (c.pathArgument === 'folder')
+      lines.push(`complete -c ${p} -n ${shellWord(seen)} -a '(__fish_complete_directories)'`);
   }
   return `${lines.join('\n')}\n`;
 }

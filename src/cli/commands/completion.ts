@@ -74,7 +74,7 @@ export function describeProgram(program: AnyCommand, seriesNames: string[] = [])
           : !isEvent && first?.argChoices
             ? first.argChoices
             : null,
-      fileArgument: first?.name() === 'file',
+      pathArgument: first?.name() === 'file' ? 'file' : first?.name() === 'dir' ? 'folder' : null,
     };
   });
   return {

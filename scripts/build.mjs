@@ -261,15 +261,17 @@ function replaceFile(path, content, mode = 0o644) {
   renameSync(aside, path);
 }
 
-// The program is stamped with a hash of its content, so that a code cache is never used with another build.
+// The program is stamped with a hash of its content and of the YAML parser it loads, so that neither a code cache
+// nor a kept import (src/cli/timeline-cache.ts) is ever used with another build of either.
 // The YAML parser goes first and the boot last, so that a juno starting meanwhile finds what it loads.
-const files = results
-  .flatMap((r) => r.outputFiles)
+const outputs = results.flatMap((r) => r.outputFiles);
+const yamlText = outputs.find((file) => file.path.endsWith('vendor/yaml.cjs'))?.text ?? '';
+const files = outputs
   .sort((a, b) => rank(a.path) - rank(b.path))
   .map((file) => {
     let text = file.text;
     if (text.startsWith('/*juno-build:')) {
-      const id = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      const id = createHash('sha256').update(text).update(yamlText).digest('hex').slice(0, 16);
       text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
     }
     // The boot keeps a shebang and the executable bit, so that it can also be run directly.

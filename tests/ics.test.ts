@@ -292,15 +292,17 @@ describe('DTSTAMP and the revision (LAST-MODIFIED)', () => {
   const stamps = (env: NodeJS.ProcessEnv, updated: string | null, commit: Date | null) =>
     exportStamps(env, updated, () => commit, modified, 'f');
   it('DTSTAMP comes from SOURCE_DATE_EPOCH first; the revision from the data, never from it', () => {
-    const { stamp, revision } = stamps(epoch, '2014-01-01', committed);
+    const { stamp, revision } = stamps(epoch, '2014-01-01', null);
     expect(stamp.toISOString()).toBe('2014-10-16T00:00:00.000Z');
     expect(revision.toISOString()).toBe('2014-01-01T00:00:00.000Z');
     expect(stamps(epoch, null, committed).revision).toBe(committed);
   });
-  it("then both from the timeline's updated", () => {
-    const { stamp, revision } = stamps({}, '2014-10-16T12:34:56Z', committed);
-    expect(stamp.toISOString()).toBe('2014-10-16T12:34:56.000Z');
+  it("then both from the timeline's updated, or the files' last commit when that is later", () => {
+    const { stamp, revision } = stamps({}, '2020-10-16T12:34:56Z', committed);
+    expect(stamp.toISOString()).toBe('2020-10-16T12:34:56.000Z');
     expect(revision).toEqual(stamp);
+    // A committed edit counts without `updated` being touched.
+    expect(stamps({}, '2014-10-16T12:34:56Z', committed)).toEqual({ stamp: committed, revision: committed });
   });
   it("then from the files' last commit, then SOURCE_DATE_EPOCH (the revision), then the modification time", () => {
     expect(stamps({}, null, committed)).toEqual({ stamp: committed, revision: committed });
@@ -341,20 +343,21 @@ describe('one entry per week (--weeks)', () => {
       'Juno R-6: juno-3 milestone (2014.2.b3), Feature freeze, String freeze, Dependency (requirements) freeze',
     );
     expect(r6?.description).toContain('Feature freeze (freeze): Thu 4 Sep 2014');
-    // Every week from the one the cycle opens in (the Icehouse release) to the last of the cycle (the Paris
-    // summit), empty ones too, and the weeks outside it that hold events (Hong Kong before, the end of life after).
+    // Every week from the one the cycle opens in (the Icehouse release) to its release week, empty ones too, and
+    // the weeks outside it that hold events (Hong Kong before; the Paris summit and the end of life after).
     const mondays = weeks.map((w) => w.start);
     const cycle: string[] = [];
-    for (let day = new Date(Date.UTC(2014, 3, 14)); day <= new Date(Date.UTC(2014, 10, 3)); ) {
+    for (let day = new Date(Date.UTC(2014, 3, 14)); day <= new Date(Date.UTC(2014, 9, 13)); ) {
       cycle.push(day.toISOString().slice(0, 10));
       day = new Date(day.getTime() + 7 * 86_400_000);
     }
-    expect(mondays).toEqual(['2013-11-04', ...cycle, '2015-12-07']);
+    expect(mondays).toEqual(['2013-11-04', ...cycle, '2014-11-03', '2015-12-07']);
     const empty = weeks.find((w) => w.uid === 'week-2014-09-29@juno.weeks.juno.openstack');
     expect(empty).toMatchObject({ summary: 'Juno R-2', description: 'No events this week.' });
     const listing = weeks.filter((w) => w.summary.includes(': '));
     expect(listing.map((w) => [w.uid.split('@')[0], w.summary.split(':')[0]])).toEqual([
-      ['week-2013-11-04', 'Juno R-49'],
+      // A week outside the cycle is known by its event, and moves with it.
+      ['week-of-icehouse-summit', 'Juno R-49'],
       ['week-2014-04-14', 'Juno R-26'],
       ['week-2014-05-12', 'Juno R-22'],
       ['week-2014-06-09', 'Juno R-18'],
@@ -365,14 +368,39 @@ describe('one entry per week (--weeks)', () => {
       ['week-2014-09-08', 'Juno R-5'],
       ['week-2014-09-22', 'Juno R-3'],
       ['week-2014-10-13', 'Juno R+0'],
-      ['week-2014-11-03', 'Juno R+3'],
-      ['week-2015-12-07', 'Juno R+60'],
+      ['week-of-kilo-summit', 'Juno R+3'],
+      ['week-of-juno-eol', 'Juno R+60'],
     ]);
+    // Every week of the cycle has SEQUENCE 0 (its days never change); a week outside it counts as its event.
+    expect(new Set(weeks.map((w) => w.sequence))).toEqual(new Set([0]));
     // A summit's week is the Monday to Friday of its first day.
     expect(weeks.find((w) => w.summary.startsWith('Juno R+3:'))).toMatchObject({
       start: '2014-11-03',
       end: '2014-11-08',
     });
+  });
+
+  it('keeps a week outside the cycle with its event when the event moves (an end of life put off)', () => {
+    const later = {
+      ...juno,
+      events: juno.events.map((e) =>
+        e.id === 'juno-eol' ? { ...e, start: '2015-12-21', end: '2015-12-21', sequence: 2 } : e,
+      ),
+    };
+    const before = parseIcs(renderIcs(input(juno, { weeks: true }))).events;
+    const after = parseIcs(renderIcs(input(later, { weeks: true }))).events;
+    expect(after.map((w) => w.uid)).toEqual(before.map((w) => w.uid));
+    const eol = (weeks: typeof before) =>
+      weeks.find((w) => w.uid === 'week-of-juno-eol@juno.weeks.juno.openstack');
+    expect(eol(before)).toMatchObject({ start: '2015-12-07', sequence: 0 });
+    expect(eol(after)).toMatchObject({ start: '2015-12-21', sequence: 2 });
+  });
+
+  it('puts a reminder on the weeks that hold events, not on the empty ones', () => {
+    const weeks = parseIcs(renderIcs(input(juno, { weeks: true, alarmSeconds: 86_400 }))).events;
+    for (const week of weeks)
+      expect(week.alarms.length, week.summary).toBe(week.description === 'No events this week.' ? 0 : 1);
+    expect(weeks.some((w) => w.alarms.length === 0)).toBe(true);
   });
 
   it('gives every week its own UID from its Monday, whatever the names', () => {

@@ -12,10 +12,12 @@ import { hasReleases, RELEASES } from './external.js';
 import { tempDir } from './helpers.js';
 
 const BUILD = '0123456789abcdef';
+// biome-ignore lint/suspicious/noExplicitAny: an entry as JSON, to be spoiled field by field
+type Entry = any;
 
-/** A cache in a folder of its own, choosing the series list as juno does (no update data here). */
-function cacheIn(dir: string, build = BUILD, seriesList = () => BUNDLED_SERIES): TimelineCache {
-  const cache = timelineCache({}, seriesList, build, { dir: join(dir, 'juno') }, dir);
+/** The cache juno uses, in a cache folder of its own (`dir/juno`), for a build. */
+function cacheIn(dir: string, build = BUILD): TimelineCache {
+  const cache = importCache({ XDG_CACHE_HOME: dir }, build);
   if (cache === null) throw new Error('no cache');
   return cache;
 }
@@ -144,6 +146,28 @@ describe.runIf(hasReleases())('any change means reading again', () => {
     expect(await hit()).toBe(true);
   });
 
+  it('a neighbour page that cannot be read counts as none, and the kept import is still used', async () => {
+    const { schedule, neighbour } = copyOfIndri();
+    writeFileSync(neighbour, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const cache = cacheIn(tempDir());
+    const first = await read(schedule, cache);
+    expect(first.hit).toBe(false);
+    expect(first.checked).toStrictEqual((await read(schedule, null)).checked);
+    expect((await read(schedule, cache)).hit).toBe(true);
+  });
+
+  it('a damaged series list of `juno update` (the bundled one answers) still lets the kept import be used', async () => {
+    const { schedule } = copyOfIndri();
+    const home = tempDir();
+    const env = { XDG_CACHE_HOME: home };
+    mkdirSync(join(home, 'juno/data'), { recursive: true, mode: 0o700 });
+    chmodSync(join(home, 'juno'), 0o700);
+    writeFileSync(join(home, 'juno/data/series.json'), '{"not": "a series list"}');
+    const hit = async () => (await read(schedule, importCache(env, BUILD), env)).hit;
+    expect(await hit()).toBe(false);
+    expect(await hit()).toBe(true);
+  });
+
   it('the same file named another way is read again, so that messages name it as given', async () => {
     const { root, schedule } = copyOfIndri();
     const dir = tempDir();
@@ -179,6 +203,31 @@ describe.runIf(hasReleases())('an entry that is not trusted or not whole is not 
       good.replace(/"text":"[^"]{20}/, '"text":"changed text, not the file\'s'),
       'null',
       '[]',
+      // Well-formed JSON of the wrong shape.
+      ...[
+        (e: Entry) => {
+          e.result.warnings = null;
+        },
+        (e: Entry) => {
+          e.result.timeline.events = 'x';
+        },
+        (e: Entry) => {
+          e.result.timeline = null;
+        },
+        (e: Entry) => {
+          e.read = [1];
+        },
+        (e: Entry) => {
+          e.inputs[0] = { path: 7 };
+        },
+        (e: Entry) => {
+          e.inputs[0].kind = 'other';
+        },
+      ].map((spoil) => {
+        const entry = JSON.parse(good);
+        spoil(entry);
+        return JSON.stringify(entry);
+      }),
     ];
     for (const text of bad) {
       writeFileSync(file, text);

@@ -1,8 +1,9 @@
 // When the files a timeline was read from were last committed, for calendars whose bytes are the same from every
-// checkout of a repository (a clone's files all carry the time of the clone). Spawning git costs milliseconds, so
-// only `export` asks, and only when SOURCE_DATE_EPOCH and the timeline's own `updated` say nothing.
+// checkout of a repository (a clone's files all carry the time of the clone), and whose revision moves with each
+// committed edit. Spawning git costs milliseconds, so only `export` and `publish` ask.
 import { spawnSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
+import { DATA_DIR } from './read.js';
 
 /** Long enough for a large repository on a slow disk; a git that hangs is given up on. */
 const GIT_TIMEOUT_MS = 10_000;
@@ -15,7 +16,9 @@ const GIT_TIMEOUT_MS = 10_000;
  */
 export function lastCommitDate(files: readonly string[], env: NodeJS.ProcessEnv): Date | null {
   const first = files[0];
-  if (first === undefined) return null;
+  // juno's own data is dated by what it says (its `updated`, its snapshot), the same in a checkout of juno as in
+  // an installed package, which has no history.
+  if (first === undefined || files.every((file) => file.startsWith(DATA_DIR))) return null;
   const folder = dirname(resolve(first));
   const paths = files.map((file) => relative(folder, resolve(file)) || '.');
   const args = [

@@ -65,6 +65,21 @@ export interface CheckedTimeline {
 }
 
 /**
+ * A file an import asks for, as it reads it: the text, or null when there is none. The timeline's own page
+ * (`sibling`) must be readable; a neighbour's page that cannot be read counts as none. The cache of imports checks
+ * its files with this same function (`unchangedInput`).
+ */
+async function importText(path: string, kind: 'sibling' | 'neighbour'): Promise<string | null> {
+  if (!existsSync(path)) return null;
+  try {
+    return (await readText(path)).text;
+  } catch (error) {
+    if (kind === 'neighbour' && error instanceof DataError) return null;
+    throw error;
+  }
+}
+
+/**
  * The files around `file` a source may ask for; those found are added to `inputs`, and every file asked for, with
  * the text it had or null, to `seen` (what an import was made from, for the cache).
  */
@@ -75,45 +90,52 @@ function filesAround(
   env: NodeJS.ProcessEnv,
 ): SourceFiles {
   const folder = dirname(resolve(file));
+  const asked = async (path: string, kind: 'sibling' | 'neighbour') => {
+    const text = await importText(path, kind);
+    if (text !== null) inputs.push(path);
+    seen.push({ path, text, kind });
+    return text;
+  };
   return {
     folder: basename(folder),
     async sibling(name) {
-      const label = fileLabel(join(dirname(file), name));
       const path = join(folder, name);
-      const text = existsSync(path) ? (await readText(path)).text : null;
-      if (text !== null) inputs.push(path);
-      seen.push({ path, text });
-      return { label, text };
+      return { label: fileLabel(join(dirname(file), name)), text: await asked(path, 'sibling') };
     },
     async neighbour(series, name) {
       const label = fileLabel(join(dirname(file), '..', series, name));
-      const path = join(dirname(folder), series, name);
       // A series name, not a path: nothing outside the folder of folders is read.
       if (!/^[a-z0-9][a-z0-9-]*$/.test(series)) return { label, text: null };
-      let text: string | null = null;
-      try {
-        if (existsSync(path)) text = (await readText(path)).text;
-      } catch (error) {
-        if (!(error instanceof DataError)) throw error;
-      }
-      if (text !== null) inputs.push(path);
-      seen.push({ path, text });
-      return { label, text };
+      return { label, text: await asked(join(dirname(folder), series, name), 'neighbour') };
     },
     async seriesList() {
       const data = await loadSeriesData(undefined, env);
-      seen.push({ path: data.file, text: data.text, seriesList: true });
+      seen.push({ path: data.file, text: data.text, kind: 'series-list' });
       return data.series;
     },
   };
 }
 
-/** The series list an import reads now: the update data's when it is there, else the bundled one. */
-const seriesListInUse = (env: NodeJS.ProcessEnv) => updatedSeriesFile(env) ?? BUNDLED_SERIES;
+/**
+ * True when a file an import read would read the same now, as the import reads it: its page or a neighbour's
+ * (`importText`), or the series list `loadSeriesData` chooses (the update data's, or the bundled one when that is
+ * missing or damaged; the list is parsed only when the choice is not the one the import made).
+ */
+async function unchangedInput(input: CachedInput, env: NodeJS.ProcessEnv): Promise<boolean> {
+  try {
+    if (input.kind !== 'series-list') return (await importText(input.path, input.kind)) === input.text;
+    const choice = updatedSeriesFile(env) ?? BUNDLED_SERIES;
+    if (choice === input.path) return (await readText(choice)).text === input.text;
+    const data = await loadSeriesData(undefined, env);
+    return data.file === input.path && data.text === input.text;
+  } catch {
+    return false;
+  }
+}
 
 /** The cache of imported upstream schedules for this environment (./timeline-cache.ts); null without one. */
 export const importCache = (env: NodeJS.ProcessEnv, build?: string): TimelineCache | null =>
-  timelineCache(env, () => seriesListInUse(env), build);
+  timelineCache(env, (input) => unchangedInput(input, env), build);
 
 /**
  * Reads a timeline in any format and checks it, returning problems rather than throwing them; only a file that

@@ -8,7 +8,6 @@
 import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseResult } from '../timeline/parse.js';
-import { readText } from './read.js';
 import {
   BUILD_ID,
   type CacheFolder,
@@ -27,8 +26,8 @@ declare const __JUNO_BUNDLE__: boolean | undefined;
 export interface CachedInput {
   path: string;
   text: string | null;
-  /** The series list in use (the update data's or the bundled one), which is chosen rather than looked for. */
-  seriesList?: true;
+  /** The schedule's own page, a neighbour series' page, or the series list in use. */
+  kind: 'sibling' | 'neighbour' | 'series-list';
 }
 
 /** What a read of an upstream schedule gave, with what it was made from. */
@@ -78,17 +77,18 @@ export function programBuild(): string | null {
 }
 
 /**
- * The cache of imported schedules in the user's cache folder, for one build; null without a folder or a build
- * (run from source). `seriesListFile` says which series list an import would read now.
+ * The cache of imported schedules in the user's cache folder, for one build; null without a folder, a build (run
+ * from source) or a working folder (one removed under the process). `unchanged` tells whether a file the import
+ * read would read the same now, as the import reads it (../load.ts).
  */
 export function timelineCache(
   env: NodeJS.ProcessEnv,
-  seriesListFile: () => string,
+  unchanged: (input: CachedInput) => Promise<boolean>,
   build: string | null = programBuild(),
   folder: CacheFolder | null = userCacheFolder(env),
-  cwd: string = process.cwd(),
+  cwd: string | null = workingFolder(),
 ): TimelineCache | null {
-  if (build === null || folder === null) return null;
+  if (build === null || folder === null || cwd === null) return null;
   const entryFile = (given: string, file: string) => {
     const name = checksum(Buffer.from(`${cwd}\0${given}\0${file}`))
       .toString(16)
@@ -107,7 +107,7 @@ export function timelineCache(
         return null;
       }
       if (!isEntry(entry, { build, cwd, given, file, text })) return null;
-      for (const input of entry.inputs) if (!(await unchanged(input, seriesListFile))) return null;
+      for (const input of entry.inputs) if (!isInput(input) || !(await unchanged(input))) return null;
       return { result: entry.result, read: entry.read };
     },
     keep(record) {
@@ -139,30 +139,40 @@ function isEntry(value: unknown, expected: Record<string, string>): value is Ent
   const entry = value as Record<string, unknown>;
   if (entry.format !== FORMAT || entry.version !== VERSION) return false;
   if (Object.entries(expected).some(([key, wanted]) => entry[key] !== wanted)) return false;
-  const result = entry.result as { ok?: unknown } | null;
+  // Only this user can write the folder; the shape is checked all the same, so that a damaged entry is a miss.
+  const result = entry.result as { ok?: unknown; timeline?: unknown; warnings?: unknown } | null;
+  const timeline = result?.timeline as { events?: unknown; phases?: unknown } | null | undefined;
   return (
     Array.isArray(entry.inputs) &&
     Array.isArray(entry.read) &&
-    typeof result === 'object' &&
-    result !== null &&
-    result.ok === true
+    entry.read.every((path) => typeof path === 'string') &&
+    result?.ok === true &&
+    Array.isArray(result.warnings) &&
+    typeof timeline === 'object' &&
+    timeline !== null &&
+    Array.isArray(timeline.events) &&
+    Array.isArray(timeline.phases)
   );
 }
 
-/** True when a file still reads as it did for the import (and is still the series list in use, for that one). */
-async function unchanged(input: CachedInput, seriesListFile: () => string): Promise<boolean> {
-  if (typeof input?.path !== 'string') return false;
-  if (input.seriesList === true && seriesListFile() !== input.path) return false;
-  return (await currentText(input.path)) === input.text;
+/** An input as `keep` writes it. */
+function isInput(value: unknown): value is CachedInput {
+  const input = value as Partial<CachedInput> | null;
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    typeof input.path === 'string' &&
+    (typeof input.text === 'string' || input.text === null) &&
+    (input.kind === 'sibling' || input.kind === 'neighbour' || input.kind === 'series-list')
+  );
 }
 
-/** A file's text as the importer reads it (./read.ts), null when it is not there, undefined when unreadable. */
-async function currentText(path: string): Promise<string | null | undefined> {
+/** The working folder, which names relative paths; null when it cannot be had (removed under the process). */
+function workingFolder(): string | null {
   try {
-    if (statSync(path, { throwIfNoEntry: false }) === undefined) return null;
-    return (await readText(path)).text;
+    return process.cwd();
   } catch {
-    return undefined;
+    return null;
   }
 }
 

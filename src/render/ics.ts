@@ -9,9 +9,9 @@ import {
   ICalEventTransparency,
 } from 'ical-generator';
 import { addDays, type Day, dayRange, mondayOf, parseInstant } from '../timeline/day.js';
-import { cleanText, oneLine } from '../timeline/text.js';
+import { capitalise, cleanText, oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
-import { eventWeek, sourceWeeks, type Week } from '../timeline/weeks.js';
+import { type CalendarWeek, calendarWeeks, eventWeek } from '../timeline/weeks.js';
 import type { ExportView } from './views/export.js';
 
 /**
@@ -52,17 +52,12 @@ export function encodeUri(url: string): string {
   );
 }
 
-/** A series as summaries name it: `indri` → "Indri". */
-export function seriesLabel(series: string): string {
-  return series.charAt(0).toUpperCase() + series.slice(1);
-}
-
 /**
  * A summary that names its series, so that two cycles subscribed side by side read apart: the name as it is when
  * it names the series already ("Juno-3 milestone"), else "Juno: Feature Freeze".
  */
 export function seriesSummary(series: string, name: string): string {
-  const label = seriesLabel(series);
+  const label = capitalise(series);
   return namesSeries(series, name) ? name : `${label}: ${name}`;
 }
 
@@ -121,9 +116,9 @@ function eventData(timeline: Timeline, event: TimelineEvent, input: ExportView):
   };
 }
 
-/** A week of `export --weeks`: one of the model's weeks (see `sourceWeeks`) with its UID. */
-export interface WeekEntry extends Week {
-  /** See `weekUid`. */
+/** A week of `export --weeks`: one of the calendar's weeks (see `calendarWeeks`) with its UID. */
+export interface WeekEntry extends CalendarWeek {
+  /** See `weekUid` and `outsideWeekUid`. */
   uid: string;
 }
 
@@ -134,36 +129,47 @@ export interface WeekEntry extends Week {
  * view names them.
  */
 export function weekEntries(timeline: Timeline, today: Day): WeekEntry[] {
-  return sourceWeeks(timeline, today, { everyWeek: true }).map((week) => ({
+  return calendarWeeks(timeline, today).map((week) => ({
     ...week,
-    uid: weekUid(timeline.series, week.start),
+    uid: week.outside
+      ? outsideWeekUid(timeline.series, week.events[0]?.id ?? mondayOf(week.start))
+      : weekUid(timeline.series, week.start),
   }));
 }
 
 /**
- * `week-2014-09-01@juno.weeks.juno.openstack`: from the series and the week's Monday, so that every week has its
- * own UID whatever its name (names in any script, or the same name twice) and keeps it from run to run.
+ * `week-2014-09-01@juno.weeks.juno.openstack`: a week of the cycle, from the series and the week's Monday, so that
+ * every week has its own UID whatever its name (names in any script, or the same name twice) and keeps it from
+ * run to run.
  */
 export function weekUid(series: string, day: Day): string {
   return `week-${mondayOf(day)}@${series}.weeks.juno.openstack`;
 }
 
+/**
+ * `week-of-juno-eol@juno.weeks.juno.openstack`: a week outside the cycle, from its first event, so that the entry
+ * moves with the event (an end of life put off) instead of staying behind at its old Monday.
+ */
+export function outsideWeekUid(series: string, eventId: string): string {
+  return `week-of-${eventId}@${series}.weeks.juno.openstack`;
+}
+
 /** "Indri R-5": the week's name after its series', unless it names the series already. */
 function weekTitle(series: string, name: string): string {
-  return namesSeries(series, name) ? name : `${seriesLabel(series)} ${name}`;
+  return namesSeries(series, name) ? name : `${capitalise(series)} ${name}`;
 }
 
 function weekData(series: string, week: WeekEntry, input: ExportView): ICalEventData {
   const names = week.events.map((e) => oneLine(e.name));
   const title = weekTitle(series, oneLine(week.name));
   // A week is revised with the data: it changes when an event leaves it, whatever the events it keeps say.
-  const revised = Math.max(
-    input.revision.getTime(),
-    ...week.events.map((e) => lastModified(e, input.revision).getTime()),
-  );
+  let revised = input.revision.getTime();
+  for (const event of week.events) revised = Math.max(revised, lastModified(event, input.revision).getTime());
   return {
     id: week.uid,
-    sequence: Math.max(0, ...week.events.map((e) => e.sequence)),
+    // A week of the cycle keeps its days whatever moves (SEQUENCE counts changes of date and time, RFC 5545
+    // 3.8.7.4); a week outside it moves with its first event, and counts as it does.
+    sequence: week.outside ? (week.events[0]?.sequence ?? 0) : 0,
     stamp: input.stamp,
     lastModified: new Date(revised),
     allDay: true,
@@ -199,7 +205,7 @@ function calendarDescription(title: string): string {
 export interface IcsHead {
   /** X-WR-CALNAME, and NAME. */
   name: string;
-  /** X-WR-CALDESC, and DESCRIPTION. */
+  /** X-WR-CALDESC. */
   description: string;
   /** juno's version, for PRODID. */
   version: string;
@@ -249,16 +255,18 @@ export function* icsPieces(head: IcsHead, views: readonly ExportView[]): Generat
   const end = empty.lastIndexOf('END:VCALENDAR');
   let piece = empty.slice(0, end);
   // Each event's data is made when its turn comes, not all of them first.
-  const entries = function* (view: ExportView): Generator<ICalEventData> {
+  // An entry, and whether it may have a reminder: an empty week has nothing to remind of.
+  const entries = function* (view: ExportView): Generator<[ICalEventData, boolean]> {
     const { timeline } = view;
     if (view.weeks)
-      for (const week of weekEntries(timeline, view.today)) yield weekData(timeline.series, week, view);
-    else for (const event of timeline.events) yield eventData(timeline, event, view);
+      for (const week of weekEntries(timeline, view.today))
+        yield [weekData(timeline.series, week, view), week.events.length > 0];
+    else for (const event of timeline.events) yield [eventData(timeline, event, view), true];
   };
   for (const view of views) {
-    for (const entry of entries(view)) {
+    for (const [entry, remind] of entries(view)) {
       const created = new ICalEvent(entry, calendar);
-      if (view.alarmSeconds !== null) {
+      if (view.alarmSeconds !== null && remind) {
         created.createAlarm({ type: ICalAlarmType.display, trigger: view.alarmSeconds });
       }
       piece += foldLines(created.toString());

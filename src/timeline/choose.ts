@@ -1,8 +1,10 @@
 // Which series `--series` (or JUNO_SERIES) means: a name or a release id in any case, or `current`, the series in
 // development on the day given. Pure: the list and the day are passed in.
+
 import type { Day } from './day.js';
 import { closestNames } from './query.js';
 import { byRelease, eolOf, type SeriesRecord } from './series.js';
+import { capitalise } from './text.js';
 
 /** The word that means the series in development on today. */
 export const CURRENT_SERIES = 'current';
@@ -38,7 +40,7 @@ export function resolveSeries(list: readonly SeriesRecord[], given: string, toda
 
 /** "2027.1 Indri", or "Zed" for a series without a release id. */
 export function seriesTitle(series: SeriesRecord): string {
-  const name = series.name.charAt(0).toUpperCase() + series.name.slice(1);
+  const name = capitalise(series.name);
   return series.releaseId ? `${series.releaseId} ${name}` : name;
 }
 

@@ -40,6 +40,9 @@ function onFirstUse(source: string, flags: string): () => RegExp {
 const replacement = (c: string) =>
   c === '\t' ? ' ' : c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : '';
 
+/** The text with its first letter in capitals: a series' name as people write it (`indri` → "Indri"). */
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Strips control and invisible characters, keeping newlines (for multi-line notes). */
 export function cleanText(text: string): string {
   // Most text has nothing to clean: one test instead of replacements, for files of many events.

@@ -273,9 +273,9 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
  * The weeks that hold events, as the source groups them: where the source lists its weeks (upstream's rows),
  * each week with the events listed in it and the days the source gives, as `cycleWeeks` shows them (rows of one
  * Monday merged); else each Monday–Friday week with the events that begin in it. In date order, one per Monday,
- * named by `weekName`. With `everyWeek`, also every week of the cycle (`cycleWeeks`) that holds none.
+ * named by `weekName`. `also`: Mondays to list even when they hold no event.
  */
-export function sourceWeeks(timeline: Timeline, today: Day, { everyWeek = false } = {}): Week[] {
+export function sourceWeeks(timeline: Timeline, today: Day, also: readonly Day[] = []): Week[] {
   const byMonday = new Map<Day, { week: Week; listed: Set<TimelineEvent> }>();
   const add = (monday: Day, events: TimelineEvent[]) => {
     let entry = byMonday.get(monday);
@@ -290,8 +290,7 @@ export function sourceWeeks(timeline: Timeline, today: Day, { everyWeek = false 
       week.events.push(event);
     }
   };
-  // The cycle's weeks first, empty; a row running two weeks is one of them, as in `cycleWeeks`.
-  if (everyWeek) for (const week of cycleWeeks(timeline, today)) add(mondayOf(week.start), []);
+  for (const monday of also) add(monday, []);
   if (timeline.weeks && timeline.weeks.length > 0) {
     const byId = new Map(timeline.events.map((e) => [e.id, e]));
     for (const row of timeline.weeks) {
@@ -303,4 +302,32 @@ export function sourceWeeks(timeline: Timeline, today: Day, { everyWeek = false 
   }
   const weeks = [...byMonday.values()].map((entry) => entry.week);
   return weeks.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** A week of a calendar (`export --weeks`): a week of `sourceWeeks`, and whether it lies outside the cycle's grid. */
+export interface CalendarWeek extends Week {
+  /**
+   * True for a week outside the cycle's weeks (a summit before it, the end of life after it), listed only while
+   * an event is in it; such a week is known by its first event rather than by its Monday.
+   */
+  outside: boolean;
+}
+
+/**
+ * The weeks of a calendar: every week of the cycle, empty ones too, from the one it opens in to its release week
+ * (or the last week upstream names, or without either the last week holding an event of the cycle), which no
+ * event moving can shrink; and the weeks outside that grid that hold events.
+ */
+export function calendarWeeks(timeline: Timeline, today: Day): CalendarWeek[] {
+  const names = lastNamedRow(timeline.weeks);
+  const ends = [timeline.releaseWeek, names].filter((day): day is Day => day !== null).sort();
+  const end = ends.at(-1) ?? null;
+  const grid = cycleWeeks(timeline, today)
+    .map((week) => mondayOf(week.start))
+    .filter((monday) => end === null || monday <= end);
+  const inGrid = new Set(grid);
+  return sourceWeeks(timeline, today, grid).map((week) => ({
+    ...week,
+    outside: !inGrid.has(mondayOf(week.start)),
+  }));
 }

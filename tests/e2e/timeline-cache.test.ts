@@ -1,11 +1,13 @@
 // The cache of imported upstream schedules as the built juno uses it (the rules themselves are checked in-process
 // in tests/timeline-cache.test.ts): a second read of a real schedule answers the same from the kept import, an
 // edited page is read again, and the run that imported leaves the code cache to the runs that will not.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasReleases, RELEASES } from '../external.js';
-import { ROOT, runJuno, SPAWN_GUARD, tempDir } from '../helpers.js';
+import { BIN, ROOT, runJuno, SPAWN_GUARD, tempDir } from '../helpers.js';
 
 const BUILD = /^\/\*juno-build:([0-9a-f]{16})\*\//.exec(
   readFileSync(join(ROOT, 'dist/juno.cjs'), 'latin1'),
@@ -51,5 +53,29 @@ describe.runIf(hasReleases())('reading a real schedule again, built', SPAWN_GUAR
     expect(first.stdout).toMatch(/Thu 14 Jan 2027 +R-10 +Indri-2/);
     expect(edited.stdout).toMatch(/Fri 15 Jan 2027 +R-10 +Indri-2/);
     expect(await cached()).toEqual(edited);
+  });
+});
+
+describe('what a kept import depends on, built', SPAWN_GUARD, () => {
+  it("the build's stamp covers the YAML parser the program loads as well as the program", () => {
+    const program = readFileSync(join(ROOT, 'dist/juno.cjs'), 'utf8');
+    const unstamped = program.replace(/^\/\*juno-build:[0-9a-f]{16}\*\//, `/*juno-build:${'0'.repeat(16)}*/`);
+    const yaml = readFileSync(join(ROOT, 'dist/vendor/yaml.cjs'), 'utf8');
+    const id = createHash('sha256').update(unstamped).update(yaml).digest('hex').slice(0, 16);
+    expect(BUILD).toBe(id);
+  });
+
+  it('a working folder removed under juno only means no cache', () => {
+    const dir = tempDir();
+    const file = join(ROOT, 'data/juno.json');
+    const script = `mkdir gone && cd gone && rmdir ../gone && exec "$0" "$1" schedule --timeline "$2" --date 2014-09-21`;
+    const result = spawnSync('sh', ['-c', script, process.execPath, BIN, file], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: tempDir(), TZ: 'UTC' },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('OpenStack Juno');
   });
 });

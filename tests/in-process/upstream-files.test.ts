@@ -321,6 +321,39 @@ describe.runIf(hasProgram('git'))('the DTSTAMP of a calendar made from a git che
     expect(stamps(await exportFrom(clones[0]))).toEqual(['2030-05-06T07:08:09Z']);
   });
 
+  it("marks a committed edit newer without `updated` touched: the later of it and the file's last commit", async () => {
+    const repo = tempDir();
+    const file = join(repo, 'cycle.json');
+    const timeline = (day: string) =>
+      JSON.stringify({
+        series: 'mine',
+        updated: '2030-01-01T00:00:00Z',
+        events: [
+          { id: 'a', name: 'A', kind: 'milestone', start: day },
+          { id: 'release', name: 'Release', kind: 'release', start: '2030-09-05' },
+        ],
+      });
+    writeFileSync(file, timeline('2030-06-05'));
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'a cycle'], '2030-02-03T04:05:06Z');
+    const exported = async () => {
+      const result = await runMain(['export', '--timeline', file], withGit);
+      expect(result.code, result.stderr).toBe(0);
+      return parseIcs(result.stdout).events.map((e) => [e.uid, e.start, e.lastModified, e.stamp]);
+    };
+    expect(await exported()).toEqual([
+      ['a@mine.juno.openstack', '2030-06-05', '2030-02-03T04:05:06Z', '2030-02-03T04:05:06Z'],
+      ['release@mine.juno.openstack', '2030-09-05', '2030-02-03T04:05:06Z', '2030-02-03T04:05:06Z'],
+    ]);
+    writeFileSync(file, timeline('2030-06-12'));
+    git(repo, ['commit', '-q', '-am', 'a moved'], '2030-05-06T07:08:09Z');
+    expect(await exported()).toEqual([
+      ['a@mine.juno.openstack', '2030-06-12', '2030-05-06T07:08:09Z', '2030-05-06T07:08:09Z'],
+      ['release@mine.juno.openstack', '2030-09-05', '2030-05-06T07:08:09Z', '2030-05-06T07:08:09Z'],
+    ]);
+  });
+
   it('gives way to SOURCE_DATE_EPOCH', async () => {
     const { clones } = checkouts();
     const ics = await exportFrom(clones[0], { ...withGit, SOURCE_DATE_EPOCH: '1413417600' });

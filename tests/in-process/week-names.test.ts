@@ -161,7 +161,9 @@ async function compare(timelineArgs: string[], today: Day): Promise<Record<strin
 
   const ics = parseIcs(await run(['export', '--weeks', ...at]));
   for (const entry of ics.events) {
-    const [, monday, series] = /^week-(\d{4}-\d{2}-\d{2})@([a-z0-9-]+)\./.exec(entry.uid) as string[];
+    // A week of the cycle is known by its Monday, one outside it by its first event: its Monday is its start's.
+    const series = /@([a-z0-9-]+)\.weeks\./.exec(entry.uid)?.[1];
+    const monday = mondayOf(entry.start as Day);
     const name = views['weeks --all']?.get(monday as Day) ?? '';
     // The week's name after its series' ("Juno R-4"), unless it names the series already; then its events, if any.
     const label = `${series?.charAt(0).toUpperCase()}${series?.slice(1)}`;

@@ -120,8 +120,9 @@ export interface ExportStamps {
   /** DTSTAMP: `SOURCE_DATE_EPOCH`, else the data's revision. */
   stamp: Date;
   /**
-   * The data's revision (LAST-MODIFIED where an event has no `updated`): the timeline's `updated`, else the last
-   * commit of its files, else `SOURCE_DATE_EPOCH`, else their modification time.
+   * The data's revision (LAST-MODIFIED where an event has no `updated`): the later of the timeline's `updated`
+   * and the last commit of its files (so that a committed edit counts without touching `updated`), else
+   * `SOURCE_DATE_EPOCH`, else their modification time.
    */
   revision: Date;
 }
@@ -138,7 +139,10 @@ export function exportStamps(
   label: string,
 ): ExportStamps {
   const epoch = sourceDateEpoch(env);
-  const revision = updated !== null ? parseUpdated(updated, label) : (committed() ?? epoch ?? modified);
+  const declared = updated === null ? null : parseUpdated(updated, label);
+  const commit = committed();
+  const latest = declared !== null && commit !== null && commit > declared ? commit : (declared ?? commit);
+  const revision = latest ?? epoch ?? modified;
   return { stamp: epoch ?? revision, revision };
 }
 

@@ -5,9 +5,10 @@
 import { isRecord } from '../../fields.js';
 import { type ParseResult, parseTimeline } from '../../parse.js';
 import type { SeriesRecord } from '../../series.js';
+import { capitalise } from '../../text.js';
 import type { NamedWeek, PhaseDefinition, Problem } from '../../types.js';
 import { readEvents } from './events.js';
-import { capitalise, isReleaseLabel, slugify, splitLabel } from './labels.js';
+import { isReleaseLabel, slugify, splitLabel } from './labels.js';
 import { type Findings, LABEL_LISTS, nameRows, readCycleWeeks, readRows, releaseWeekOf } from './rows.js';
 import { parseRst, type RstDocument, type RstSection } from './rst.js';
 

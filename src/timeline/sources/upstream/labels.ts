@@ -1,7 +1,6 @@
 // What upstream's event labels say: `c-nova-spec-freeze` is the Caracal (c) cycle's Nova spec freeze, a deadline.
+import { capitalise } from '../../text.js';
 import type { Kind } from '../../types.js';
-
-export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A slug from a folder or label name: lowercase letters, digits and hyphens. */
 export function slugify(text: string): string {

@@ -13,9 +13,9 @@ import {
 } from '../../day.js';
 import { isRecord } from '../../fields.js';
 import { weekLabel } from '../../query.js';
-import { oneLine } from '../../text.js';
+import { capitalise, oneLine } from '../../text.js';
 import type { Problem } from '../../types.js';
-import { capitalise, slugify } from './labels.js';
+import { slugify } from './labels.js';
 
 export const LABEL_LISTS = ['x-project', 'project-specific'] as const;
 export type LabelList = (typeof LABEL_LISTS)[number];

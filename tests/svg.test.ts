@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderTimelineSvg, textWidth } from '../src/render/svg.js';
+import { escapeXml } from '../src/render/markup.js';
+import { renderTimelineSvg, textWidth } from '../src/render/svg.js';
 import { addDays } from '../src/timeline/day.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';

@@ -1,7 +1,16 @@
 // Writing a whole folder at once (`juno publish DIR`): every file is written into a new folder beside DIR, flushed,
 // and only then swapped in, so that a half-written folder never replaces a good one. juno replaces only a folder it
 // made itself (it holds the marker file, listing what juno wrote) or an empty one: never a folder of the user's.
-import { type Dirent, lstatSync, readdirSync, readFileSync, renameSync, rmSync, type Stats } from 'node:fs';
+import {
+  type Dirent,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import { chmod, type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
@@ -47,10 +56,7 @@ function describe(error: unknown, dir: string, where: string, before: Before): O
   const fail = (why: string, hint?: string) => new OutputError(`${label}: cannot publish: ${why}`, hint);
   switch (code) {
     case 'ENOENT':
-      return fail(
-        `the folder ${folder} does not exist; ${kept}`,
-        'create it first, or give another folder to publish to',
-      );
+      return missing(where, folder, kept, fail);
     case 'ENOTDIR':
       return fail(`part of the path is a file, not a folder; ${kept}`);
     case 'EACCES':
@@ -84,6 +90,34 @@ function describe(error: unknown, dir: string, where: string, before: Before): O
     default:
       return fail(`${oneLine((error as Error).message ?? String(error))}; ${kept}`);
   }
+}
+
+/**
+ * Why a step in `where` found nothing there, from what `where` is: the folder itself may be missing, or it is there
+ * but no file can be made in it (a file system such as /proc, whose folders hold only what the kernel puts there).
+ */
+function missing(
+  where: string,
+  folder: string,
+  kept: string,
+  fail: (why: string, hint?: string) => OutputError,
+): OutputError {
+  let info: Stats;
+  try {
+    info = statSync(where);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return fail(
+        `the folder ${folder} does not exist; ${kept}`,
+        'create it first, or give another folder to publish to',
+      );
+    return fail(`${folder} cannot be looked at: ${oneLine((error as Error).message)}; ${kept}`);
+  }
+  if (!info.isDirectory()) return fail(`${folder} is not a folder; ${kept}`);
+  return fail(
+    `${folder} exists, but nothing can be created in it: it is not a folder of ordinary files; ${kept}`,
+    'give a folder on a file system that holds your files',
+  );
 }
 
 /**
@@ -223,17 +257,15 @@ function swapIn(partial: string, dir: string, old: string, before: Before, label
 /**
  * Writes `files` (and the marker) as the folder `dir`, atomically: into `.<dir>.<pid>.partial` beside it, each file
  * flushed, then swapped in. Files are 0644 and the folder 0755. Any failure, and SIGINT, SIGTERM or SIGHUP, removes
- * the new folder and leaves `dir` as it was. Returns warnings: a previous folder that could not be removed.
+ * the new folder and leaves `dir` as it was. Once the new folder is in place, the folders that runs of juno killed
+ * part-way left beside `dir` are removed (see leftovers). Returns warnings: a folder that could not be removed.
  */
 export async function writeFolder(dir: string, files: readonly FolderFile[]): Promise<string[]> {
   const target = resolve(dir);
   const parent = dirname(target);
   const name = basename(target);
-  if (target === parent)
-    throw new OutputError(
-      `${oneLine(dir)}: cannot publish to the root folder`,
-      'give a folder to publish to',
-    );
+  // `juno publish` refuses the root folder as a usage error before anything is read (checkDir in its command).
+  if (target === parent) throw new Error(`${oneLine(dir)}: the root folder cannot be replaced`);
   const before = folderBefore(target, dir);
   const partial = resolve(parent, `.${name}.${process.pid}.partial`);
   const old = resolve(parent, `.${name}.${process.pid}.old`);
@@ -264,11 +296,63 @@ export async function writeFolder(dir: string, files: readonly FolderFile[]): Pr
     throw describe(error, dir, step, before);
   }
   try {
-    if (before === 'published') await rm(old, { recursive: true, force: true });
-    return [];
-  } catch {
-    return [`warning: the previous ${oneLine(dir)} could not be removed; it is left as ${oneLine(old)}`];
+    const warnings: string[] = [];
+    if (before === 'published')
+      await rm(old, { recursive: true, force: true }).catch(() =>
+        warnings.push(
+          `warning: the previous ${oneLine(dir)} could not be removed; it is left as ${oneLine(old)}`,
+        ),
+      );
+    for (const leftover of leftovers(parent, name))
+      await rm(leftover, { recursive: true, force: true }).catch((error: Error) =>
+        warnings.push(
+          `warning: ${oneLine(leftover)}, left by a juno publish that was stopped, could not be removed: ${oneLine(error.message)}`,
+        ),
+      );
+    return warnings;
   } finally {
     stopWatching();
   }
+}
+
+/** The process id in the name of a folder juno made: decimal, as `process.pid` writes it, within what kill(2) takes. */
+function pidOf(text: string): number | null {
+  if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
+  const pid = Number(text);
+  return pid <= 0x7fffffff ? pid : null;
+}
+
+/** Whether a process runs with this id: one this user may not signal (EPERM) runs all the same. */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/**
+ * What publishing `name` left beside it in runs that were stopped before they could clean up (SIGKILL, a power
+ * cut): the folders named `.<name>.<pid>.partial` or `.<name>.<pid>.old` exactly, whose process no longer runs.
+ * Nothing else: not a file or a link of those names, not another DIR's, not one of a process that runs.
+ */
+function leftovers(parent: string, name: string): string[] {
+  const prefix = `.${name}.`;
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(parent, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => {
+      if (!entry.isDirectory() || !entry.name.startsWith(prefix)) return false;
+      const rest = entry.name.slice(prefix.length);
+      const suffix = ['.partial', '.old'].find((end) => rest.endsWith(end));
+      if (suffix === undefined) return false;
+      const pid = pidOf(rest.slice(0, -suffix.length));
+      return pid !== null && pid !== process.pid && !running(pid);
+    })
+    .map((entry) => resolve(parent, entry.name));
 }

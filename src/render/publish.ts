@@ -1,26 +1,20 @@
 // `juno publish`: the page of the published folder (index.html), and what the command reports on stdout (the
 // files written, or the same as JSON). The page is one self-contained HTML5 document: no script, nothing fetched
-// from elsewhere, its style inline. Everything that comes from data is escaped: none of it becomes markup.
+// from elsewhere, its style inline. Everything that comes from data is escaped (markup.ts, as in the SVG picture):
+// none of it becomes markup.
 import { longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import { toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
+import { escapeXml } from './markup.js';
 import type { Render } from './render.js';
 import { type PublishedFeed, type PublishedFile, type PublishView, publishJson } from './views/publish.js';
 
-/** Text as HTML text or an attribute's value: the five characters that could end either, as references. */
-export function escapeHtml(text: string): string {
-  return oneLine(text).replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
-}
-
 /** A link; `href` is one juno made (a file name, or an address under `--url`), escaped all the same. */
-const link = (href: string, text: string) => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
+const link = (href: string, text: string) => `<a href="${escapeXml(href)}">${escapeXml(text)}</a>`;
 
 /** A day as the page shows it: `<time datetime="2027-03-24">Wed 24 Mar 2027</time>`. */
-const day = (value: string) => `<time datetime="${escapeHtml(value)}">${escapeHtml(longDay(value))}</time>`;
+const day = (value: string) => `<time datetime="${escapeXml(value)}">${escapeXml(longDay(value))}</time>`;
 
 /** Light and dark, readable on a phone; the table scrolls sideways rather than squeezing its columns. */
 const STYLE = `
@@ -51,20 +45,19 @@ footer { margin-top: 2.5rem; font-size: 0.85em; }
 function feedLinks(feed: PublishedFile): string {
   const parts = [link(feed.url ?? feed.file, feed.file)];
   if (feed.webcal !== null) parts.push(link(feed.webcal, 'webcal'));
-  const address = feed.url === null ? '' : `<br /><code>${escapeHtml(feed.url)}</code>`;
+  const address = feed.url === null ? '' : `<br /><code>${escapeXml(feed.url)}</code>`;
   return `${parts.join(' · ')}${address}`;
 }
 
 function feedRow(feed: PublishedFeed): string {
-  const version =
-    feed.releaseId === null ? '–' : `${escapeHtml(feed.releaseId)}${feed.slurp ? ' SLURP' : ''}`;
+  const version = feed.releaseId === null ? '–' : `${escapeXml(feed.releaseId)}${feed.slurp ? ' SLURP' : ''}`;
   const planned = feed.planned ? ' <span class="planned">(planned)</span>' : '';
   return [
     '<tr>',
-    `<th scope="row">${escapeHtml(feed.series)}<span class="name">${escapeHtml(feed.name)}</span></th>`,
+    `<th scope="row">${escapeXml(feed.series)}<span class="name">${escapeXml(feed.name)}</span></th>`,
     `<td>${version}</td>`,
     `<td>${day(feed.release)}${planned}</td>`,
-    `<td>${escapeHtml(feed.status)}</td>`,
+    `<td>${escapeXml(feed.status)}</td>`,
     `<td>${feedLinks(feed)}</td>`,
     '</tr>',
   ].join('');
@@ -77,8 +70,8 @@ function dataSentence(view: PublishView): string {
     return 'Each status is the one the series list records; a date after it may still move.';
   const source = /^https?:\/\/[^\s"<>]+$/.test(snapshot.source)
     ? link(snapshot.source, 'openstack/releases')
-    : escapeHtml(snapshot.source);
-  return `Data: ${source} at commit <code>${escapeHtml(snapshot.commit)}</code> of ${day(snapshot.date)}. Each status is the one on that day, and a date after it is upstream's plan.`;
+    : escapeXml(snapshot.source);
+  return `Data: ${source} at commit <code>${escapeXml(snapshot.commit)}</code> of ${day(snapshot.date)}. Each status is the one on that day, and a date after it is upstream's plan.`;
 }
 
 /** How to subscribe in each calendar app, with the address `--url` gave, or how to find it. */
@@ -112,15 +105,15 @@ function subscribeSection(view: PublishView): string[] {
     '<h2 id="subscribe">How to subscribe</h2>',
     `<p>${address} Subscribing, rather than importing the file once, keeps the calendar up to date: an event whose date moves is moved, not added twice.</p>`,
     '<dl>',
-    ...clients.map(([name, how]) => `<dt>${escapeHtml(name)}</dt><dd>${how}</dd>`),
+    ...clients.map(([name, how]) => `<dt>${escapeXml(name)}</dt><dd>${how}</dd>`),
     '</dl>',
-    `<p class="note">Subscribe to ${escapeHtml(view.all.file)} or to the series you follow, not both: the same events would show twice.</p>`,
+    `<p class="note">Subscribe to ${escapeXml(view.all.file)} or to the series you follow, not both: the same events would show twice.</p>`,
   ];
 }
 
 /** index.html: the feeds, newest series first, and how to subscribe. */
 export function renderPublishIndex(view: PublishView): string {
-  const title = escapeHtml(view.title);
+  const title = escapeXml(view.title);
   const newestFirst = [...view.feeds].reverse();
   const lines = [
     '<!DOCTYPE html>',
@@ -128,7 +121,7 @@ export function renderPublishIndex(view: PublishView): string {
     '<head>',
     '<meta charset="utf-8" />',
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-    `<meta name="generator" content="juno ${escapeHtml(view.version)}" />`,
+    `<meta name="generator" content="juno ${escapeXml(view.version)}" />`,
     `<title>${title}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
@@ -139,7 +132,7 @@ export function renderPublishIndex(view: PublishView): string {
     `<p>${dataSentence(view)}</p>`,
     '<h2 id="all">Every series in one calendar</h2>',
     `<p>${feedLinks(view.all)}</p>`,
-    `<p class="note">${escapeHtml(view.all.description)}</p>`,
+    `<p class="note">${escapeXml(view.all.description)}</p>`,
     '<h2 id="series">One calendar per series</h2>',
     '<div class="feeds">',
     '<table>',
@@ -151,7 +144,7 @@ export function renderPublishIndex(view: PublishView): string {
     '</div>',
     ...subscribeSection(view),
     '</main>',
-    `<footer>Published with juno ${escapeHtml(view.version)}.</footer>`,
+    `<footer>Published with juno ${escapeXml(view.version)}.</footer>`,
     '</body>',
     '</html>',
     '',

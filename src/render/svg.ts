@@ -7,6 +7,7 @@ import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
 import { cycleClosing, cycleOpening, weekName } from '../timeline/weeks.js';
 import { timelineName } from './format.js';
+import { escapeXml } from './markup.js';
 
 export interface SvgOptions {
   /** Width in pixels; the height follows from the content. Default 1200. */
@@ -119,17 +120,6 @@ export function textWidth(text: string, size: number, bold = false): number {
     else em += NARROW.includes(c) ? 0.35 : 0.72;
   }
   return em * size * (bold ? 1.1 : 1) * 1.04;
-}
-
-/** Text for XML: markup characters escaped, characters XML 1.0 forbids removed. */
-export function escapeXml(text: string): string {
-  return oneLine(text)
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
 }
 
 /** Coordinates rounded to a tenth of a pixel, so the output is stable and small. */

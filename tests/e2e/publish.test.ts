@@ -85,6 +85,54 @@ describe('juno publish, the built CLI', () => {
   });
 });
 
+describe('juno publish after runs that were killed part-way', () => {
+  /** Runs the built juno with a module loaded first that kills it (SIGKILL, which nothing can catch) at one step. */
+  function killedAt(step: 'the first rename' | 'writing index.html', dir: string) {
+    const preload = join(tempDir('juno-publish-kill-'), 'kill.cjs');
+    writeFileSync(
+      preload,
+      step === 'the first rename'
+        ? `const fs = require('node:fs');
+const rename = fs.renameSync;
+fs.renameSync = (from, to) => { rename(from, to); if (from === ${JSON.stringify(dir)}) process.kill(process.pid, 'SIGKILL'); };
+`
+        : `const fs = require('node:fs/promises');
+const open = fs.open;
+fs.open = (path, ...rest) => { if (String(path).endsWith('/index.html')) process.kill(process.pid, 'SIGKILL'); return open(path, ...rest); };
+`,
+    );
+    const result = spawnSync(process.execPath, ['--require', preload, BIN, 'publish', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', TZ: 'UTC', XDG_CACHE_HOME: process.env.XDG_CACHE_HOME ?? '' },
+      timeout: 60_000,
+    });
+    expect(result.signal, step).toBe('SIGKILL');
+    return result.pid;
+  }
+
+  it('removes what they left beside the folder once its new folder is in place, and nothing else', () => {
+    const dir = site();
+    const parent = dirname(dir);
+    expect(shell(`$JUNO publish '${dir}'`).status).toBe(0);
+    const published = contents(dir);
+    // Killed between the two renames: the old folder is aside, the new one not yet in place, and no site at all.
+    const first = killedAt('the first rename', dir);
+    expect(readdirSync(parent).sort()).toEqual([`.site.${first}.old`, `.site.${first}.partial`]);
+    expect(contents(join(parent, `.site.${first}.old`))).toEqual(published);
+    // Killed while writing: a half-written new folder.
+    const second = killedAt('writing index.html', dir);
+    expect(existsSync(join(parent, `.site.${second}.partial`, 'index.html'))).toBe(false);
+    // And one of a juno that runs (this process stands for it): not to be touched.
+    mkdirSync(join(parent, `.site.${process.pid}.partial`));
+    const result = shell(`$JUNO publish '${dir}'`);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(readdirSync(parent).sort()).toEqual([`.site.${process.pid}.partial`, 'site']);
+    expect(contents(dir)).toEqual(published);
+  });
+});
+
 const other = nobody();
 /** Whether that user can run this node and checkout (not so for a node installed under /root, as npx's is). */
 const otherCanRun =

@@ -3,6 +3,7 @@
 // limit, another user, a browser) is in tests/e2e/publish.test.ts.
 import {
   chmodSync,
+  existsSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -14,6 +15,8 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseBase } from '../../src/cli/commands/publish.js';
 import { checkLines, parseIcs } from '../calendar.js';
 import { ROOT, runMain, tempDir } from '../helpers.js';
 
@@ -303,7 +306,8 @@ describe('index.html', () => {
     for (const folder of [cache, join(cache, 'juno'), data, join(data, 'series')]) chmodSync(folder, 0o700);
     const evil = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
     const indri = JSON.parse(readFileSync(`${ROOT}data/series/indri.json`, 'utf8'));
-    indri.timeline.title = `Indri ${evil} 'quoted'`;
+    // U+FFFF is not allowed in XML, and HTML calls it an error: dropped, as in the SVG picture.
+    indri.timeline.title = `Indri ${evil} 'quoted'\uffff`;
     writeFileSync(join(data, 'series', 'indri.json'), JSON.stringify(indri));
     const list = {
       snapshot: { commit: '<b>abc</b>', date: '2026-08-21', source: 'javascript:alert(1)' },
@@ -349,7 +353,8 @@ describe('index.html', () => {
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;';
     expect(html).toContain('<td>2099.1&lt;script&gt;&amp;</td>');
     expect(html).toContain('<span class="name">OpenStack 2099.1&lt;script&gt;&amp; Zulu</span>');
-    expect(html).toContain(`<span class="name">Indri ${escaped} &#39;quoted&#39;</span>`);
+    expect(html).toContain(`<span class="name">Indri ${escaped} &apos;quoted&apos;</span>`);
+    expect(html).not.toContain('\uffff');
     expect(html).toContain('<code>&lt;b&gt;abc&lt;/b&gt;</code>');
     // A source that is not a web address is shown, not linked.
     expect(hrefs(html).sort()).toEqual(['all.ics', 'indri.ics', 'juno.ics', 'zulu.ics']);
@@ -429,6 +434,55 @@ describe('juno publish refuses', () => {
       code: 4,
     });
     expect(readdirSync(root)).toEqual([]);
+  });
+
+  it.runIf(existsSync('/proc/self'))(
+    'a folder in /proc, saying that /proc exists but holds no files of ours',
+    async () => {
+      const result = await runMain(['publish', '/proc/juno-site']);
+      expect(result).toEqual({
+        stdout: '',
+        stderr:
+          'juno: /proc/juno-site: cannot publish: /proc exists, but nothing can be created in it: it is not a folder of ordinary files; nothing was written\n' +
+          'juno: hint: give a folder on a file system that holds your files\n',
+        code: 4,
+      });
+    },
+  );
+
+  it.each([
+    ['/', 'the root folder can never be replaced'],
+    ['/..', 'the root folder can never be replaced'],
+    ['//tmp/../', 'the root folder can never be replaced'],
+    ['.', 'that is the current folder, which publish would remove and replace'],
+    [process.cwd(), 'that is the current folder, which publish would remove and replace'],
+    [
+      '..',
+      'that folder holds the current one, and publish replaces only a folder holding nothing but its own files',
+    ],
+    [
+      dirname(process.cwd()),
+      'that folder holds the current one, and publish replaces only a folder holding nothing but its own files',
+    ],
+  ])('%j, a folder it can never replace, as a usage error', async (dir, why) => {
+    const beside = readdirSync(dirname(process.cwd())).sort();
+    const result = await runMain(['publish', dir]);
+    expect(result.stdout).toBe('');
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(`juno: publish "${dir}": ${why}`);
+    expect(result.stderr).toMatch(
+      /\njuno: hint: (publish into a folder inside it|give a new folder), e\.g\. juno publish /,
+    );
+    expect(readdirSync(dirname(process.cwd())).sort()).toEqual(beside);
+  });
+
+  it('says in its help which folders are usage errors and which write failures', async () => {
+    const help = await runMain(['publish', '--help']);
+    const text = help.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'DIR is refused at once (exit 2) when its path alone rules it out: the root folder (it cannot be replaced), a folder above the current one',
+    );
+    expect(text).toContain('What is on disk is found while publishing (exit 4, DIR left as it was)');
   });
 
   it.each([
@@ -520,5 +574,120 @@ describe('a failure part-way', () => {
     expect(contents(dir)).toEqual(before);
     expect(readdirSync(dirname(dir)).sort()).toEqual([`.site.${process.pid}.old`, 'site']);
     expect(readdirSync(taken)).toEqual(['keep']);
+  });
+});
+
+/** Whether a process runs with this id (one this user may not signal runs all the same). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+/** `count` process ids that no process has now, as a killed juno's would be. */
+function deadPids(count: number): number[] {
+  const pids: number[] = [];
+  for (let pid = 4_000_000; pids.length < count; pid -= 1) if (!running(pid)) pids.push(pid);
+  return pids;
+}
+
+describe('what runs killed part-way left beside the folder', () => {
+  /** Beside `dir`: what a killed run of each leaves, and what looks like it but is not, or is of a running juno. */
+  function plant(dir: string) {
+    const parent = dirname(dir);
+    const [a, b, c, d] = deadPids(4) as [number, number, number, number];
+    const folder = (name: string) => {
+      mkdirSync(join(parent, name));
+      writeFileSync(join(parent, name, 'indri.ics'), 'half-written');
+      return name;
+    };
+    const gone = [folder(`.site.${a}.partial`), folder(`.site.${b}.old`)];
+    const elsewhere = tempDir('juno-publish-kept-');
+    writeFileSync(join(elsewhere, 'keep'), 'keep');
+    symlinkSync(elsewhere, join(parent, `.site.${c}.old`));
+    writeFileSync(join(parent, `.site.${d}.partial`), 'a file');
+    const kept = [
+      `.site.${c}.old`,
+      `.site.${d}.partial`,
+      folder(`.site.${process.ppid}.partial`),
+      folder('.site.1.old'),
+      folder(`.other.${a}.partial`),
+      folder(`.site.${a}.partial.keep`),
+      folder(`.site.0${a}.old`),
+      folder(`.site.x${a}.old`),
+      folder(`site.${a}.partial`),
+      folder(`.site.${a}.tmp`),
+      folder('.site.99999999999.partial'),
+    ];
+    expect([a, b, c, d, process.ppid, 1].map(running)).toEqual([false, false, false, false, true, true]);
+    return { gone, kept, elsewhere };
+  }
+
+  it.each([
+    ['a new folder', false],
+    ['a folder published before', true],
+  ])('are removed once %s is in place, and nothing else', async (_, again) => {
+    const dir = site();
+    if (again) expect((await runMain(['publish', dir])).code).toBe(0);
+    const { kept, elsewhere } = plant(dir);
+    const result = await runMain(['publish', dir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(leftovers(dir).sort()).toEqual([...kept].sort());
+    expect(readdirSync(elsewhere)).toEqual(['keep']);
+    expect(readFileSync(join(dirname(dir), `.site.${process.ppid}.partial`, 'indri.ics'), 'utf8')).toBe(
+      'half-written',
+    );
+    expect(readdirSync(dir)).toHaveLength(FILES.length + 1);
+  });
+
+  it('are kept when publishing fails: an old folder may be the last good copy', async () => {
+    const dir = site();
+    const { gone, kept } = plant(dir);
+    failing.file = '/index.html';
+    expect((await runMain(['publish', dir])).code).toBe(4);
+    expect(leftovers(dir).sort()).toEqual([...gone, ...kept].sort());
+  });
+});
+
+describe("README's section on juno publish", () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const start = readme.indexOf('## Calendars on the web: `juno publish`');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+
+  it('gives GitHub Pages its address from configure-pages, which scheduled runs have too', () => {
+    const block = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] as string;
+    const workflow = parseYaml(block) as {
+      on: Record<string, unknown>;
+      jobs: { publish: { steps: { id?: string; uses?: string; run?: string }[] } };
+    };
+    expect(Object.keys(workflow.on)).toContain('schedule');
+    // github.event.* is the payload of the event: a schedule's has no repository, so its name is empty.
+    expect(block).not.toContain('github.event');
+    const steps = workflow.jobs.publish.steps;
+    const pages = steps.findIndex((step) => step.uses?.startsWith('actions/configure-pages@'));
+    const publish = steps.findIndex((step) => step.run?.startsWith('juno publish '));
+    expect(pages).toBeGreaterThanOrEqual(0);
+    expect(publish).toBeGreaterThan(pages);
+    const url = /--url "([^"]*)"/.exec(steps[publish]?.run as string)?.[1];
+    expect(url).toBe(`\${{ steps.${steps[pages]?.id}.outputs.base_url }}/`);
+    // base_url, as configure-pages gives it: the project site, a user's site, a custom domain (no trailing slash).
+    const bases: [string, string][] = [
+      ['https://owner.github.io/calendars', 'https://owner.github.io/calendars/'],
+      ['https://owner.github.io', 'https://owner.github.io/'],
+      ['https://calendars.example.org', 'https://calendars.example.org/'],
+    ];
+    for (const [base, folder] of bases)
+      expect(parseBase((url as string).replace(/\$\{\{[^}]*\}\}/, base))).toBe(folder);
+  });
+
+  it('says that DIR is missing for a moment during the swap, and what to do about it', () => {
+    const text = section.replace(/\s+/g, ' ');
+    expect(text).toContain('so for a moment `DIR` does not exist');
+    expect(text).toContain('with `rsync -a --delete` into the folder the server serves');
+    expect(text).toContain('`.DIR.<pid>.partial` and `.DIR.<pid>.old` whose process no longer runs');
   });
 });

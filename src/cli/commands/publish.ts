@@ -1,6 +1,7 @@
 // `juno publish DIR`: a folder anyone can host (a web server, GitHub Pages) of calendar feeds: one per series, each
 // the file `juno --series NAME export` writes, one of every series, and a page that links them and says how to
 // subscribe. Written as a whole: a failure leaves DIR as it was.
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { Option } from '@commander-js/extra-typings';
 import { TEXT_OR_JSON, type TextOrJson } from '../../render/formats.js';
 import { exportHead, icsPieces, renderIcs } from '../../render/ics.js';
@@ -19,6 +20,15 @@ import { quoted } from '../usage.js';
 import { VERSION } from '../version.js';
 import { exportStamps } from './export.js';
 
+/** Which DIRs are usage errors and which write failures (see checkDir). */
+const DIR_HELP = `
+DIR is refused at once (exit 2) when its path alone rules it out: the root
+folder (it cannot be replaced), a folder above the current one (it holds a
+folder juno did not write) or the current folder (it would be removed from
+under you). What is on disk is found while publishing (exit 4, DIR left as it
+was): a file, a link, a folder juno did not publish, a parent folder that is
+missing or cannot be written.`;
+
 export const command = defineCommand({
   name: 'publish',
   declare: (cmd) =>
@@ -27,6 +37,7 @@ export const command = defineCommand({
         'write a folder to host on the web: a calendar feed per series, one of them all, and a page linking them',
       )
       .argument('<dir>', 'the folder to write: new, empty, or one juno published before (replaced whole)')
+      .addHelpText('after', DIR_HELP)
       .option(
         '--url <base>',
         'the http(s) address DIR will be served at: absolute links, webcal:// links and the address to paste',
@@ -51,11 +62,50 @@ export const command = defineCommand({
         );
     }
     if (dir.trim() === '') throw new UsageError('publish needs a folder', 'e.g. juno publish public');
+    checkDir(dir, currentFolder());
     const url = options.url === undefined ? null : parseBase(options.url);
     return [dir, { url, format: options.format }] as const;
   },
   handler: publishCommand,
 });
+
+/** The current folder, or null if it was removed while juno runs in it. */
+function currentFolder(): string | null {
+  try {
+    return process.cwd();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Refuses, as a usage error before anything is read, a DIR that its path alone shows publish can never replace:
+ * the root folder (nothing beside it to build in, and it cannot be renamed), a folder above the current one (it
+ * holds a folder juno did not write), and the current folder (it would be removed from under the shell that runs
+ * juno). What depends on what is on disk (a file, a link, a folder of the user's, a parent that is missing or
+ * cannot be written, a mount point) is found while publishing, and is a write failure, exit 4.
+ */
+export function checkDir(dir: string, cwd: string | null): void {
+  if (cwd === null && !isAbsolute(dir)) return;
+  const target = resolve(cwd ?? sep, dir);
+  const given = `publish ${quoted(dir)}`;
+  if (dirname(target) === target)
+    throw new UsageError(
+      `${given}: the root folder can never be replaced`,
+      'publish into a folder inside it, e.g. juno publish /srv/calendars',
+    );
+  if (cwd === null) return;
+  if (target === cwd)
+    throw new UsageError(
+      `${given}: that is the current folder, which publish would remove and replace`,
+      'publish into a folder inside it, e.g. juno publish public',
+    );
+  if (cwd.startsWith(target.endsWith(sep) ? target : `${target}${sep}`))
+    throw new UsageError(
+      `${given}: that folder holds the current one, and publish replaces only a folder holding nothing but its own files`,
+      'give a new folder, e.g. juno publish public',
+    );
+}
 
 export interface PublishOptions {
   /** `--url`, checked, as a folder's address ending in `/`; null without it. */

@@ -9,7 +9,7 @@ import {
   type SeriesStatus,
   seriesViews,
 } from '../../timeline/series.js';
-import { oneLine } from '../../timeline/text.js';
+import { capitalise, oneLine } from '../../timeline/text.js';
 import { SCHEMA_VERSION } from '../../timeline/view.js';
 
 /** The calendar of every series. */
@@ -117,7 +117,7 @@ function seriesSpan(feeds: readonly PublishedFeed[]): string {
   const label = (feed: PublishedFeed | undefined) =>
     feed === undefined
       ? ''
-      : `${feed.series.charAt(0).toUpperCase()}${feed.series.slice(1)}${feed.releaseId === null ? '' : ` (${oneLine(feed.releaseId)})`}`;
+      : `${capitalise(feed.series)}${feed.releaseId === null ? '' : ` (${oneLine(feed.releaseId)})`}`;
   const first = feeds[0];
   const last = feeds.at(-1);
   return first === last ? label(first) : `${label(first)} to ${label(last)}`;

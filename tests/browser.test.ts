@@ -1,22 +1,14 @@
 /// <reference lib="dom" />
 // The SVG picture as a browser renders it: headless Chromium (Debian's package) driven by playwright-core.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { loadTimeline } from '../src/cli/load.js';
 import { renderTimelineSvg } from '../src/render/svg.js';
 import { parseTimeline } from '../src/timeline/parse.js';
 import type { Timeline } from '../src/timeline/types.js';
+import { chromiumTests, useChromium } from './chromium.js';
 import { RELEASES } from './external.js';
 import { FIXTURES, makeTimeline, ROOT } from './helpers.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const required = process.env.JUNO_REQUIRE_EXTERNAL === '1';
-if (!available && !required) {
-  console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
-}
 
 const juno = (() => {
   const result = parseTimeline(JSON.parse(readFileSync(`${ROOT}data/juno.json`, 'utf8')));
@@ -33,39 +25,12 @@ interface Rect {
   visible: boolean;
 }
 
-describe.runIf(available || required)('the SVG in Chromium', () => {
-  // biome-ignore lint/suspicious/noExplicitAny: playwright-core's BrowserContext, loaded lazily
-  let browser: any;
-  let profile: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing and JUNO_REQUIRE_EXTERNAL=1 requires it`);
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'juno-chromium-'));
-    // A fresh profile for every run: nothing from an earlier run or a person's browser leaks in.
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-      viewport: { width: 1200, height: 800 },
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+describe.runIf(chromiumTests('the SVG is not rendered in a browser'))('the SVG in Chromium', () => {
+  const chromium = useChromium({ width: 1200, height: 800 });
 
   async function render(timeline: Timeline, today: string, name: string): Promise<Rect[]> {
     const svg = renderTimelineSvg(timeline, today);
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     // No network: the picture must be self-contained.
     const requests: string[] = [];
     page.on('request', (r: { url(): string }) => requests.push(r.url()));

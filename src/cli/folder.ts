@@ -1,6 +1,7 @@
 // Writing a whole folder at once (`juno publish DIR`): every file is written into a new folder beside DIR, flushed,
 // and only then swapped in, so that a half-written folder never replaces a good one. juno replaces only a folder it
 // made itself (it holds the marker file, listing what juno wrote) or an empty one: never a folder of the user's.
+
 import {
   type Dirent,
   lstatSync,
@@ -15,6 +16,7 @@ import { chmod, type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
 import { OutputError } from './errors.js';
+import { cleanUpOnSignal } from './interrupt.js';
 
 /** The file that says juno made the folder, and what it wrote there. */
 export const MARKER = '.juno-publish';
@@ -204,28 +206,6 @@ async function writeFile(path: string, content: string): Promise<void> {
   } finally {
     await handle.close().catch(() => undefined);
   }
-}
-
-/** The signals that end a publish: the new folder is removed, then the signal ends juno as it would have. */
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-
-/** Runs `cleanUp` if juno is told to stop, then lets the signal end the process. Returns the function that stops. */
-function cleanUpOnSignal(cleanUp: () => void): () => void {
-  const stop = () => {
-    for (const signal of Object.keys(SIGNALS)) process.removeListener(signal, onSignal);
-  };
-  const onSignal = (signal: keyof typeof SIGNALS) => {
-    try {
-      cleanUp();
-    } catch {
-      // Nothing more can be done on the way out.
-    }
-    stop();
-    process.kill(process.pid, signal);
-    process.exit(128 + SIGNALS[signal]);
-  };
-  for (const signal of Object.keys(SIGNALS)) process.on(signal, onSignal);
-  return stop;
 }
 
 /**

@@ -1,10 +1,12 @@
 // Writing a command's output to a file named by the user (`-o FILE`), so that a failure never leaves half a file.
+
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync, type Stats, unlinkSync } from 'node:fs';
 import { access, type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
 import { OutputError, UsageError } from './errors.js';
+import { cleanUpOnSignal } from './interrupt.js';
 
 /** A descriptor of this process named as a path: `/dev/fd/N`, `/dev/stderr`, `/proc/self/fd/N`. */
 const DESCRIPTOR = /^\/(?:dev\/(?:fd\/(\d+)|std(in|out|err))|proc\/(self|thread-self|\d+)\/fd\/(\d+))$/;
@@ -165,32 +167,6 @@ async function followLinks(file: string): Promise<string | null> {
   return current;
 }
 
-/** The signals that end a write: the temporary file is removed, then the signal ends juno as it would have. */
-const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
-
-/**
- * Removes `temp` if juno is told to stop while it exists, then lets the signal end the process as usual (a shell
- * reports 128 + its number). Returns the function that stops watching.
- */
-function removeOnSignal(temp: string): () => void {
-  const stop = () => {
-    for (const signal of Object.keys(SIGNALS)) process.removeListener(signal, onSignal);
-  };
-  const onSignal = (signal: keyof typeof SIGNALS) => {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Not created yet, or already gone.
-    }
-    stop();
-    // With no listener left the signal has its default effect again: juno ends by it, as if never caught.
-    process.kill(process.pid, signal);
-    process.exit(128 + SIGNALS[signal]);
-  };
-  for (const signal of Object.keys(SIGNALS)) process.on(signal, onSignal);
-  return stop;
-}
-
 export interface WriteOptions {
   /** The file the output is made from (`--timeline`): writing over it would destroy it, so it is refused. */
   input?: string;
@@ -263,7 +239,7 @@ export async function writeOutput(file: string, content: Content, options: Write
       throw describeWriteError(error, file);
     }
   };
-  const stopWatching = removeOnSignal(temp);
+  const stopWatching = cleanUpOnSignal(() => unlinkSync(temp));
   let created = false;
   try {
     // Created no wider than the target (the umask can only narrow it), then given exactly its bits.

@@ -7,17 +7,15 @@ import {
   chmodSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
-  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chromiumTests, useChromium } from '../chromium.js';
 import { BIN, nobody, ROOT, runJuno, tempDir } from '../helpers.js';
 
 /** Runs the built juno from a shell script (`$JUNO` is juno), for `umask` and `ulimit`. */
@@ -159,39 +157,8 @@ describe.skipIf(!otherCanRun)('juno publish run by a user who may not write besi
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const required = process.env.JUNO_REQUIRE_EXTERNAL === '1';
-if (!available && !required)
-  console.warn(`NOTICE: ${CHROMIUM} is missing; index.html is not opened in a browser`);
-
-describe.runIf(available || required)('index.html in Chromium', () => {
-  // biome-ignore lint/suspicious/noExplicitAny: playwright-core's BrowserContext, loaded lazily
-  let browser: any;
-  let profile: string;
-
-  beforeAll(async () => {
-    if (!available) throw new Error(`${CHROMIUM} is missing and JUNO_REQUIRE_EXTERNAL=1 requires it`);
-    const { chromium } = await import('playwright-core');
-    profile = mkdtempSync(join(tmpdir(), 'juno-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--no-first-run',
-      ],
-      viewport: { width: 390, height: 844 },
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+describe.runIf(chromiumTests('index.html is not opened in a browser'))('index.html in Chromium', () => {
+  const chromium = useChromium({ width: 390, height: 844 });
 
   it('runs nothing, fetches nothing, and links feeds that are there', async () => {
     // A series list whose data holds markup: it must show as text.
@@ -214,7 +181,7 @@ describe.runIf(available || required)('index.html in Chromium', () => {
     expect(published.stderr).toBe('');
     expect(published.code).toBe(0);
 
-    const page = await browser.newPage();
+    const page = await chromium().newPage();
     const requests: string[] = [];
     const events: string[] = [];
     page.on('request', (r: { url(): string }) => requests.push(r.url()));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTimeline, importCache } from '../src/cli/load.js';
 import { BUNDLED_SERIES } from '../src/cli/read.js';
-import type { TimelineCache, } from '../src/cli/timeline-cache.js';
+import type { TimelineCache } from '../src/cli/timeline-cache.js';
 import { hasReleases, RELEASES } from './external.js';
 import { tempDir } from './helpers.js';
 

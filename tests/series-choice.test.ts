@@ -1,9 +1,10 @@
 // --series, JUNO_SERIES, the first-run note and the outdated-data warning: the pure choice, then whole runs.
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeriesList } from '../src/cli/load.js';
 import { firstRunNote, resolveSeries, seriesInDevelopment } from '../src/timeline/choose.js';
 import type { SeriesRecord } from '../src/timeline/series.js';
-import { runMain } from './helpers.js';
+import { runMain, tempDir } from './helpers.js';
 
 const list = await loadSeriesList();
 
@@ -139,6 +140,25 @@ describe('--series and JUNO_SERIES', () => {
     expect(fromEnv.stderr).toContain('JUNO_SERIES: unknown series "kilp"');
     expect(fromEnv.stderr).toContain('did you mean kilo');
     expect((await runMain(['--series', '', 'next'])).code).toBe(2);
+  });
+
+  it('takes JUNO_SERIES as a default for the commands that read a series only', async () => {
+    const stale = { JUNO_SERIES: 'current' };
+    const next = await runMain(['next', '--date', '2031-06-01'], stale);
+    expect(next.code).toBe(1);
+    expect(next.stderr).toMatch(
+      /^juno: JUNO_SERIES current: the series data .* knows no series in development/,
+    );
+    // juno series, which lists them all, is not stopped by a default it does not use.
+    const series = await runMain(['series', '--format', 'names', '--date', '2031-06-01'], stale);
+    expect(series.code, series.stderr).toBe(0);
+    expect(series.stdout.split('\n')).toContain('indri');
+    const published = await runMain(['publish', join(tempDir(), 'feeds'), '--date', '2031-06-01'], stale);
+    expect(published.code, published.stderr).toBe(0);
+    const unknown = await runMain(['series', '--format', 'names'], { JUNO_SERIES: 'kilp' });
+    expect(unknown.code, unknown.stderr).toBe(0);
+    // --series given on the command line is checked whatever the command.
+    expect((await runMain(['--series', 'kilp', 'series'])).code).toBe(2);
   });
 
   it('says the data is outdated when current names no series, exit 1', async () => {

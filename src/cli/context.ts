@@ -55,8 +55,10 @@ export interface Context {
   /** The terminal width when stdout is a terminal, for fitting tables. */
   width: number | null;
   timelineFile: string | undefined;
-  /** The series chosen with --series or JUNO_SERIES, resolved; null when none is (the bundled Juno, or --timeline). */
-  series: SeriesRecord | null;
+  /**
+   * The timeline the command reads: the series chosen with --series or JUNO_SERIES (loadSeries), else the
+   * --timeline file, else the bundled Juno.
+   */
   load(): Promise<LoadedTimeline>;
   /** The series list in use and its snapshot, for a command that shows the series on today (juno then warns
    * when the list knows no series in development on today). */
@@ -138,7 +140,16 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     data ??= loadSeriesData(undefined, io.env);
     return data;
   };
-  const series = wanted === null ? null : await chooseSeries(wanted, today, await seriesData());
+  // --series is checked before the command runs, whatever it is. JUNO_SERIES is a default for the commands that
+  // read a series, chosen when one does: publish, series, update and the others that read none are not stopped by
+  // it (JUNO_SERIES=current with data older than today's cycle, say).
+  let chosen: Promise<SeriesRecord | null> | undefined;
+  const chooseWanted = () => {
+    chosen ??=
+      wanted === null ? Promise.resolve(null) : seriesData().then((data) => chooseSeries(wanted, today, data));
+    return chosen;
+  };
+  if (wanted?.from === '--series') await chooseWanted();
   let loaded: Promise<LoadedTimeline> | undefined;
   // What this run showed, which decides what notes() says.
   let bundledByDefault = false;
@@ -149,18 +160,18 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     style,
     width: outputWidth(io),
     timelineFile: options.timeline,
-    series,
     load: () => {
-      bundledByDefault = series === null && options.timeline === undefined;
       // loadSeries reads juno's own hand-curated timeline for juno.
       // A schedule given with --timeline is read through the cache of imports: reading upstream's costs more
       // than the rest of the run.
-      loaded ??=
-        series !== null
+      loaded ??= chooseWanted().then((series) => {
+        bundledByDefault = series === null && options.timeline === undefined;
+        return series !== null
           ? loadSeries(series.name, io.env, seriesData)
           : options.timeline === undefined
             ? loadTimeline()
             : loadTimeline(options.timeline, io.env, importCache(io.env));
+      });
       return loaded;
     },
     seriesData: () => {

@@ -303,7 +303,7 @@ function pidOf(text: string): number | null {
 }
 
 /** Whether a process runs with this id: one this user may not signal (EPERM) runs all the same. */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

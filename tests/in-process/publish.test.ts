@@ -17,6 +17,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseBase } from '../../src/cli/commands/publish.js';
+import { running } from '../../src/cli/folder.js';
 import { checkLines, parseIcs } from '../calendar.js';
 import { ROOT, runMain, tempDir } from '../helpers.js';
 
@@ -576,16 +577,6 @@ describe('a failure part-way', () => {
     expect(readdirSync(taken)).toEqual(['keep']);
   });
 });
-
-/** Whether a process runs with this id (one this user may not signal runs all the same). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
 
 /** `count` process ids that no process has now, as a killed juno's would be. */
 function deadPids(count: number): number[] {

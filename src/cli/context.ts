@@ -146,7 +146,9 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
   let chosen: Promise<SeriesRecord | null> | undefined;
   const chooseWanted = () => {
     chosen ??=
-      wanted === null ? Promise.resolve(null) : seriesData().then((data) => chooseSeries(wanted, today, data));
+      wanted === null
+        ? Promise.resolve(null)
+        : seriesData().then((data) => chooseSeries(wanted, today, data));
     return chosen;
   };
   if (wanted?.from === '--series') await chooseWanted();

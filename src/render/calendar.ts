@@ -3,7 +3,7 @@
 import { addDays, type Day, formatDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
-import { todayInWeek } from './format.js';
+import { confidenceMark, todayInWeek } from './format.js';
 import type { CalendarFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
@@ -21,8 +21,6 @@ export const SPAN_MARK = '+';
 const CELL = 5;
 const GRID_WIDTH = 7 * CELL;
 const WEEKDAYS = ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'];
-const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
-
 function isMultiDay(e: EventView): boolean {
   return e.start !== e.end;
 }
@@ -96,7 +94,7 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
   month.events.forEach((e, i) => {
     const mark = isMultiDay(e) ? SPAN_MARK : EVENT_MARK;
     const prefix = `  ${mark} ${(dates[i] as string).padEnd(datesWidth)}  `;
-    const confidence = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+    const confidence = confidenceMark(e.confidence);
     const name = shorten(oneLine(e.name), width - prefix.length - confidence.length, style);
     const paint = isMultiDay(e) ? style.highlight : (t: string) => style.accent(style.bold(t));
     lines.push(`  ${paint(mark)} ${(dates[i] as string).padEnd(datesWidth)}  ${name}${confidence}`);

@@ -1,6 +1,12 @@
 // Small pieces of text shared by the presenters.
 import { type Day, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
+import type { Confidence } from '../timeline/types.js';
+
+/** What follows an event's name to say how sure its date is: nothing (confirmed), " ~" (approximate), " ?". */
+export function confidenceMark(confidence: Confidence | null): string {
+  return confidence === 'approximate' ? ' ~' : confidence === 'unverified' ? ' ?' : '';
+}
 
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */
 export function relativeDays(daysUntil: number, lengthInDays = 1): string {

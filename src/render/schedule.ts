@@ -5,6 +5,7 @@ import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
 import {
   type Cell,
+  confidenceMark,
   progressBar,
   relativeDays,
   timelineName,
@@ -58,8 +59,6 @@ function rows(view: ScheduleView): Cell[][] {
   ]);
 }
 
-const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
-
 /** The lines above the table: series, today and phase (on as many lines as the width needs), then progress. */
 export function scheduleHeading(view: ScheduleView, style: Style, width: number | null = null): string {
   const parts: Part[] = [
@@ -105,7 +104,7 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
 
 /** "Thu 25 Sep – Wed 15 Oct 2014 ~", breakable only after the dash; "25 Sep 2014" without weekdays. */
 function dateCell(e: EventView, weekdays: boolean): string {
-  const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+  const mark = confidenceMark(e.confidence);
   const range = weekdays ? dayRange(e.start, e.end) : dayRange(e.start, e.end).replace(WEEKDAY, '');
   return breakAfterDash(`${range}${mark}`);
 }

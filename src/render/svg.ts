@@ -6,7 +6,7 @@ import { firstPhaseDay, type PhaseSpan, phaseAt, phaseSpans, releaseEvent } from
 import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
 import { cycleClosing, cycleOpening, weekName } from '../timeline/weeks.js';
-import { timelineName } from './format.js';
+import { confidenceMark, timelineName } from './format.js';
 import { escapeXml } from './markup.js';
 
 export interface SvgOptions {
@@ -54,8 +54,6 @@ const KIND_NAMES: Record<Kind, string> = {
   eol: 'end of life',
   other: 'other',
 };
-
-const CONFIDENCE_MARK: Record<Confidence, string> = { confirmed: '', approximate: ' ~', unverified: ' ?' };
 
 // Advance widths of DejaVu Sans (Verdana's are close), in em, for estimating label boxes before any browser
 // lays them out. Characters not listed count as wide.
@@ -379,7 +377,7 @@ function eventLabels(shown: TimelineEvent[], { left, right, xOf, clampDay }: Fra
   const pending = [...groups.entries()].map(([day, events]) => {
     const lines = events.map((e) => ({
       rows: wrap(
-        `${oneLine(e.name)}${e.confidence ? CONFIDENCE_MARK[e.confidence] : ''}`,
+        `${oneLine(e.name)}${confidenceMark(e.confidence)}`,
         Math.max(LAST_LABEL_ROOM - 10, Math.min(LABEL_WIDTH, right - xOf(day))),
       ),
       event: e,

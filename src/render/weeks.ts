@@ -4,6 +4,7 @@ import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
 import {
   type Cell,
+  confidenceMark,
   escapeMarkdown,
   timelineName,
   toCsv,
@@ -41,14 +42,12 @@ function tableDates(weeks: WeekView[]): string[] {
   );
 }
 
-const CONFIDENCE_MARK = { confirmed: '', approximate: ' ~', unverified: ' ?' } as const;
-
 /**
  * An event as a table line: its day (or "…" when it began in an earlier week), then its name and confidence;
  * the day and the name's first word kept together.
  */
 function eventCell(e: EventView, week: WeekView, style: Style): string {
-  const mark = e.confidence ? CONFIDENCE_MARK[e.confidence] : '';
+  const mark = confidenceMark(e.confidence);
   const day = e.start < week.start ? (style.ascii ? '...' : '…  ') : formatDay(e.start, 'EEE');
   return `${day}\u00a0${oneLine(e.name)}${mark.replace(' ', '\u00a0')}`;
 }

@@ -170,22 +170,19 @@ export function eventWeek(timeline: Timeline, event: TimelineEvent): string {
   return weekName(timeline, event.start);
 }
 
-/** The first Monday of upstream's own cycle: the week of its first named row. */
-function firstNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
+/**
+ * The Mondays of the first and the last week upstream names (its own cycle, and an empty named week at its end
+ * listed too); null without named rows.
+ */
+function namedRows(weeks: readonly NamedWeek[] | null): { first: Day; last: Day } | null {
   let first: Day | null = null;
-  for (const week of weeks ?? []) {
-    if (week.upstream && (first === null || week.start < first)) first = week.start;
-  }
-  return first === null ? null : mondayOf(first);
-}
-
-/** The Monday of the last week upstream names, so that an empty named week at the end is listed too. */
-function lastNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
   let last: Day | null = null;
   for (const week of weeks ?? []) {
-    if (week.upstream && (last === null || week.start > last)) last = week.start;
+    if (!week.upstream) continue;
+    if (first === null || week.start < first) first = week.start;
+    if (last === null || week.start > last) last = week.start;
   }
-  return last === null ? null : mondayOf(last);
+  return first === null || last === null ? null : { first: mondayOf(first), last: mondayOf(last) };
 }
 
 /**
@@ -197,7 +194,7 @@ function lastNamedRow(weeks: readonly NamedWeek[] | null): Day | null {
 export function cycleOpening(timeline: Timeline): Day | null {
   const phase = firstPhaseDay(timeline);
   const phaseMonday = phase === null ? null : mondayOf(phase);
-  const named = firstNamedRow(timeline.weeks);
+  const named = namedRows(timeline.weeks)?.first ?? null;
   const opening = phaseMonday === null || (named !== null && named < phaseMonday) ? named : phaseMonday;
   if (opening !== null) return opening;
   const first = timeline.events.find((e) => !AFTER_CYCLE_KINDS.includes(e.kind));
@@ -209,7 +206,7 @@ export function cycleOpening(timeline: Timeline): Day | null {
  * (end of life) nor over before the cycle opens, or the last week upstream names. Never before the opening week.
  */
 export function cycleClosing(timeline: Timeline, opening: Day): Day {
-  const named = lastNamedRow(timeline.weeks);
+  const named = namedRows(timeline.weeks)?.last ?? null;
   let last = named !== null && named > opening ? named : opening;
   for (const event of timeline.events) {
     if (AFTER_CYCLE_KINDS.includes(event.kind)) continue;
@@ -319,7 +316,7 @@ export interface CalendarWeek extends Week {
  * event moving can shrink; and the weeks outside that grid that hold events.
  */
 export function calendarWeeks(timeline: Timeline, today: Day): CalendarWeek[] {
-  const names = lastNamedRow(timeline.weeks);
+  const names = namedRows(timeline.weeks)?.last ?? null;
   const ends = [timeline.releaseWeek, names].filter((day): day is Day => day !== null).sort();
   const end = ends.at(-1) ?? null;
   const grid = cycleWeeks(timeline, today)

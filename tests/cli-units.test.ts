@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/color.js';
 import { commandsToDefine } from '../src/cli/commands/index.js';
+import { writeFailureWords } from '../src/cli/errno.js';
 import { resolveToday } from '../src/cli/today.js';
 
 describe('colour decision', () => {
@@ -78,5 +79,22 @@ describe('commands defined for a run', () => {
     [['-f', 'json']],
   ])('%j defines every command', (argv) => {
     expect(defined(argv)).toEqual(['schedule', 'next', 'export', 'completion']);
+  });
+});
+
+describe('why a write failed', () => {
+  it.each([
+    ['ENOSPC', 'no space left on the device'],
+    ['EDQUOT', 'disk quota exceeded'],
+    ['EROFS', 'the file system is read-only'],
+    ['EPERM', 'permission denied'],
+    ['EBADF', 'bad file descriptor (not open for writing)'],
+  ])('%s is "%s" wherever juno writes', (code, words) => {
+    expect(writeFailureWords(Object.assign(new Error(code), { code }))).toBe(words);
+  });
+  it('leaves a code it does not know, or no code, to the caller', () => {
+    expect(writeFailureWords(Object.assign(new Error('x'), { code: 'EWHATEVER' }))).toBeNull();
+    expect(writeFailureWords(new Error('x'))).toBeNull();
+    expect(writeFailureWords(null)).toBeNull();
   });
 });

@@ -15,6 +15,7 @@ import {
 import { chmod, type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
+import { writeFailureWords } from './errno.js';
 import { OutputError } from './errors.js';
 import { cleanUpOnSignal } from './interrupt.js';
 
@@ -59,19 +60,12 @@ function describe(error: unknown, dir: string, where: string, before: Before): O
   switch (code) {
     case 'ENOENT':
       return missing(where, folder, kept, fail);
-    case 'ENOTDIR':
-      return fail(`part of the path is a file, not a folder; ${kept}`);
     case 'EACCES':
     case 'EPERM':
       return fail(
         `permission denied in ${folder}; ${kept}`,
         `juno builds the new folder beside ${label} and swaps it in, so it needs to write to ${folder}`,
       );
-    case 'EROFS':
-      return fail(`the file system is read-only; ${kept}`);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return fail(`no space left on the device; ${kept}`);
     case 'EFBIG':
       return fail(`a file is larger than this process may write (ulimit -f); ${kept}`);
     case 'EBUSY':
@@ -90,7 +84,9 @@ function describe(error: unknown, dir: string, where: string, before: Before): O
     case 'ENAMETOOLONG':
       return fail(`the name is too long; ${kept}`);
     default:
-      return fail(`${oneLine((error as Error).message ?? String(error))}; ${kept}`);
+      return fail(
+        `${writeFailureWords(error) ?? oneLine((error as Error).message ?? String(error))}; ${kept}`,
+      );
   }
 }
 

@@ -5,6 +5,7 @@ import { constants, existsSync, type Stats, unlinkSync } from 'node:fs';
 import { access, type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
+import { writeFailureWords } from './errno.js';
 import { OutputError, UsageError } from './errors.js';
 import { cleanUpOnSignal } from './interrupt.js';
 
@@ -46,20 +47,12 @@ export function describeWriteError(error: unknown, file: string): OutputError {
         `${label}: cannot write: the folder ${oneLine(dirname(file))} does not exist`,
         'create the folder first, or give another path to -o',
       );
-    case 'ENOTDIR':
-      return new OutputError(`${label}: cannot write: part of the path is a file, not a folder`);
     case 'EISDIR':
       return new OutputError(`${label}: cannot write: is a folder`, 'give a file name to -o');
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new OutputError(`${label}: cannot write: no space left on the device`);
-    case 'EACCES':
-    case 'EPERM':
-      return new OutputError(`${label}: cannot write: permission denied`);
-    case 'EROFS':
-      return new OutputError(`${label}: cannot write: the file system is read-only`);
     default:
-      return new OutputError(`${label}: cannot write: ${oneLine((error as Error).message ?? String(error))}`);
+      return new OutputError(
+        `${label}: cannot write: ${writeFailureWords(error) ?? oneLine((error as Error).message ?? String(error))}`,
+      );
   }
 }
 

@@ -1,17 +1,14 @@
 // GitHub Actions' job summary: GITHUB_STEP_SUMMARY names a file that every step of a job may append Markdown to,
 // shown on the job's page. Loaded only when the variable is set.
 import { appendFile } from 'node:fs/promises';
+import { writeFailureWords } from './errno.js';
 import { fileLabel } from './read.js';
 
-/** Why the summary file cannot be appended to, in words. */
-const WRITE_FAILURES: Record<string, string> = {
+/** Why the summary file cannot be appended to, in words: what this file says better, else the common words. */
+const SUMMARY_FAILURES: Record<string, string> = {
   ENOENT: 'its folder does not exist',
   ENOTDIR: 'its folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
   EISDIR: 'it is a folder',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
 };
 
 /**
@@ -24,7 +21,7 @@ export async function appendStepSummary(file: string, markdown: string): Promise
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = WRITE_FAILURES[code] ?? (error as Error).message;
+    const reason = SUMMARY_FAILURES[code] ?? writeFailureWords(error) ?? (error as Error).message;
     return `warning: cannot append the summary to GITHUB_STEP_SUMMARY (${fileLabel(file)}): ${reason}`;
   }
 }

@@ -6,19 +6,13 @@
 // - a closed pipe ends juno quietly, and any other failure to write is exit 4 with one line on stderr;
 // - once everything is written the process exits at once, rather than letting Node tear down the heap first.
 import { fstatSync, writeSync } from 'node:fs';
+import { writeFailureWords } from '../errno.js';
 import { EXIT } from '../errors.js';
 import type { OutputStream } from '../io.js';
 
-const WRITE_FAILURES: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  EFBIG: 'file too large',
-  EIO: 'input/output error',
-  // Open only for reading (`juno schedule 1<file`). A closed stdout (`>&-`) never shows: Node opens /dev/null in
-  // its place before any of juno runs, read-write, just as Python's DEVNULL and Node's `stdio: 'ignore'` do, so it
-  // cannot be told from output a caller chose to discard.
-  EBADF: 'bad file descriptor (not open for writing)',
-};
+// EBADF: stdout open only for reading (`juno schedule 1<file`). A closed stdout (`>&-`) never shows: Node opens
+// /dev/null in its place before any of juno runs, read-write, just as Python's DEVNULL and Node's `stdio: 'ignore'`
+// do, so it cannot be told from output a caller chose to discard.
 
 /**
  * A closed pipe (`juno schedule | head -1`) means the reader has what it wanted: stop quietly. A socket whose
@@ -27,7 +21,7 @@ const WRITE_FAILURES: Record<string, string> = {
  */
 function quietOnClosedPipe(error: NodeJS.ErrnoException): void {
   if (error.code === 'EPIPE' || error.code === 'ECONNRESET') process.exit(process.exitCode ?? EXIT.ok);
-  const reason = WRITE_FAILURES[error.code ?? ''] ?? `error ${error.code ?? 'writing'}`;
+  const reason = writeFailureWords(error) ?? `error ${error.code ?? 'writing'}`;
   try {
     writeSync(2, `juno: standard output: cannot write: ${reason}\n`);
   } catch {

@@ -3,6 +3,7 @@
 // upstream/, so that the next update can ask "only if changed" and still have every file for the importer.
 // Replaced as a whole: a new folder is written beside it, flushed, and renamed into place, so that juno reads
 // either the old data or the new, never a mixture; an update that fails leaves the old folder as it was.
+
 import {
   closeSync,
   constants,
@@ -18,6 +19,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFailureWords } from '../errno.js';
 import { OutputError } from '../errors.js';
 import { type CacheFolder, isPrivateDir, makePrivateDir } from '../startup/code-cache.js';
 import type { RememberedFile } from './sources.js';
@@ -92,11 +94,7 @@ function writeTree(root: string, files: ReadonlyMap<string, string>): void {
 
 /** Why the data folder cannot be written, for one line. */
 function writeFailure(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EROFS') return 'a read-only file system';
-  return code ?? (error as Error).message;
+  return writeFailureWords(error) ?? (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 /**

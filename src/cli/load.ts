@@ -223,13 +223,16 @@ export interface SeriesData {
   text: string;
 }
 
+/** The folder in the cache folder that holds `juno update`'s data. */
+export const DATA_FOLDER = 'data';
+
 /**
  * The folder `juno update` writes its data into: `<cache>/data`, in the code cache's folder; null without one.
  * juno reads it only while it and the cache folder are this user's own and private (`userDataFile`).
  */
 export function userDataFolder(env: NodeJS.ProcessEnv = process.env): string | null {
   const cache = userCacheFolder(env);
-  return cache === null ? null : join(cache.dir, 'data');
+  return cache === null ? null : join(cache.dir, DATA_FOLDER);
 }
 
 /** A file of the update data when the folder is trusted and the file is there; else null. */
@@ -292,6 +295,25 @@ export async function loadSeriesList(file?: string, env?: NodeJS.ProcessEnv): Pr
 export const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.json`;
 
 /**
+ * A series' week-by-week schedule: the one `juno update` wrote when it is there and valid, else the bundled one;
+ * null when there is neither (a series known from the list alone, or juno, whose timeline is data/juno.json).
+ */
+export async function loadSchedule(name: string, env: NodeJS.ProcessEnv): Promise<LoadedTimeline | null> {
+  if (!/^[a-z][a-z0-9-]*$/.test(name)) return null;
+  const updated = userDataFile(`series/${name}.json`, env);
+  if (updated !== null) {
+    try {
+      const loaded = await loadTimeline(updated);
+      if (loaded.timeline.series === name) return loaded;
+    } catch (error) {
+      // Damaged update data is not used: the bundled schedule answers.
+      if (!(error instanceof DataError)) throw error;
+    }
+  }
+  return existsSync(bundledSeriesFile(name)) ? loadTimeline(bundledSeriesFile(name)) : null;
+}
+
+/**
  * One series' timeline, `name` already resolved (`--series`): juno is its hand-curated data/juno.json; another
  * series is the schedule `juno update` wrote when it is there and valid, else the bundled one; a series without a
  * week-by-week schedule (austin … newton) is its release and end of life from the series list. Only that one
@@ -304,18 +326,8 @@ export async function loadSeries(
   seriesData: () => Promise<SeriesData> = () => loadSeriesData(undefined, env),
 ): Promise<LoadedTimeline> {
   if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE);
-  const safe = /^[a-z][a-z0-9-]*$/.test(name);
-  const updated = safe ? userDataFile(`series/${name}.json`, env) : null;
-  if (updated !== null) {
-    try {
-      const loaded = await loadTimeline(updated);
-      if (loaded.timeline.series === name) return loaded;
-    } catch (error) {
-      // Damaged update data is not used: the bundled schedule answers.
-      if (!(error instanceof DataError)) throw error;
-    }
-  }
-  if (safe && existsSync(bundledSeriesFile(name))) return loadTimeline(bundledSeriesFile(name));
+  const schedule = await loadSchedule(name, env);
+  if (schedule !== null) return schedule;
   const data = await seriesData();
   const listed = listedTimeline(data.series, name);
   // Revised when the list was: its snapshot's date (calendars carry it as DTSTAMP and LAST-MODIFIED).

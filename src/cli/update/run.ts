@@ -73,7 +73,7 @@ export async function runUpdate(
   options: UpdateOptions,
   progress: (text: string) => void,
 ): Promise<CommandResult> {
-  const before = await currentData(cache);
+  const before = await currentData(ctx.io.env);
   const source = openSource(cache, options);
   const remote = source.harvest !== null;
   const reading = onceEach(source.read, (path, n) => progress(`juno: reading ${path} (${n})`), {

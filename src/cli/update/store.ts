@@ -21,11 +21,10 @@ import {
 import { dirname, join } from 'node:path';
 import { writeFailureWords } from '../errno.js';
 import { OutputError } from '../errors.js';
+import { DATA_FOLDER } from '../load.js';
 import { type CacheFolder, isPrivateDir, makePrivateDir } from '../startup/code-cache.js';
 import type { RememberedFile } from './sources.js';
 
-/** The folder of update data in the cache folder. */
-export const DATA_FOLDER = 'data';
 /** What a `--url` update remembers of each URL. */
 export const HTTP_MEMORY = 'http.json';
 /** Where the files a `--url` update read are kept, at their repository paths. */

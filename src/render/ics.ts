@@ -56,22 +56,28 @@ export function encodeUri(url: string): string {
  * A summary that names its series, so that two cycles subscribed side by side read apart: the name as it is when
  * it names the series already ("Juno-3 milestone"), else "Juno: Feature Freeze".
  */
-export function seriesSummary(series: string, name: string): string {
-  const label = capitalise(series);
-  return namesSeries(series, name) ? name : `${label}: ${name}`;
+function seriesSummary(series: string, name: string): string {
+  return namesSeries(series, name) ? name : `${capitalise(series)}: ${name}`;
 }
 
 /** True when `text` has the series' name as a word of its own, in any case ("Juno-3", "the juno cycle"). */
 function namesSeries(series: string, text: string): boolean {
-  const escaped = series.replace(/[^a-z0-9]/gi, (c) => `\\${c}`);
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, 'i').test(text);
+  let word = SERIES_WORDS.get(series);
+  if (word === undefined) {
+    const escaped = series.replace(/[^a-z0-9]/gi, (c) => `\\${c}`);
+    word = new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, 'i');
+    SERIES_WORDS.set(series, word);
+  }
+  return word.test(text);
 }
+/** The expression of each series' name, made once: a calendar asks it of every event. */
+const SERIES_WORDS = new Map<string, RegExp>();
 
 /**
  * A CATEGORIES value as one word: clients split a value at commas and some at semicolons or spaces, so a project
  * named "Nova, compute" becomes "Nova-compute".
  */
-export function categoryWord(text: string): string {
+function categoryWord(text: string): string {
   return oneLine(text)
     .replace(/[\s,;:\\"]+/g, '-')
     .replace(/^-+|-+$/g, '');
@@ -150,7 +156,7 @@ export function weekUid(series: string, day: Day): string {
  * `week-of-juno-eol@juno.weeks.juno.openstack`: a week outside the cycle, from its first event, so that the entry
  * moves with the event (an end of life put off) instead of staying behind at its old Monday.
  */
-export function outsideWeekUid(series: string, eventId: string): string {
+function outsideWeekUid(series: string, eventId: string): string {
   return `week-of-${eventId}@${series}.weeks.juno.openstack`;
 }
 

@@ -3,10 +3,10 @@
 // These need a real process and its descriptors. juno writes to a pipe or a file straight to the descriptor and to
 // terminals and devices through process.stdout (src/cli/startup/streams.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasProgram } from '../external.js';
+import { hasProgram, hasReleases, RELEASES } from '../external.js';
 import { BIN, bigTimeline, ROOT, runMain, SPAWN_GUARD, SPAWN_TIMEOUT_MS, tempDir } from '../helpers.js';
 
 function shell(script: string, cwd: string = ROOT, env: Record<string, string> = {}) {
@@ -232,3 +232,27 @@ describe('the installed package', SPAWN_GUARD, () => {
     expect(result.status).toBe(0);
   });
 });
+
+describe.runIf(hasProgram('script', ['--version']) && hasReleases())(
+  'stderr on a terminal',
+  SPAWN_GUARD,
+  () => {
+    it("tells the terminal's width: juno update's progress line fits a 40-column terminal", () => {
+      const cache = tempDir();
+      chmodSync(cache, 0o700);
+      const log = join(tempDir(), 'typescript');
+      const command = `stty cols 40; exec "${process.execPath}" "${BIN}" update --from "${RELEASES}"`;
+      const result = spawnSync('script', ['-qec', command, log], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '', XDG_CACHE_HOME: cache, TERM: 'xterm' },
+        timeout: SPAWN_TIMEOUT_MS,
+      });
+      expect(result.status, result.stderr).toBe(0);
+      const lines = readFileSync(log, 'utf8')
+        .split('\r\u001b[K')
+        .filter((part) => part.startsWith('juno: reading '));
+      expect(lines.length).toBeGreaterThan(10);
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(39);
+    });
+  },
+);

@@ -156,16 +156,8 @@ const STAGING_BYTES = 128 * 1024;
  */
 export function standardError(): OutputStream {
   const stream = processStream('stderr');
-  if (!isFileOrPipe(2)) {
-    return {
-      get isTTY() {
-        return stream().isTTY;
-      },
-      write: (text) => {
-        stream().write(text);
-      },
-    };
-  }
+  // A terminal's width too: `juno update` fits its progress line to it.
+  if (!isFileOrPipe(2)) return streamOutput(stream);
   let direct = true;
   return {
     isTTY: false,

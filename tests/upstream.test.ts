@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findEvent, phaseAt } from '../src/timeline/query.js';
 import type { SeriesRecord } from '../src/timeline/series.js';
@@ -7,6 +9,7 @@ import { fallbackName, kindOfLabel } from '../src/timeline/sources/upstream/labe
 import { MAX_SECTION, parseRst } from '../src/timeline/sources/upstream/rst.js';
 import type { Timeline } from '../src/timeline/types.js';
 import { weekName } from '../src/timeline/weeks.js';
+import { runMain, tempDir } from './helpers.js';
 
 const SERIES: SeriesRecord[] = [
   {
@@ -459,5 +462,26 @@ describe('readUpstreamSchedule', () => {
       'cycle[2]: expected a week with start, end and name',
       'cycle[3].x-project: expected a list of labels',
     ]);
+  });
+});
+
+describe('a schedule.yaml whose value refers to itself', () => {
+  it.each([
+    [
+      'cycle[0].start (line 3)',
+      ['release-week: 2030-03-25', 'cycle:', '  - {name: R-0, start: &a [*a], end: 2030-03-29}'],
+    ],
+    [
+      'release-week (line 1)',
+      ['release-week: &a [*a]', 'cycle:', '  - {name: R-0, start: 2030-03-25, end: 2030-03-29}'],
+    ],
+  ])('is a problem of the file at %s (exit 3), not a failure of juno', async (where, lines) => {
+    const file = join(tempDir(), 'schedule.yaml');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    expect(await runMain(['--timeline', file, 'schedule'])).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: `juno: ${file}: ${where}: expected a date YYYY-MM-DD, got a list\n`,
+    });
   });
 });

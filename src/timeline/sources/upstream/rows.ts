@@ -11,7 +11,7 @@ import {
   unsupportedDay,
   weekdayOf,
 } from '../../day.js';
-import { isRecord } from '../../fields.js';
+import { describe, isRecord } from '../../fields.js';
 import { weekLabel } from '../../query.js';
 import { capitalise, oneLine } from '../../text.js';
 import type { Problem } from '../../types.js';
@@ -49,7 +49,7 @@ function topDay(doc: Record<string, unknown>, key: string, findings: Findings): 
   }
   findings.problems.push({
     path: findings.at([key]),
-    message: `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    message: `expected a date YYYY-MM-DD, got ${describe(value)}`,
   });
   return null;
 }
@@ -129,7 +129,7 @@ function rowDay(
   }
   problems.push({
     path: at([...path, key]),
-    message: value === undefined ? 'is required' : `expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`,
+    message: value === undefined ? 'is required' : `expected a date YYYY-MM-DD, got ${describe(value)}`,
   });
   return null;
 }

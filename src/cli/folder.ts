@@ -180,7 +180,7 @@ function folderBefore(target: string, dir: string): Before {
 }
 
 /** Flushes a folder's entries to the disk; a file system that cannot sync a folder is left to do its best. */
-async function syncFolder(dir: string): Promise<void> {
+export async function syncFolder(dir: string): Promise<void> {
   let handle: FileHandle | undefined;
   try {
     handle = await open(dir, 'r');
@@ -292,7 +292,7 @@ export async function writeFolder(dir: string, files: readonly FolderFile[]): Pr
 }
 
 /** The process id in the name of a folder juno made: decimal, as `process.pid` writes it, within what kill(2) takes. */
-function pidOf(text: string): number | null {
+export function pidOf(text: string): number | null {
   if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
   const pid = Number(text);
   return pid <= 0x7fffffff ? pid : null;

@@ -110,7 +110,7 @@ export async function runUpdate(
   const files = dataFiles(imported.series, imported.schedules, snapshot, before.schedules);
   if (remote)
     for (const [path, text] of httpMemoryFiles(source.harvest as HttpHarvest)) files.set(path, text);
-  const folder = replaceData(cache, files);
+  const folder = await replaceData(cache, files);
   const summary = changes.length === 0 ? `no changes: ${what}` : `updated: ${what}`;
   return { stdout: [...changes, `${summary}; kept in ${folder}`, ''].join('\n') };
 }

@@ -21,6 +21,7 @@ import {
 import { dirname, join } from 'node:path';
 import { writeFailureWords } from '../errno.js';
 import { OutputError } from '../errors.js';
+import { pidOf, running, syncFolder } from '../folder.js';
 import { DATA_FOLDER } from '../load.js';
 import { type CacheFolder, isPrivateDir, makePrivateDir } from '../startup/code-cache.js';
 import type { RememberedFile } from './sources.js';
@@ -34,38 +35,19 @@ export const KEPT_FILES = 'upstream';
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 
 /** A new data folder and an old one on their way, named after the process that made them. */
-const PARTIAL = /^data\.(new|old)-(\d+)$/;
-
-/** True while process `pid` runs: its partial folder is not left over, and is not ours to remove. */
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const PARTIAL = /^data\.(?:new|old)-(.+)$/;
 
 /** Partial folders left by an update that was interrupted (their process is gone). */
 function removeLeftovers(dir: string): void {
   for (const name of readdirSync(dir)) {
-    const match = PARTIAL.exec(name);
-    if (match && !running(Number(match[2]))) rmSync(join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function fsyncPath(path: string): void {
-  const fd = openSync(path, constants.O_RDONLY);
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const pid = pidOf(PARTIAL.exec(name)?.[1] ?? '');
+    if (pid !== null && pid !== process.pid && !running(pid))
+      rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
 /** Writes `files` (relative paths → text) under `root`, each flushed, folders 0700 and files 0600. */
-function writeTree(root: string, files: ReadonlyMap<string, string>): void {
+async function writeTree(root: string, files: ReadonlyMap<string, string>): Promise<void> {
   mkdirSync(root, { mode: 0o700 });
   const folders = new Set<string>([root]);
   for (const [path, text] of files) {
@@ -88,7 +70,7 @@ function writeTree(root: string, files: ReadonlyMap<string, string>): void {
       closeSync(fd);
     }
   }
-  for (const folder of folders) fsyncPath(folder);
+  for (const folder of folders) await syncFolder(folder);
 }
 
 /** Why the data folder cannot be written, for one line. */
@@ -100,7 +82,7 @@ function writeFailure(error: unknown): string {
  * Replaces `<cache>/data` with `files`: written aside as `data.new-<pid>`, then the old folder is renamed away and
  * the new one into place. Between the two renames a reader finds no update data and reads the bundled data.
  */
-export function replaceData(cache: CacheFolder, files: ReadonlyMap<string, string>): string {
+export async function replaceData(cache: CacheFolder, files: ReadonlyMap<string, string>): Promise<string> {
   if (!makePrivateDir(cache))
     throw new OutputError(
       `${cache.dir}: cannot make a private folder for the data (it must be yours, with no access for others)`,
@@ -111,11 +93,11 @@ export function replaceData(cache: CacheFolder, files: ReadonlyMap<string, strin
   try {
     removeLeftovers(cache.dir);
     rmSync(fresh, { recursive: true, force: true });
-    writeTree(fresh, files);
+    await writeTree(fresh, files);
     const hadData = statSync(target, { throwIfNoEntry: false }) !== undefined;
     if (hadData) renameSync(target, old);
     renameSync(fresh, target);
-    fsyncPath(cache.dir);
+    await syncFolder(cache.dir);
     if (hadData) rmSync(old, { recursive: true, force: true });
     return target;
   } catch (error) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/color.js';
 import { commandsToDefine } from '../src/cli/commands/index.js';
 import { writeFailureWords } from '../src/cli/errno.js';
+import { commandIndex } from '../src/cli/startup/argv.js';
 import { resolveToday } from '../src/cli/today.js';
 
 describe('colour decision', () => {
@@ -79,6 +80,23 @@ describe('commands defined for a run', () => {
     [['-f', 'json']],
   ])('%j defines every command', (argv) => {
     expect(defined(argv)).toEqual(['schedule', 'next', 'export', 'completion']);
+  });
+});
+
+describe('where the command is', () => {
+  it.each<[string[], number | null | undefined, number | null | undefined]>([
+    [['next'], 0, 0],
+    [['--date', '2014-09-21', '--no-color', '--series=indri', 'next', '--date', 'x'], 4, 4],
+    [['--color', 'never', '--timeline=x.yaml'], undefined, undefined],
+    [['--date'], undefined, undefined],
+    [[], undefined, undefined],
+    [['--bogus', 'check'], null, 1],
+    [['-x', '--timeline', 'check', 'next'], null, 3],
+    [['--', 'check'], null, 1],
+    [['--help'], null, undefined],
+  ])('%j: %j, past other options %j', (argv, index, past) => {
+    expect(commandIndex(argv)).toBe(index);
+    expect(commandIndex(argv, true)).toBe(past);
   });
 });
 

@@ -7,9 +7,8 @@
 import { annotation } from '../render/github.js';
 import { clip, oneLine } from '../timeline/text.js';
 import { EXIT, JunoError } from './errors.js';
+import { commandIndex, GLOBAL_WITH_VALUE } from './startup/argv.js';
 
-/** Global options that take a value (as in ./commands/index.ts), to find the command word after them. */
-const GLOBAL_WITH_VALUE = new Set(['--timeline', '--series', '--date', '--color']);
 /** `juno check`'s options that take a value, so that a value such as `--before -f` is not read as an option. */
 const CHECK_WITH_VALUE = new Set(['--before', '--until', '--after', '-w', '--warn-within']);
 
@@ -37,16 +36,11 @@ export function formatOf(argv: readonly string[]): string | null {
 
 /** The `--format` that `juno check` is run with in `argv` (the last one given, as commander takes it), or null. */
 export function checkFormat(argv: readonly string[]): string | null {
-  let i = 0;
-  while (i < argv.length) {
-    const arg = argv[i] as string;
-    if (GLOBAL_WITH_VALUE.has(arg)) i += 2;
-    else if (arg.startsWith('-')) i += 1;
-    else break;
-  }
-  if (argv[i] !== 'check') return null;
+  // Any option may come before `check`: `juno --bogus check --format github` is annotated too.
+  const at = commandIndex(argv, true);
+  if (typeof at !== 'number' || argv[at] !== 'check') return null;
   let format: string | null = null;
-  for (i += 1; i < argv.length; i++) {
+  for (let i = at + 1; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') break;
     const found = formatAt(argv, i);

@@ -6,17 +6,12 @@ import { fitLines } from '../render/table.js';
 import { clip, oneLine } from '../timeline/text.js';
 import { COLOR_CHOICES } from './color.js';
 import { type AnyCommand, type CommandDefinition, unknownCommand } from './command.js';
-import {
-  COMMANDS,
-  commandIndex,
-  commandsToDefine,
-  DEFAULT_COMMAND,
-  type Registry,
-} from './commands/index.js';
+import { COMMANDS, commandsToDefine, DEFAULT_COMMAND, type Registry } from './commands/index.js';
 import { type GlobalOptions, makeContext, outputWidth } from './context.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
 import { failureOutput } from './failure.js';
 import type { Io } from './io.js';
+import { commandIndex } from './startup/argv.js';
 import { usageError } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -89,12 +84,12 @@ function addCommand(
   definition: CommandDefinition,
   io: Io,
   argv: readonly string[],
+  named: boolean,
   setExitCode: (code: number) => void,
 ): void {
   const isDefault = definition.name === DEFAULT_COMMAND;
   const command = program.command(definition.name, { isDefault, hidden: definition.hidden === true });
   // The default command run without its name (`juno --bogus`) is spoken of as juno itself.
-  const named = typeof commandIndex(argv) === 'number';
   ownErrors(command, isDefault && !named ? program : command);
   definition
     .declare(command as unknown as Command)
@@ -138,18 +133,19 @@ export async function main(argv: string[], io: Io, commands: Registry = COMMANDS
   let exitCode: number = EXIT.ok;
   try {
     const program = createProgram(io);
-    const wanted = commandsToDefine(argv, Object.keys(commands));
+    const at = commandIndex(argv);
+    const wanted = commandsToDefine(argv, Object.keys(commands), at);
     const names = Object.keys(commands).filter(wanted);
     const definitions = await Promise.all(names.map(async (name) => (await commands[name]?.())?.command));
     for (const definition of definitions) {
-      if (definition) addCommand(program, definition, io, argv, (code) => (exitCode = code));
+      if (definition)
+        addCommand(program, definition, io, argv, typeof at === 'number', (code) => (exitCode = code));
     }
     // An unknown first word is a mistyped command, whatever follows it (`juno countdwon release`, `juno nxt -n 3`):
     // left to commander, it would reach the default command as an argument and be reported as something else.
     // `juno help NAME` for a command that does not exist likewise: commander would print the general help, exit 0.
-    const at = commandIndex(argv);
-    const word = typeof at === 'number' ? (argv[at] as string) : undefined;
-    const named = word === 'help' && at !== undefined && at !== null ? argv[at + 1] : word;
+    let named: string | undefined;
+    if (typeof at === 'number') named = argv[at] === 'help' ? argv[at + 1] : argv[at];
     if (
       named !== undefined &&
       named !== 'help' &&

@@ -2,6 +2,7 @@
 // declaration, its handler and everything they import) is loaded only when the command is defined, and a run
 // defines only the command it runs when it can tell which (see commandsToDefine).
 import type { CommandDefinition } from '../command.js';
+import { commandIndex, DEFAULT_COMMAND as DEFAULT_NAME } from '../startup/argv.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands whatever their arguments and options
 type AnyDefinition = CommandDefinition<any, any, any>;
@@ -28,29 +29,11 @@ export const COMMANDS = {
 export type Registry = Record<string, () => Promise<{ command: AnyDefinition }>>;
 
 /** The command that runs when the arguments name none. */
-export const DEFAULT_COMMAND: keyof typeof COMMANDS = 'schedule';
-
-/** Global options that take a value, to find the command name after them. */
-const GLOBAL_WITH_VALUE = new Set(['--timeline', '--series', '--date', '--color']);
-
-/**
- * Where the first argument after the global options is: the command's name when it is a word (or a mistyped one).
- * null when another option comes first, undefined when there is none.
- */
-export function commandIndex(argv: readonly string[]): number | null | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (GLOBAL_WITH_VALUE.has(arg)) i++;
-    else if (arg === '--no-color' || GLOBAL_WITH_VALUE.has(arg.split('=', 1)[0] as string)) continue;
-    else return arg.startsWith('-') ? null : i;
-  }
-  return undefined;
-}
+export const DEFAULT_COMMAND: keyof typeof COMMANDS = DEFAULT_NAME;
 
 /** The first argument after the global options when it is a word; null or undefined as for commandIndex. */
-export function commandWord(argv: readonly string[]): string | null | undefined {
-  const index = commandIndex(argv);
-  return typeof index === 'number' ? argv[index] : index;
+export function commandWord(argv: readonly string[], at = commandIndex(argv)): string | null | undefined {
+  return typeof at === 'number' ? argv[at] : at;
 }
 
 /**
@@ -61,8 +44,9 @@ export function commandWord(argv: readonly string[]): string | null | undefined 
 export function commandsToDefine(
   argv: readonly string[],
   names: readonly string[] = Object.keys(COMMANDS),
+  at = commandIndex(argv),
 ): (name: string) => boolean {
-  const word = commandWord(argv);
+  const word = commandWord(argv, at);
   if (word === undefined) return (name) => name === DEFAULT_COMMAND;
   if (word !== null && names.includes(word) && word !== 'completion') return (name) => name === word;
   return () => true;

@@ -3,25 +3,19 @@
 // This runs in the boot, before the program is loaded, so it reads argv by pattern: the command definitions are
 // in the program, and loading them here would cost what the cache saves.
 
-/** Global options that may come before the command, with their value as the next word or after `=`. */
-const GLOBAL_WITH_VALUE = /^--(series|timeline|date|color)$/;
-const GLOBAL_ALONE = /^--((series|timeline|date|color)=.*|no-color)$/;
+import { commandIndex, DEFAULT_COMMAND } from './argv.js';
 
 /**
  * The cache variant for a command line: the command and the options given (not their values, except the
  * format's), such as `schedule.date` or `next.series` (for `juno --series indri next`: global options may come
- * first). Anything unusual shares `other`.
+ * first). A command line that names no command runs the default one and shares its caches (`juno --date X` uses
+ * `schedule.date`). Anything unusual shares `other`.
  */
 export function cacheVariant(argv: readonly string[]): string {
-  let at = 0;
-  while (at < argv.length) {
-    const arg = argv[at] as string;
-    if (GLOBAL_WITH_VALUE.test(arg)) at += 2;
-    else if (GLOBAL_ALONE.test(arg)) at += 1;
-    else break;
-  }
-  const command = argv[at] ?? '';
-  const rest = [...argv.slice(0, at), ...argv.slice(at + 1)];
+  const at = commandIndex(argv);
+  if (at === null) return 'other';
+  const command = at === undefined ? DEFAULT_COMMAND : (argv[at] as string);
+  const rest = at === undefined ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];
   if (!/^[a-z][a-z-]{1,15}$/.test(command)) return 'other';
   const parts = new Set<string>();
   const end = rest.indexOf('--');

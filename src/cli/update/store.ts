@@ -7,12 +7,10 @@
 import {
   closeSync,
   constants,
-  fstatSync,
   fsyncSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -23,7 +21,7 @@ import { writeFailureWords } from '../errno.js';
 import { OutputError } from '../errors.js';
 import { pidOf, running, syncFolder } from '../folder.js';
 import { DATA_FOLDER } from '../load.js';
-import { type CacheFolder, isPrivateDir, makePrivateDir } from '../startup/code-cache.js';
+import { type CacheFolder, isPrivateDir, makePrivateDir, readOwnFile } from '../startup/code-cache.js';
 import type { RememberedFile } from './sources.js';
 
 /** What a `--url` update remembers of each URL. */
@@ -124,20 +122,7 @@ export function removeData(cache: CacheFolder): boolean {
 function readDataFile(cache: CacheFolder, path: string): string | null {
   const folder = join(cache.dir, DATA_FOLDER);
   if (!isPrivateDir(folder)) return null;
-  let fd: number | undefined;
-  try {
-    fd = openSync(
-      join(folder, path),
-      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
-    );
-    const info = fstatSync(fd);
-    if (!info.isFile() || info.uid !== process.getuid?.() || info.size > MAX_KEPT_BYTES) return null;
-    return readFileSync(fd, 'utf8');
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return readOwnFile(join(folder, path), MAX_KEPT_BYTES)?.toString('utf8') ?? null;
 }
 
 /** The text an earlier `--url` update kept of a repository file, or null. */

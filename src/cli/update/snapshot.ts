@@ -1,30 +1,17 @@
 // Which state of openstack/releases an update read, for series.json's `snapshot` (shown by `juno series --about`
 // and the outdated-data warning): a checkout's last commit and its day; a copy that is not a git checkout says
 // so in its README ("commit 02df7c9a3 of 2026-08-21"); over HTTP, the branch or commit in the URL, on the day read.
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Day } from '../../timeline/day.js';
 import type { SeriesSnapshot } from '../../timeline/series.js';
+import { gitLog } from '../git.js';
 
 export const UPSTREAM_REPOSITORY = 'https://opendev.org/openstack/releases';
 
 /** The last commit of a git checkout, as its hash and its day; null without git or outside a repository. */
 function gitHead(folder: string, env: NodeJS.ProcessEnv): { commit: string; date: Day } | null {
-  const result = spawnSync(
-    'git',
-    ['-c', 'core.fsmonitor=false', '--no-pager', 'log', '-1', '--no-show-signature', '--format=%H %cs'],
-    {
-      cwd: folder,
-      env,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      timeout: 10_000,
-      windowsHide: true,
-    },
-  );
-  if (result.error || result.status !== 0) return null;
-  const match = /^([0-9a-f]{7,64}) (\d{4}-\d{2}-\d{2})$/.exec(result.stdout.trim());
+  const match = /^([0-9a-f]{7,64}) (\d{4}-\d{2}-\d{2})$/.exec(gitLog(folder, '%H %cs', [], env) ?? '');
   return match ? { commit: match[1] as string, date: match[2] as Day } : null;
 }
 

@@ -54,6 +54,13 @@ interface SourceNames {
   rows: { first: Day; last: Day; name: string }[];
   /** The latest last Monday among rows[0..i], to find the first row covering a Monday by binary search. */
   reach: Day[];
+  /**
+   * The Mondays of the first and the last week upstream names (its own cycle, and an empty named week at its end
+   * listed too); null without named rows.
+   */
+  named: { first: Day; last: Day } | null;
+  /** `weekName` of each Monday asked so far: views ask it for every event. */
+  resolved: Map<Day, string>;
 }
 
 const namesCache = new WeakMap<Timeline, SourceNames>();
@@ -70,6 +77,8 @@ function sourceNames(timeline: Timeline): SourceNames {
   const rows: SourceNames['rows'] = [];
   const reach: Day[] = [];
   let days = new Map<Day, SourceDays>();
+  let firstNamed: Day | null = null;
+  let lastNamed: Day | null = null;
   if (timeline.weeks !== null) {
     const sorted = [...timeline.weeks].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     for (const week of sorted) {
@@ -77,6 +86,10 @@ function sourceNames(timeline: Timeline): SourceNames {
       const last = mondayOf(week.end);
       if (!byMonday.has(first)) byMonday.set(first, week.name);
       rows.push({ first, last, name: week.name });
+      if (week.upstream) {
+        firstNamed ??= first;
+        lastNamed = first;
+      }
       const previous = reach[reach.length - 1];
       reach.push(previous !== undefined && previous > last ? previous : last);
     }
@@ -88,7 +101,16 @@ function sourceNames(timeline: Timeline): SourceNames {
       if (!byMonday.has(monday)) byMonday.set(monday, event.week);
     }
   }
-  const names = { byMonday, given: new Set(byMonday.values()), days, rows, reach };
+  const named = firstNamed !== null && lastNamed !== null ? { first: firstNamed, last: lastNamed } : null;
+  const names = {
+    byMonday,
+    given: new Set(byMonday.values()),
+    days,
+    rows,
+    reach,
+    named,
+    resolved: new Map(),
+  };
   namesCache.set(timeline, names);
   return names;
 }
@@ -121,7 +143,8 @@ function rowDays(sorted: readonly NamedWeek[]): Map<Day, SourceDays> {
 
 /**
  * The timeline with only `events`, its weeks still named as the whole timeline names them: a week named by an
- * event left out (`export --kind`) keeps that name.
+ * event left out (`export --kind`) keeps that name. It shares the whole timeline's names, resolved ones too: its
+ * release week and its source's weeks are the same.
  */
 export function withEvents(timeline: Timeline, events: TimelineEvent[]): Timeline {
   const narrowed = { ...timeline, events };
@@ -151,12 +174,15 @@ function coveringRow(names: SourceNames, monday: Day): string | null {
 export function weekName(timeline: Timeline, day: Day): string {
   const monday = mondayOf(day);
   const names = sourceNames(timeline);
-  return (
+  const known = names.resolved.get(monday);
+  if (known !== undefined) return known;
+  const name =
     names.byMonday.get(monday) ??
     coveringRow(names, monday) ??
     countedName(timeline, names, monday) ??
-    formatDay(monday, "RRRR-'W'II")
-  );
+    formatDay(monday, "RRRR-'W'II");
+  names.resolved.set(monday, name);
+  return name;
 }
 
 /** R±N counted from the release week, unless the source gives that name to another week. */
@@ -171,21 +197,6 @@ export function eventWeek(timeline: Timeline, event: TimelineEvent): string {
 }
 
 /**
- * The Mondays of the first and the last week upstream names (its own cycle, and an empty named week at its end
- * listed too); null without named rows.
- */
-function namedRows(weeks: readonly NamedWeek[] | null): { first: Day; last: Day } | null {
-  let first: Day | null = null;
-  let last: Day | null = null;
-  for (const week of weeks ?? []) {
-    if (!week.upstream) continue;
-    if (first === null || week.start < first) first = week.start;
-    if (last === null || week.start > last) last = week.start;
-  }
-  return first === null || last === null ? null : { first: mondayOf(first), last: mondayOf(last) };
-}
-
-/**
  * The Monday of the week the cycle opens: the first day of the first dated phase (Juno: the Icehouse release) or
  * the first week an upstream schedule names (its R-N start week), whichever comes first; else the first event
  * that is not an after-cycle kind. Null for a timeline without such events. (Upstream schedules up to train name
@@ -194,7 +205,7 @@ function namedRows(weeks: readonly NamedWeek[] | null): { first: Day; last: Day 
 export function cycleOpening(timeline: Timeline): Day | null {
   const phase = firstPhaseDay(timeline);
   const phaseMonday = phase === null ? null : mondayOf(phase);
-  const named = namedRows(timeline.weeks)?.first ?? null;
+  const named = sourceNames(timeline).named?.first ?? null;
   const opening = phaseMonday === null || (named !== null && named < phaseMonday) ? named : phaseMonday;
   if (opening !== null) return opening;
   const first = timeline.events.find((e) => !AFTER_CYCLE_KINDS.includes(e.kind));
@@ -206,7 +217,7 @@ export function cycleOpening(timeline: Timeline): Day | null {
  * (end of life) nor over before the cycle opens, or the last week upstream names. Never before the opening week.
  */
 export function cycleClosing(timeline: Timeline, opening: Day): Day {
-  const named = namedRows(timeline.weeks)?.last ?? null;
+  const named = sourceNames(timeline).named?.last ?? null;
   let last = named !== null && named > opening ? named : opening;
   for (const event of timeline.events) {
     if (AFTER_CYCLE_KINDS.includes(event.kind)) continue;
@@ -237,6 +248,21 @@ function weekAt(timeline: Timeline, monday: Day, today: Day): { week: Week; last
  * has no events of the cycle.
  */
 export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions = {}): Week[] {
+  const weeks: Week[] = [];
+  for (const monday of cycleMondays(timeline, options)) {
+    const { week, last } = weekAt(timeline, monday, today);
+    const sunday = addDays(last, 6);
+    week.events = timeline.events.filter((e) => e.start <= sunday && e.end >= monday);
+    weeks.push(week);
+  }
+  return weeks;
+}
+
+/**
+ * The Monday of each week of `cycleWeeks`: every Monday from the opening week to the closing one (with `all`, and
+ * those of events outside them), less the later weeks of a row running two weeks, which are part of its week.
+ */
+function cycleMondays(timeline: Timeline, options: WeekOptions = {}): Day[] {
   const opening = cycleOpening(timeline);
   if (opening === null) return [];
   const closing = cycleClosing(timeline, opening);
@@ -252,16 +278,14 @@ export function cycleWeeks(timeline: Timeline, today: Day, options: WeekOptions 
     for (const monday of outside) mondays.push(monday);
     mondays.sort();
   }
-  const weeks: Week[] = [];
+  const days = sourceNames(timeline).days;
+  const weeks: Day[] = [];
   let through: Day | null = null;
   for (const monday of mondays) {
     // A later week of a row running two weeks is part of that row's week.
     if (through !== null && monday <= through) continue;
-    const { week, last } = weekAt(timeline, monday, today);
-    const sunday = addDays(last, 6);
-    week.events = timeline.events.filter((e) => e.start <= sunday && e.end >= monday);
-    weeks.push(week);
-    through = last;
+    weeks.push(monday);
+    through = days.get(monday)?.last ?? monday;
   }
   return weeks;
 }
@@ -316,12 +340,10 @@ export interface CalendarWeek extends Week {
  * event moving can shrink; and the weeks outside that grid that hold events.
  */
 export function calendarWeeks(timeline: Timeline, today: Day): CalendarWeek[] {
-  const names = namedRows(timeline.weeks)?.last ?? null;
+  const names = sourceNames(timeline).named?.last ?? null;
   const ends = [timeline.releaseWeek, names].filter((day): day is Day => day !== null).sort();
   const end = ends.at(-1) ?? null;
-  const grid = cycleWeeks(timeline, today)
-    .map((week) => mondayOf(week.start))
-    .filter((monday) => end === null || monday <= end);
+  const grid = cycleMondays(timeline).filter((monday) => end === null || monday <= end);
   const inGrid = new Set(grid);
   return sourceWeeks(timeline, today, grid).map((week) => ({
     ...week,

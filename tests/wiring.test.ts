@@ -336,6 +336,28 @@ describe('what a handler returns', () => {
     });
   });
 
+  // Each line is clipped to 1000 characters: on stderr the hint after `juno: hint: `, in juno check's
+  // annotation the whole line, `hint: ` included.
+  it('may be a failure with lines too long: each is clipped, as stderr and the annotation each clip it', async () => {
+    const { DataError } = await import('../src/cli/errors.js');
+    const [message, detail, hint] = ['m', 'd', 'h'].map((c) => `${c}:${c.repeat(1200)}`) as [
+      string,
+      string,
+      string,
+    ];
+    const { registry } = observed(() => {
+      throw new DataError(message, [detail], hint);
+    });
+    const { io, out } = captureIo();
+    const code = await main(['check', '--before', 'ff', '--format', 'github'], io, registry);
+    const cut = (text: string, length: number) => `${text.slice(0, length - 1)}…`;
+    expect({ code, ...out }).toEqual({
+      code: 3,
+      stdout: `::error title=juno::${cut(message, 1000)}%0A${cut(detail, 1000)}%0A${cut(`hint: ${hint}`, 1000)}\n`,
+      stderr: `juno: ${cut(message, 1000)}\njuno: ${cut(detail, 1000)}\njuno: hint: ${cut(hint, 1000)}\n`,
+    });
+  });
+
   it('may be an unexpected failure: exit 70 with no stack trace', async () => {
     const run = await returning(() => {
       throw new TypeError('x is undefined');

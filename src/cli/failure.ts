@@ -9,6 +9,11 @@ import { clip, oneLine } from '../timeline/text.js';
 import { EXIT, JunoError } from './errors.js';
 import { commandIndex, GLOBAL_WITH_VALUE } from './startup/argv.js';
 
+/** Longest line of a message (stderr, an annotation): a safety net under the limits applied where values are quoted. */
+const MAX_MESSAGE = 1000;
+/** A line of a message: one line, of at most MAX_MESSAGE characters. */
+export const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
+
 /** `juno check`'s options that take a value, so that a value such as `--before -f` is not read as an option. */
 const CHECK_WITH_VALUE = new Set(['--before', '--until', '--after', '-w', '--warn-within']);
 
@@ -53,23 +58,31 @@ export function checkFormat(argv: readonly string[]): string | null {
   return format;
 }
 
-/** What commander stops for without a failure. */
+/** What commander stops for without a failure: help and the version (exit 0). */
 const NOT_FAILURES = new Set(['commander.help', 'commander.helpDisplayed', 'commander.version']);
 
-/** The message, its further lines (every problem of an invalid timeline) and the hint, each one line. */
+/** Whether commander stopped with this code for help or the version, not for a failure. */
+export const notAFailure = (code: string) => NOT_FAILURES.has(code);
+
+/**
+ * A failure's lines for people: the message, its further lines (every problem of an invalid timeline) and the
+ * hint after `hint: `, each one line and clipped: the hint alone for stderr, where each line follows `juno: `, or
+ * with its label for an annotation (`clipWithLabel`).
+ */
+export function messageLines(failure: JunoError, clipWithLabel = false): string[] {
+  const lines = [failure.message, ...failure.details].map(messageLine);
+  const { hint } = failure;
+  if (hint) lines.push(clipWithLabel ? messageLine(`hint: ${hint}`) : `hint: ${messageLine(hint)}`);
+  return lines;
+}
+
+/** An annotation's lines: a JunoError's or commander's; null for anything else, and for help and --version. */
 function failureLines(failure: unknown): string[] | null {
-  let lines: string[];
-  if (failure instanceof JunoError) {
-    lines = [failure.message, ...failure.details];
-    if (failure.hint) lines.push(`hint: ${failure.hint}`);
-  } else if (failure instanceof Error && 'code' in failure && `${failure.code}`.startsWith('commander.')) {
-    // Commander's own (juno's one catch reports anything else as an unexpected failure, not a usage error).
-    if (NOT_FAILURES.has(failure.code as string)) return null;
-    lines = [failure.message.replace(/^error: /, '')];
-  } else {
+  if (failure instanceof JunoError) return messageLines(failure, true);
+  // Commander's own (juno's one catch reports anything else as an unexpected failure, not a usage error).
+  if (!(failure instanceof Error && 'code' in failure && `${failure.code}`.startsWith('commander.')))
     return null;
-  }
-  return lines.map((line) => clip(oneLine(line), 1000));
+  return notAFailure(failure.code as string) ? null : [messageLine(failure.message.replace(/^error: /, ''))];
 }
 
 /**

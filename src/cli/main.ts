@@ -3,21 +3,16 @@
 // listed in ./commands/index.ts), each loaded only when it is defined.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import { fitLines } from '../render/table.js';
-import { clip, oneLine } from '../timeline/text.js';
 import { COLOR_CHOICES } from './color.js';
 import { type AnyCommand, type CommandDefinition, unknownCommand } from './command.js';
 import { COMMANDS, commandsToDefine, DEFAULT_COMMAND, type Registry } from './commands/index.js';
 import { type GlobalOptions, makeContext, outputWidth } from './context.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
-import { failureOutput } from './failure.js';
+import { failureOutput, messageLine, messageLines, notAFailure } from './failure.js';
 import type { Io } from './io.js';
 import { commandIndex } from './startup/argv.js';
 import { usageError } from './usage.js';
 import { VERSION } from './version.js';
-
-/** Longest line of a message on stderr: a safety net under the limits applied where values are quoted. */
-const MAX_MESSAGE = 1000;
-const messageLine = (text: string) => clip(oneLine(text), MAX_MESSAGE);
 
 const EXIT_HELP = `
 Today is --date, else JUNO_DATE, else the local calendar date
@@ -120,9 +115,11 @@ function isForPeople(options: Record<string, unknown>): boolean {
 }
 
 function writeError(io: Io, error: JunoError): void {
-  const lines = [error.message, ...error.details].map((line) => `juno: ${messageLine(line)}\n`);
-  if (error.hint) lines.push(`juno: hint: ${messageLine(error.hint)}\n`);
-  io.stderr.write(lines.join(''));
+  io.stderr.write(
+    messageLines(error)
+      .map((line) => `juno: ${line}\n`)
+      .join(''),
+  );
 }
 
 /**
@@ -158,8 +155,7 @@ export async function main(argv: string[], io: Io, commands: Registry = COMMANDS
   } catch (error) {
     io.stdout.write(failureOutput(argv, error));
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
-      if (error.code === 'commander.help') return EXIT.ok;
+      if (notAFailure(error.code)) return EXIT.ok;
       // Usage errors come as UsageErrors (see ownErrors); anything else commander stops for is one too.
       writeError(io, new UsageError(error.message.replace(/^error: /, ''), 'see juno --help'));
       return EXIT.usage;

@@ -126,24 +126,20 @@ const EVENT_WITH_KIND = 24;
  * wrap too, the dates first lose their weekdays ("25 Sep 2014"). Piped output (`width` null) is never fitted: each event stays on one line.
  */
 function layout(view: ScheduleView, width: number | null) {
-  const cellsOf = (weekdays: boolean) =>
-    view.events.map((e) => [
-      dateCell(e, weekdays),
-      oneLine(e.week ?? ''),
-      oneLine(e.name),
-      e.kind,
-      relativeDays(e.daysUntil, lengthInDays(e)),
-    ]);
-  const all = cellsOf(true);
+  const all = view.events.map((e) => [
+    dateCell(e, true),
+    oneLine(e.week ?? ''),
+    oneLine(e.name),
+    e.kind,
+    relativeDays(e.daysUntil, lengthInDays(e)),
+  ]);
   if (width === null) return { head: HEAD, cells: all, wrap: undefined, kindLeftOut: false };
-  const fitTo = (head: string[], cells: string[][], steps: [number, number][]) => {
-    const { natural, least } = measureColumns(head, cells, DATE_HANG);
-    return fitWidths(natural, least, steps, width);
-  };
-  const withKind = fitTo(HEAD, all, [[EVENT, EVENT_WITH_KIND]]);
+  // Widths are per column: the table is measured once, and only the Date column again without weekdays.
+  const { natural, least } = measureColumns(HEAD, all, DATE_HANG);
+  const withKind = fitWidths(natural, least, [[EVENT, EVENT_WITH_KIND]], width);
   if (withKind.over === 0) return { head: HEAD, cells: all, wrap: withKind.widths, kindLeftOut: false };
-  const head = HEAD.filter((_, i) => i !== KIND);
-  const drop = (cells: string[][]) => cells.map((r) => r.filter((_, i) => i !== KIND));
+  const drop = <T>(row: T[]) => row.filter((_, i) => i !== KIND);
+  const head = drop(HEAD);
   // Without Kind, the columns are Date, Week, Event, When.
   const steps: [number, number][] = [
     [2, 20],
@@ -152,12 +148,21 @@ function layout(view: ScheduleView, width: number | null) {
     [2, 0],
     [3, 0],
   ];
-  let cells = drop(all);
-  let fitted = fitTo(head, cells, steps);
+  const noKind = { natural: drop(natural), least: drop(least) };
+  let cells = all.map(drop);
+  let fitted = fitWidths(noKind.natural, noKind.least, steps, width);
   // Weekdays are given up before When wraps.
-  if (fitted.over > 0 || (fitted.widths[3] ?? 0) < (measureColumns(head, cells).natural[3] ?? 0)) {
-    cells = drop(cellsOf(false));
-    fitted = fitTo(head, cells, steps);
+  if (fitted.over > 0 || (fitted.widths[3] ?? 0) < (noKind.natural[3] ?? 0)) {
+    const dates = view.events.map((e) => dateCell(e, false));
+    const date = measureColumns(
+      head.slice(0, 1),
+      dates.map((d) => [d]),
+      DATE_HANG,
+    );
+    noKind.natural[0] = date.natural[0] ?? 0;
+    noKind.least[0] = date.least[0] ?? 0;
+    cells = cells.map((row, i) => [dates[i] as string, ...row.slice(1)]);
+    fitted = fitWidths(noKind.natural, noKind.least, steps, width);
   }
   return { head, cells, wrap: fitted.widths, kindLeftOut: true };
 }

@@ -179,16 +179,18 @@ export function weekName(timeline: Timeline, day: Day): string {
   const name =
     names.byMonday.get(monday) ??
     coveringRow(names, monday) ??
-    countedName(timeline, names, monday) ??
-    formatDay(monday, "RRRR-'W'II");
+    countedWeekName(timeline.releaseWeek, monday, names.given);
   names.resolved.set(monday, name);
   return name;
 }
 
-/** R±N counted from the release week, unless the source gives that name to another week. */
-function countedName(timeline: Timeline, names: SourceNames, monday: Day): string | null {
-  const counted = weekLabel(timeline.releaseWeek, monday);
-  return counted !== null && !names.given.has(counted) ? counted : null;
+/**
+ * The name of the week of `monday` where the source gives none: R±N counted from the release week, unless that
+ * name is `taken` (the source gives it to another week), else the ISO week (`2014-W36`).
+ */
+export function countedWeekName(releaseWeek: Day | null, monday: Day, taken: ReadonlySet<string>): string {
+  const counted = weekLabel(releaseWeek, monday);
+  return counted !== null && !taken.has(counted) ? counted : formatDay(monday, "RRRR-'W'II");
 }
 
 /** The name of the week an event begins in (see `weekName`). */

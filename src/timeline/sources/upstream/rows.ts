@@ -4,7 +4,6 @@ import {
   addDays,
   type Day,
   daysBetween,
-  formatDay,
   isDay,
   isSupportedDay,
   mondayOf,
@@ -12,9 +11,9 @@ import {
   weekdayOf,
 } from '../../day.js';
 import { describe, isRecord } from '../../fields.js';
-import { weekLabel } from '../../query.js';
 import { capitalise, oneLine } from '../../text.js';
 import type { Problem } from '../../types.js';
+import { countedWeekName } from '../../weeks.js';
 import { slugify } from './labels.js';
 
 export const LABEL_LISTS = ['x-project', 'project-specific'] as const;
@@ -273,7 +272,5 @@ function unnamedWeek(monday: Day, same: Row[], cycle: CycleWeeks, taken: Set<str
     const name = `${capitalise(previous.name)} R+0`;
     if (!taken.has(name)) return name;
   }
-  const counted = weekLabel(releaseWeek, monday);
-  if (counted !== null && !taken.has(counted)) return counted;
-  return formatDay(monday, "RRRR-'W'II");
+  return countedWeekName(releaseWeek, monday, taken);
 }

@@ -2,13 +2,20 @@
 import { Option } from '@commander-js/extra-typings';
 import { exportRenderers } from '../../render/export.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../../render/formats.js';
-import { exportSelection, exportView } from '../../render/views/export.js';
+import {
+  type ExportSelection,
+  type ExportSettings,
+  type ExportView,
+  exportSelection,
+  exportView,
+} from '../../render/views/export.js';
 import { parseInstant } from '../../timeline/day.js';
 import { oneLine } from '../../timeline/text.js';
 import type { Kind } from '../../timeline/types.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, UsageError } from '../errors.js';
 import { lastCommitDate } from '../git.js';
+import type { LoadedTimeline } from '../load.js';
 import { kindOption, parseKinds } from '../options.js';
 import { nothingMatched, present } from '../present.js';
 import { fileLabel } from '../read.js';
@@ -146,6 +153,31 @@ export function exportStamps(
   return { stamp: epoch ?? revision, revision };
 }
 
+/** What a calendar is asked to be, besides its events and its stamps. */
+export type CalendarChoices = Pick<ExportSettings, 'name' | 'method' | 'alarmSeconds' | 'weeks'>;
+
+/**
+ * The calendar `juno export` makes of a loaded timeline, narrowed to `selection`, with its stamps: in a git checkout,
+ * the last commit of the files read (`committed`), the same in every clone, as upstream's own calendar.
+ */
+export function calendarView(
+  ctx: Context,
+  loaded: LoadedTimeline,
+  selection: ExportSelection,
+  choices: CalendarChoices,
+  committed: (inputs: string[]) => Date | null = (inputs) => lastCommitDate(inputs, ctx.io.env),
+): ExportView {
+  const { timeline, file, inputs, modified } = loaded;
+  return exportView(selection, ctx.today, {
+    name: choices.name,
+    ...exportStamps(ctx.io.env, timeline.updated, () => committed(inputs), modified, fileLabel(file)),
+    method: choices.method,
+    alarmSeconds: choices.alarmSeconds,
+    version: VERSION,
+    weeks: choices.weeks,
+  });
+}
+
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<CommandResult> {
   if (options.output === '')
     throw new UsageError('-o needs a file name', 'e.g. -o juno.ics, or -o - for stdout');
@@ -165,22 +197,13 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   if (options.name !== undefined && oneLine(options.name).trim() === '') {
     throw new UsageError('--name: the name must not be empty');
   }
-  const { timeline, file, inputs, modified } = await ctx.load();
-  const selection = exportSelection(timeline, options.kinds);
+  const loaded = await ctx.load();
+  const selection = exportSelection(loaded.timeline, options.kinds);
   if (selection.nothing) return nothingMatched(selection.nothing);
-  const view = exportView(selection, ctx.today, {
+  const view = calendarView(ctx, loaded, selection, {
     name: options.name ?? null,
-    // In a git checkout, the last commit of the files read: the same in every clone, as upstream's own calendar.
-    ...exportStamps(
-      ctx.io.env,
-      timeline.updated,
-      () => lastCommitDate(inputs, ctx.io.env),
-      modified,
-      fileLabel(file),
-    ),
     method: options.method,
     alarmSeconds,
-    version: VERSION,
     weeks: options.weeks,
   });
   const { stdout } = present(ctx, view, exportRenderers[options.format]);
@@ -188,6 +211,6 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
   // Loaded only for -o: atomic file writes need node:crypto and node:fs/promises.
   const { isStdout, writeOutput } = await import('../output.js');
   if (isStdout(options.output)) return { stdout };
-  await writeOutput(options.output, stdout, { input: file });
+  await writeOutput(options.output, stdout, { input: loaded.file });
   return { stdout: '' };
 }

@@ -6,7 +6,7 @@ import { Option } from '@commander-js/extra-typings';
 import { TEXT_OR_JSON, type TextOrJson } from '../../render/formats.js';
 import { exportHead, icsPieces, renderIcs } from '../../render/ics.js';
 import { publishRenderers, renderPublishIndex } from '../../render/publish.js';
-import { type ExportView, exportSelection, exportView } from '../../render/views/export.js';
+import { type ExportView, exportSelection } from '../../render/views/export.js';
 import { ALL_FEED, type FeedInput, INDEX_PAGE, publishView } from '../../render/views/publish.js';
 import { byRelease } from '../../timeline/series.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
@@ -18,7 +18,7 @@ import { present } from '../present.js';
 import { fileLabel } from '../read.js';
 import { quoted } from '../usage.js';
 import { VERSION } from '../version.js';
-import { exportStamps } from './export.js';
+import { calendarView } from './export.js';
 
 /** Which DIRs are usage errors and which write failures (see checkDir). */
 const DIR_HELP = `
@@ -141,21 +141,15 @@ export function parseBase(text: string): string {
   return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
-/** One series' feed: its timeline as `juno --series NAME export` makes it, with the same stamps. */
+/** One series' feed: what `juno --series NAME export` writes, with the same stamps. */
 async function seriesFeed(
   ctx: Context,
   name: string,
   committed: (inputs: string[]) => Date | null,
 ): Promise<ExportView> {
-  const { timeline, file, inputs, modified } = await loadSeries(name, ctx.io.env, ctx.seriesData);
-  return exportView(exportSelection(timeline, []), ctx.today, {
-    name: null,
-    ...exportStamps(ctx.io.env, timeline.updated, () => committed(inputs), modified, fileLabel(file)),
-    method: null,
-    alarmSeconds: null,
-    version: VERSION,
-    weeks: false,
-  });
+  const loaded = await loadSeries(name, ctx.io.env, ctx.seriesData);
+  const choices = { name: null, method: null, alarmSeconds: null, weeks: false };
+  return calendarView(ctx, loaded, exportSelection(loaded.timeline, []), choices, committed);
 }
 
 export async function publishCommand(

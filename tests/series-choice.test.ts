@@ -171,6 +171,34 @@ describe('--series and JUNO_SERIES', () => {
   });
 });
 
+describe('juno series current', () => {
+  it('shows the series in development, as --series current means it', async () => {
+    const current = await runMain(['series', 'current', '--format', 'names', '--date', '2026-11-29']);
+    expect(current.code, current.stderr).toBe(0);
+    expect(current.stderr).toBe('');
+    const indri = await runMain(['series', 'indri', '--format', 'names', '--date', '2026-11-29']);
+    expect(current.stdout).toBe(indri.stdout);
+    expect(current.stdout).toBe('indri\n');
+  });
+
+  it('says the data is outdated on a day it knows no series in development, exit 1', async () => {
+    const result = await runMain(['series', 'current', '--date', '2031-06-01']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^juno: series current: the series data \(openstack\/releases of \d{4}-\d\d-\d\d\) knows no series in development on 2031-06-01; juno update fetches newer data\n/,
+    );
+  });
+
+  it('still says unknown series, with the closest names, for any other name', async () => {
+    const typo = await runMain(['series', 'indir']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toBe(
+      'juno: unknown series "indir"\njuno: hint: did you mean indri? (juno series lists them all)\n',
+    );
+  });
+});
+
 describe('what juno says on stderr about the data', () => {
   const note = 'juno: note: Juno ended in 2015; 2027.1 Indri is in development: juno --series current\n';
 

@@ -3,10 +3,13 @@ import { Option } from '@commander-js/extra-typings';
 import { SERIES_ABOUT_FORMATS, SERIES_FORMATS, type SeriesAboutFormat } from '../../render/formats.js';
 import { type SeriesFormat, seriesAboutRenderers, seriesRenderers } from '../../render/series.js';
 import { seriesAboutView, seriesListView } from '../../render/views/series.js';
+import { CURRENT_SERIES, outdatedWarning, resolveSeries } from '../../timeline/choose.js';
+import type { Day } from '../../timeline/day.js';
 import { closestNames } from '../../timeline/query.js';
 import { SERIES_FILTERS, type SeriesFilter, type SeriesView, seriesViews } from '../../timeline/series.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
-import { UsageError } from '../errors.js';
+import { EXIT, JunoError, UsageError } from '../errors.js';
+import type { SeriesData } from '../load.js';
 import { present } from '../present.js';
 import { fileLabel } from '../read.js';
 import { quoted } from '../usage.js';
@@ -76,14 +79,22 @@ export interface SeriesOptions {
   about?: boolean;
 }
 
-/** The series `name` (a name or a version) means, or a usage error with the closest names. */
-function findSeries(all: SeriesView[], name: string): SeriesView {
-  const wanted = name.trim().toLowerCase();
-  const found = all.find((s) => s.name === wanted || s.releaseId === wanted);
-  if (found) return found;
+/**
+ * The series `name` (a name, a version, or `current`) means, as `--series` resolves it; a usage error with the
+ * closest names for an unknown one, and exit 1 when the list is too old to know the series in development today.
+ */
+function findSeries(data: SeriesData, all: SeriesView[], name: string, today: Day): SeriesView {
+  const choice = resolveSeries(data.series, name, today);
+  if (choice.ok) return all.find((s) => s.name === choice.series.name) as SeriesView;
+  if (choice.reason === 'outdated')
+    throw new JunoError(
+      `series ${CURRENT_SERIES}: ${outdatedWarning(today, data.snapshot?.date ?? null)}`,
+      EXIT.failed,
+      'or name a series: juno series lists them',
+    );
   const close = closestNames(
     all.map((s) => s.name),
-    wanted,
+    name.trim().toLowerCase(),
   );
   throw new UsageError(
     `unknown series ${quoted(name)}`,
@@ -105,7 +116,7 @@ export async function seriesCommand(
     const view = seriesAboutView(all, origin, ctx.today);
     return present(ctx, view, seriesAboutRenderers[options.format as SeriesAboutFormat]);
   }
-  const named = name === undefined ? null : findSeries(all, name);
+  const named = name === undefined ? null : findSeries(data, all, name, ctx.today);
   const view = seriesListView(all, ctx.today, { ...options, named });
   return present(ctx, view, seriesRenderers[options.format]);
 }

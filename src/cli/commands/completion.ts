@@ -9,7 +9,6 @@ import { SHELLS, type Shell } from '../../render/formats.js';
 import { CURRENT_SERIES } from '../../timeline/choose.js';
 import { KINDS } from '../../timeline/types.js';
 import { type AnyCommand, type CommandResult, type Context, defineCommand } from '../command.js';
-import { loadSeriesList } from '../load.js';
 import { present } from '../present.js';
 import { EVENTS_COMMAND } from './completion-ids.js';
 
@@ -92,6 +91,6 @@ export async function completionCommand(
   program: AnyCommand,
 ): Promise<CommandResult> {
   // The script is installed once: event ids are asked of juno as they are completed, series names are the list's.
-  const series = (await loadSeriesList()).map((s) => s.name);
+  const series = (await ctx.seriesData()).series.map((s) => s.name);
   return present(ctx, describeProgram(program, series), completionRenderers[shell]);
 }

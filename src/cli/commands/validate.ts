@@ -55,10 +55,10 @@ function unreadable(file: string, error: DataError): FileReport {
   };
 }
 
-async function checkFile(file: string): Promise<FileReport> {
+async function checkFile(file: string, env: NodeJS.ProcessEnv): Promise<FileReport> {
   try {
     // A series folder is checked as its schedule.yaml, and named so.
-    const { format, result, file: read } = await checkTimeline(file);
+    const { format, result, file: read } = await checkTimeline(file, env);
     const label = fileLabel(read);
     const warnings = result.warnings.map((w) => reported(label, w));
     if (!result.ok) {
@@ -113,8 +113,8 @@ export async function validateCommand(
   const target = file ?? ctx.timelineFile;
   const reports =
     target !== undefined
-      ? [await checkFile(target)]
-      : [await checkFile(BUNDLED_TIMELINE), await checkSeries(BUNDLED_SERIES)];
+      ? [await checkFile(target, ctx.io.env)]
+      : [await checkFile(BUNDLED_TIMELINE, ctx.io.env), await checkSeries(BUNDLED_SERIES)];
   const view = validateView(reports);
   return {
     ...present(ctx, view, validateRenderers[options.format]),

@@ -4,8 +4,16 @@ import { oneLine } from '../timeline/text.js';
 import { daysAhead, toJson } from './format.js';
 import type { TextOrJson } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
-import { breakAfterDash, fitWidths, measureColumns, renderColumns } from './table.js';
+import { breakAfterDash, type Fit, fitColumns, renderColumns } from './table.js';
 import { type NextView, nextEventsOf, nextJson } from './views/next.js';
+
+/** On a narrow terminal the name narrows first (to 20 columns), then the date, the name again, the time left. */
+const FIT_STEPS: Fit['steps'] = [
+  [1, 20],
+  [0, 0],
+  [1, 0],
+  [2, 0],
+];
 
 /**
  * One line per event: "Thu 25 Sep 2014  RC1 target (rc)  in 4 days"; nothing when no event is ahead. On a
@@ -19,17 +27,6 @@ function renderText(view: NextView, { style, width }: RenderOptions): string {
     `${oneLine(e.name)} (${e.kind})`,
     daysAhead(e.daysUntil),
   ]);
-  let wrap: number[] | undefined;
-  if (width !== null) {
-    const { natural, least } = measureColumns(['', '', ''], rows);
-    const steps: [number, number][] = [
-      [1, 20],
-      [0, 0],
-      [1, 0],
-      [2, 0],
-    ];
-    wrap = fitWidths(natural, least, steps, width).widths;
-  }
   const text = renderColumns({
     rows,
     paintCell: (row, column) => {
@@ -37,7 +34,7 @@ function renderText(view: NextView, { style, width }: RenderOptions): string {
       if (column === 2) return (events[row]?.daysUntil ?? 0) <= 7 ? style.warn : style.accent;
       return undefined;
     },
-    ...(wrap ? { wrap } : {}),
+    ...fitColumns(undefined, rows, { width, steps: FIT_STEPS }),
   });
   return style.text(text);
 }

@@ -7,7 +7,7 @@ import { type Cell, daysAgo, daysAhead, toCsv, toJson, toMarkdown, toTsv } from 
 import type { SeriesAboutFormat, SeriesFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { fitWidths, measureColumns, renderColumns } from './table.js';
+import { type Fit, fitColumns, fitWidths, measureColumns, renderColumns } from './table.js';
 import { type SeriesAboutView, type SeriesListView, type SeriesRow, seriesJson } from './views/series.js';
 
 export type { SeriesAboutFormat, SeriesFormat };
@@ -41,6 +41,15 @@ const planned = (day: string, ahead: boolean) => `${longDay(day)}${ahead ? ' ~' 
 /** The dates without weekdays, for a terminal too narrow for them: "21 Oct 2010 ~". */
 const shortDate = (text: string) => text.replace(/^[A-Z][a-z]{2} (?=\d)/, '');
 
+/** On a narrow terminal, Version wraps first, then Status, the dates, and the days. */
+const FIT_STEPS: Fit['steps'] = [
+  [1, 0],
+  [4, 0],
+  [2, 0],
+  [3, 0],
+  [5, 0],
+];
+
 /**
  * A borderless table. On a terminal narrower than it, the dates lose their weekdays (and End of life is headed
  * EOL), then Version, Status and the dates wrap at spaces; piped, it is never fitted.
@@ -59,30 +68,19 @@ function renderTable(view: SeriesListView, { style, width }: RenderOptions): str
     if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
     return cells;
   });
-  let wrap: number[] | undefined;
   if (width !== null) {
-    const steps: [number, number][] = [
-      [1, 0],
-      [4, 0],
-      [2, 0],
-      [3, 0],
-      [5, 0],
-    ];
-    const measured = measureColumns(head, rows);
-    if (fitWidths(measured.natural, measured.least, [], width).over > 0) {
+    const { natural, least } = measureColumns(head, rows);
+    if (fitWidths(natural, least, [], width).over > 0) {
       rows = rows.map((r) => r.map((cell, i) => (i === 2 || i === 3 ? shortDate(cell) : cell)));
       head[3] = 'EOL';
     }
-    const { natural, least } = measureColumns(head, rows);
-    const fitted = fitWidths(natural, least, steps, width);
-    wrap = fitted.widths;
   }
   const table = renderColumns({
     head,
     rows,
     paintHead: style.bold,
     paintRow: (i) => paint((view.series[i] as SeriesRow).status, style),
-    ...(wrap ? { wrap } : {}),
+    ...fitColumns(head, rows, { width, steps: FIT_STEPS }),
   });
   const anyPlanned = view.series.some((s) => s.planned.release || s.planned.eol);
   return style.text(anyPlanned ? `${table}\n${style.dim('~ planned date (after today)')}\n` : table);

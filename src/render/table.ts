@@ -185,6 +185,31 @@ export interface Columns {
   hang?: number[];
 }
 
+/** How a table is fitted to a terminal (see `fitColumns`). */
+export interface Fit {
+  /** The terminal's width; null (piped output) leaves every row on one line. */
+  width: number | null;
+  /** The order in which columns narrow, as `fitWidths` takes it. */
+  steps: [column: number, floor: number][];
+  /** How far each column's continuation lines are indented. */
+  hang?: number[];
+}
+
+/**
+ * The `wrap` and `hang` that fit the table of `head` and `rows` to `fit.width` (see `fitWidths`), to spread into
+ * `renderColumns`; none when the width is null.
+ */
+export function fitColumns(
+  head: string[] | undefined,
+  rows: string[][],
+  { width, steps, hang }: Fit,
+): Pick<Columns, 'wrap' | 'hang'> {
+  if (width === null) return {};
+  const { natural, least } = measureColumns(head ?? [], rows, hang);
+  const { widths } = fitWidths(natural, least, steps, width);
+  return hang ? { wrap: widths, hang } : { wrap: widths };
+}
+
 /** Lays out a borderless table; lines carry no trailing spaces and end with a newline. */
 export function renderColumns({ head, rows, paintHead, paintRow, paintCell, wrap, hang }: Columns): string {
   const cellLines = (text: string, column: number): string[] => {

@@ -16,7 +16,7 @@ import {
 import type { WeeksFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
-import { breakAfterDash, fitWidths, joinParts, measureColumns, type Part, renderColumns } from './table.js';
+import { breakAfterDash, type Fit, fitColumns, joinParts, type Part, renderColumns } from './table.js';
 import { type WeeksView, type WeekView, weeksJson } from './views/weeks.js';
 
 export type { WeeksFormat };
@@ -56,6 +56,17 @@ const CURRENT = '▶';
 /** Continuation lines: a week's name under its name, an event's under its name (after the day). */
 const HANG = [2, 0, 4];
 
+/**
+ * On a narrow terminal, Events narrow first (to 24 columns), then dates take two lines, then week names wrap, then
+ * Events again.
+ */
+const FIT_STEPS: Fit['steps'] = [
+  [2, 24],
+  [1, 0],
+  [0, 0],
+  [2, 0],
+];
+
 function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
   const heading: Part[] = [
     { text: timelineName(view), paint: style.bold },
@@ -75,18 +86,6 @@ function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
     week.events.map((e) => eventCell(e, week, style)).join('\n'),
   ]);
   const head = ['  Week', 'Dates', 'Events'];
-  let wrap: number[] | undefined;
-  if (width !== null) {
-    const { natural, least } = measureColumns(head, rows, HANG);
-    // Events narrow first (to 24 columns), then dates take two lines, then week names wrap, then events again.
-    const steps: [number, number][] = [
-      [2, 24],
-      [1, 0],
-      [0, 0],
-      [2, 0],
-    ];
-    wrap = fitWidths(natural, least, steps, width).widths;
-  }
   const table = renderColumns({
     head,
     rows,
@@ -99,7 +98,7 @@ function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
           ? style.dim
           : (t: string) => t;
     },
-    ...(wrap ? { wrap, hang: HANG } : {}),
+    ...fitColumns(head, rows, { width, steps: FIT_STEPS, hang: HANG }),
   });
   lines.push(table.trimEnd());
   const legend: Part[] = [

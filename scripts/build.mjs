@@ -33,22 +33,18 @@ const root = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const { version } = JSON.parse(readFileSync(root('package.json'), 'utf8'));
 
 /**
- * Juno's end of life in the bundled data/series.json (as `eolOf` reads a record), or null: before it, a run of the
- * bundled timeline has no first-run note, and the bundle knows so without reading the series list
- * (`notes` in src/cli/context.ts).
+ * Juno's record in the bundled data/series.json, or null: before its end of life (`eolOf`), a run of the bundled
+ * timeline has no first-run note, and the bundle knows so without reading the series list (`notes` in
+ * src/cli/context.ts).
  */
-function junoEol() {
+function junoRecord() {
   const { series } = JSON.parse(readFileSync(root('data/series.json'), 'utf8'));
-  const juno = series.find((record) => record.name === 'juno');
-  if (!juno) return null;
-  if (juno.eolDate) return juno.eolDate;
-  const next = juno.nextPhase;
-  return next?.status === 'end of life' && next.date ? next.date : null;
+  return series.find((record) => record.name === 'juno') ?? null;
 }
 
 /**
  * What dist/ is made from: the source, this script, the dependencies as locked, the ical-generator patch, and
- * data/series.json, whose Juno end of life the bundle carries (`junoEol` below).
+ * data/series.json, whose Juno record the bundle carries (`junoRecord` below).
  */
 const INPUTS = [
   'src',
@@ -235,7 +231,8 @@ const results = await Promise.all([
     define: {
       __JUNO_VERSION__: JSON.stringify(version),
       __JUNO_BUNDLE__: 'true',
-      __JUNO_BUNDLED_EOL__: JSON.stringify(junoEol()),
+      // As the text of its JSON: an object defined as such would be a module every other one initialises first.
+      __JUNO_BUNDLED_RECORD__: JSON.stringify(JSON.stringify(junoRecord())),
       'import.meta.url': 'undefined',
     },
     banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },

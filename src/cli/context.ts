@@ -10,7 +10,7 @@ import {
   seriesInDevelopment,
 } from '../timeline/choose.js';
 import type { Day } from '../timeline/day.js';
-import type { SeriesRecord } from '../timeline/series.js';
+import { eolOf, type SeriesRecord } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
 import { type ColorChoice, decideColor, decideUnicode, makeStyle } from './color.js';
 import { EXIT, JunoError, UsageError } from './errors.js';
@@ -36,15 +36,21 @@ export interface GlobalOptions {
 /** The bundled timeline's series: the one juno reads when nothing else is chosen. */
 const BUNDLED_SERIES_NAME = 'juno';
 
-/** Juno's end of life in the bundled series list, set by the build (scripts/build.mjs); undefined from source. */
-declare const __JUNO_BUNDLED_EOL__: string | null | undefined;
+/**
+ * Juno's record in the bundled series list as JSON (`null` without one), set by the build (scripts/build.mjs);
+ * undefined from source.
+ */
+declare const __JUNO_BUNDLED_RECORD__: string | undefined;
 
 /**
  * True when the first-run note is known to be empty without reading the series list: `today` is before Juno's
  * end of life in the bundled list, and there is no list from `juno update` to say otherwise.
  */
 function noteSurelyNone(today: Day, env: NodeJS.ProcessEnv): boolean {
-  if (typeof __JUNO_BUNDLED_EOL__ !== 'string' || today >= __JUNO_BUNDLED_EOL__) return false;
+  if (typeof __JUNO_BUNDLED_RECORD__ !== 'string') return false;
+  const juno = JSON.parse(__JUNO_BUNDLED_RECORD__) as SeriesRecord | null;
+  const eol = juno ? eolOf(juno) : null;
+  if (eol === null || today >= eol) return false;
   return updatedSeriesFile(env) === null;
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/color.js';
 import { commandsToDefine } from '../src/cli/commands/index.js';
 import { writeFailureWords } from '../src/cli/errno.js';
+import { JunoError } from '../src/cli/errors.js';
+import { failureOutput } from '../src/cli/failure.js';
 import { commandIndex } from '../src/cli/startup/argv.js';
 import { resolveToday } from '../src/cli/today.js';
 
@@ -97,6 +99,16 @@ describe('where the command is', () => {
   ])('%j: %j, past other options %j', (argv, index, past) => {
     expect(commandIndex(argv)).toBe(index);
     expect(commandIndex(argv, true)).toBe(past);
+  });
+});
+
+describe('the JSON document of a run that found nothing', () => {
+  it('is one line for the message and the hint, with nothing left to escape', () => {
+    const failure = new JunoError('no series\u2028in\u0085development\u009b[31m', 1, 'try\u2029--date\u007f');
+    expect(failureOutput(['--series', 'current', 'next', '--format', 'json'], failure)).toBe(
+      '{\n  "schemaVersion": 1,\n  "series": null,\n  "nothing": {\n' +
+        '    "message": "no series in development[31m",\n    "hint": "try --date"\n  }\n}\n',
+    );
   });
 });
 

@@ -4,8 +4,10 @@
 // `--format json`, a run that found nothing before any view was made (`--series current` on a day the series
 // data knows no series in development on: exit 1) still prints one JSON document. The format is read from argv
 // itself, since the failure may be that commander could not parse it.
+import { toJson } from '../render/format.js';
 import { annotation } from '../render/github.js';
 import { clip, oneLine } from '../timeline/text.js';
+import { SCHEMA_VERSION } from '../timeline/view.js';
 import { EXIT, JunoError } from './errors.js';
 import { commandIndex, GLOBAL_WITH_VALUE } from './startup/argv.js';
 
@@ -97,7 +99,8 @@ export function failureOutput(argv: readonly string[], failure: unknown): string
   }
   if (failure instanceof JunoError && failure.exitCode === EXIT.failed && formatOf(argv) === 'json') {
     const nothing = { message: oneLine(failure.message), hint: failure.hint ? oneLine(failure.hint) : null };
-    return `${JSON.stringify({ schemaVersion: 1, series: null, nothing }, null, 2)}\n`;
+    // oneLine leaves nothing toJson would escape: the same bytes as JSON.stringify.
+    return toJson({ schemaVersion: SCHEMA_VERSION, series: null, nothing });
   }
   return '';
 }

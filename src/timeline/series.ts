@@ -17,6 +17,9 @@ export const SERIES_STATUSES = [
 ] as const;
 export type SeriesStatus = (typeof SERIES_STATUSES)[number];
 
+/** A series' name: a lowercase letter, then lowercase letters, digits and hyphens (`juno`, `indri`). */
+export const SERIES_NAME = /^[a-z][a-z0-9-]*$/;
+
 /** One series as recorded upstream. */
 export interface SeriesRecord {
   name: string;
@@ -42,7 +45,8 @@ export type SeriesListResult =
   | { ok: true; series: SeriesRecord[]; snapshot: SeriesSnapshot | null }
   | { ok: false; problems: Problem[] };
 
-const isStatus = (value: unknown): value is SeriesStatus =>
+/** One of upstream's series statuses. */
+export const isStatus = (value: unknown): value is SeriesStatus =>
   typeof value === 'string' && (SERIES_STATUSES as readonly string[]).includes(value);
 
 /** Reads data/series.json (or a document of the same shape) into typed records, or every problem found. */
@@ -69,7 +73,7 @@ export function parseSeriesList(raw: unknown): SeriesListResult {
       });
       return null;
     };
-    const name = typeof item.name === 'string' && /^[a-z][a-z0-9-]*$/.test(item.name) ? item.name : null;
+    const name = typeof item.name === 'string' && SERIES_NAME.test(item.name) ? item.name : null;
     if (name === null) problems.push({ path: `${path}.name`, message: 'expected a lowercase name' });
     else if (seen.has(name)) problems.push({ path: `${path}.name`, message: `duplicate series "${name}"` });
     if (name !== null) seen.add(name);

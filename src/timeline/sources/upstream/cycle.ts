@@ -4,7 +4,7 @@
 // caller reads the files and passes their text in.
 import { isRecord } from '../../fields.js';
 import { type ParseResult, parseTimeline } from '../../parse.js';
-import type { SeriesRecord } from '../../series.js';
+import { byRelease, type SeriesRecord } from '../../series.js';
 import { capitalise } from '../../text.js';
 import type { NamedWeek, PhaseDefinition, Problem } from '../../types.js';
 import { readEvents } from './events.js';
@@ -38,10 +38,6 @@ export interface NeighbourPage {
   file: string;
   text: string | null;
 }
-
-/** Every series, oldest release first. */
-const byRelease = (list: readonly SeriesRecord[]) =>
-  [...list].sort((a, b) => (a.initialRelease < b.initialRelease ? -1 : 1));
 
 /**
  * The series before and after this one in the series list. A series the list does not know yet (the next cycle

@@ -3,10 +3,10 @@
 // without upstream's prose. Pure: `read` fetches a repository file by its path, from a checkout on disk or from a
 // base URL, and answers null for a file the repository does not have. `npm run data` and `juno update` both
 // import through here, so the bundled data and an update are read by the same code.
-import { isDay } from '../../day.js';
+import { isDay, utcDayOf } from '../../day.js';
 import { isRecord } from '../../fields.js';
 import type { ParseResult } from '../../parse.js';
-import { SERIES_STATUSES, type SeriesRecord, type SeriesStatus } from '../../series.js';
+import { isStatus, SERIES_NAME, SERIES_STATUSES, type SeriesRecord } from '../../series.js';
 import type { Problem, Timeline } from '../../types.js';
 import { DocumentError } from '../bounds.js';
 import { parseDocument } from '../document.js';
@@ -57,12 +57,9 @@ export type ImportResult =
     }
   | { ok: false; problems: Problem[] };
 
-const isStatus = (value: unknown): value is SeriesStatus =>
-  typeof value === 'string' && (SERIES_STATUSES as readonly string[]).includes(value);
-
 /** A YAML date (read as text by juno's YAML reader, or as a Date by a plain one) as a day, or null. */
 function dayOf(value: unknown): string | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return utcDayOf(value);
   return isDay(value) ? value : null;
 }
 
@@ -70,7 +67,7 @@ function dayOf(value: unknown): string | null {
 function seriesEntry(item: unknown, path: string, file: string): SeriesRecord | Problem {
   const problem = (key: string, message: string): Problem => ({ file, path: `${path}${key}`, message });
   if (!isRecord(item)) return problem('', 'expected a series');
-  const name = typeof item.name === 'string' && /^[a-z][a-z0-9-]*$/.test(item.name) ? item.name : null;
+  const name = typeof item.name === 'string' && SERIES_NAME.test(item.name) ? item.name : null;
   if (name === null) return problem('.name', 'expected a lowercase name');
   const initialRelease = dayOf(item['initial-release']);
   if (initialRelease === null) return problem('.initial-release', 'expected a date YYYY-MM-DD');

@@ -3,12 +3,19 @@
 
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseDuration } from '../src/cli/commands/update.js';
 import { main } from '../src/cli/main.js';
 import { scheduleChanges } from '../src/cli/update/changes.js';
+import { currentData } from '../src/cli/update/current.js';
 import { parseIcs } from './calendar.js';
 import { FIXTURES, MAIN_NOW, makeTimeline, tempDir } from './helpers.js';
+
+// The real currentData, watched: a source juno refuses is refused before the data in use is read.
+vi.mock('../src/cli/update/current.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/cli/update/current.js')>();
+  return { ...original, currentData: vi.fn(original.currentData) };
+});
 
 const STATUS = `- name: jacaranda
   release-id: 2027.2
@@ -46,6 +53,21 @@ async function run(args: string[], env: Record<string, string>, tty: boolean) {
   });
   return { stdout, stderr, code };
 }
+
+describe('a source juno refuses', () => {
+  it('is refused before the data in use is read: --url that is not a URL (2), --from a missing folder (5)', async () => {
+    const env = { XDG_CACHE_HOME: tempDir('juno-cache-') };
+    vi.mocked(currentData).mockClear();
+    const url = await run(['update', '--url', 'notaurl'], env, false);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('juno: --url "notaurl": not a URL');
+    const missing = join(tempDir('juno-none-'), 'nonexistent');
+    const from = await run(['update', '--from', missing], env, false);
+    expect(from.code).toBe(5);
+    expect(from.stderr).toContain(`${missing}: no data/series_status.yaml there: not a checkout`);
+    expect(currentData).not.toHaveBeenCalled();
+  });
+});
 
 describe('juno update --from', () => {
   it('reports what moved, with a progress line on a terminal only', async () => {

@@ -73,8 +73,10 @@ export async function runUpdate(
   options: UpdateOptions,
   progress: (text: string) => void,
 ): Promise<CommandResult> {
-  const before = await currentData(ctx.io.env);
+  // The source first: a URL that is not one, or a folder that is not a checkout, is refused before the data in
+  // use is read.
   const source = openSource(cache, options);
+  const before = await currentData(ctx.io.env);
   const remote = source.harvest !== null;
   const reading = onceEach(source.read, (path, n) => progress(`juno: reading ${path} (${n})`), {
     ahead: remote,

@@ -3,9 +3,9 @@
 import type { Command, OptionValues } from '@commander-js/extra-typings';
 import type { Output } from '../render/format.js';
 import { closestNames } from '../timeline/query.js';
-import { oneLine } from '../timeline/text.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
+import { quoted } from './usage.js';
 
 export type { Context } from './context.js';
 
@@ -68,7 +68,7 @@ export function unknownCommand(program: AnyCommand, name: string): UsageError {
     name,
   );
   return new UsageError(
-    `unknown command "${oneLine(name).slice(0, 100)}"`,
+    `unknown command ${quoted(name)}`,
     close.length > 0 ? `did you mean ${close.join(' or ')}? (see juno --help)` : 'see juno --help',
   );
 }

@@ -2,6 +2,7 @@ import { findEvent, suggestNames } from '../timeline/query.js';
 import { oneLine } from '../timeline/text.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { UsageError } from './errors.js';
+import { orList } from './usage.js';
 
 /** The event named by an id or alias, or a usage error that suggests the closest names. */
 export function resolveEvent(timeline: Timeline, name: string): TimelineEvent {
@@ -17,7 +18,7 @@ export function resolveEvent(timeline: Timeline, name: string): TimelineEvent {
   throw new UsageError(
     `unknown event "${oneLine(name)}" in ${timeline.series}`,
     close.length > 0
-      ? `did you mean ${close.slice(0, -1).join(', ')}${close.length > 1 ? ' or ' : ''}${close.at(-1)}?`
+      ? `did you mean ${orList(close)}?`
       : 'juno schedule --format json lists every id and alias',
   );
 }

@@ -168,7 +168,7 @@ function isInput(value: unknown): value is CachedInput {
 }
 
 /** The working folder, which names relative paths; null when it cannot be had (removed under the process). */
-function workingFolder(): string | null {
+export function workingFolder(): string | null {
   try {
     return process.cwd();
   } catch {

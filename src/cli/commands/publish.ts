@@ -16,6 +16,7 @@ import { lastCommitDate } from '../git.js';
 import { loadSeries } from '../load.js';
 import { present } from '../present.js';
 import { fileLabel } from '../read.js';
+import { workingFolder } from '../timeline-cache.js';
 import { quoted } from '../usage.js';
 import { VERSION } from '../version.js';
 import { calendarView } from './export.js';
@@ -62,21 +63,12 @@ export const command = defineCommand({
         );
     }
     if (dir.trim() === '') throw new UsageError('publish needs a folder', 'e.g. juno publish public');
-    checkDir(dir, currentFolder());
+    checkDir(dir, workingFolder());
     const url = options.url === undefined ? null : parseBase(options.url);
     return [dir, { url, format: options.format }] as const;
   },
   handler: publishCommand,
 });
-
-/** The current folder, or null if it was removed while juno runs in it. */
-function currentFolder(): string | null {
-  try {
-    return process.cwd();
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Refuses, as a usage error before anything is read, a DIR that its path alone shows publish can never replace:

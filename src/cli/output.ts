@@ -62,15 +62,21 @@ export type Content = string | Iterable<string>;
 /** Pieces are gathered into writes of about this many characters. */
 const CHUNK = 1 << 20;
 
+/**
+ * A step of writing `file`: failures of the file system are the user's to fix (exit 4, see describeWriteError);
+ * any other failure while making the output is passed on as it is.
+ */
+async function system<T>(file: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw describeWriteError(error, file);
+  }
+}
+
 /** Writes `content` at the handle's position; a failure of the file system is an `OutputError`. */
 async function writeContent(handle: FileHandle, content: Content, file: string): Promise<void> {
-  const put = async (text: string) => {
-    try {
-      await handle.writeFile(text);
-    } catch (error) {
-      throw describeWriteError(error, file);
-    }
-  };
+  const put = (text: string) => system(file, () => handle.writeFile(text));
   if (typeof content === 'string') {
     await put(content);
     return;
@@ -94,12 +100,7 @@ async function writeContent(handle: FileHandle, content: Content, file: string):
  * (`/dev/fd/3`) is opened for appending, so that a file the shell opened with `>>` keeps what it holds.
  */
 async function writeDirect(file: string, content: Content, append: boolean): Promise<void> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, append ? 'a' : 'w');
-  } catch (error) {
-    throw describeWriteError(error, file);
-  }
+  const handle = await system(file, () => open(file, append ? 'a' : 'w'));
   try {
     await writeContent(handle, content, file);
   } finally {
@@ -206,46 +207,29 @@ export async function writeOutput(file: string, content: Content, options: Write
   }
   let target = file;
   if (info) {
-    try {
-      // A read-only file stays read-only, even though its folder would let us replace it.
-      await access(file, constants.W_OK);
-    } catch (error) {
-      throw describeWriteError(error, file);
-    }
+    // A read-only file stays read-only, even though its folder would let us replace it.
+    await system(file, () => access(file, constants.W_OK));
     // Replace what a symbolic link points to, not the link: the path as followed and checked above.
-    try {
-      target = resolved ?? (await realpath(file));
-    } catch (error) {
-      throw describeWriteError(error, file);
-    }
+    target = resolved ?? (await system(file, () => realpath(file)));
   }
   // The permission bits only: the kernel clears set-user-ID and set-group-ID when a file is written.
   const mode = info ? info.mode & 0o777 : 0o666;
 
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  // Failures of the file system are the user's to fix (exit 4); any other failure while making the output is
-  // passed on as it is.
-  const system = async <T>(step: () => Promise<T>): Promise<T> => {
-    try {
-      return await step();
-    } catch (error) {
-      throw describeWriteError(error, file);
-    }
-  };
   const stopWatching = cleanUpOnSignal(() => unlinkSync(temp));
   let created = false;
   try {
     // Created no wider than the target (the umask can only narrow it), then given exactly its bits.
-    const handle = await system(() => open(temp, 'wx', mode));
+    const handle = await system(file, () => open(temp, 'wx', mode));
     created = true;
     try {
-      if (info) await system(() => handle.chmod(mode));
+      if (info) await system(file, () => handle.chmod(mode));
       await writeContent(handle, content, file);
-      await system(() => handle.sync());
+      await system(file, () => handle.sync());
     } finally {
       await handle.close().catch(() => undefined);
     }
-    await system(() => rename(temp, target));
+    await system(file, () => rename(temp, target));
   } catch (error) {
     if (created) await rm(temp, { force: true }).catch(() => undefined);
     throw error;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeMarkdown,
   safeCell,
+  shortDay,
+  shortDayRange,
   toCsv,
   toJson,
   toJsonPieces,
@@ -10,6 +12,7 @@ import {
   toTsv,
 } from '../src/render/format.js';
 import { displayWidth, renderColumns, wrapText } from '../src/render/table.js';
+import { dayRange, fromDayNumber, longDay } from '../src/timeline/day.js';
 import { cleanText, oneLine } from '../src/timeline/text.js';
 
 describe('JSON in pieces', () => {
@@ -51,6 +54,27 @@ describe('JSON in pieces', () => {
   it('falls back to one piece when the list is not the last key', () => {
     const value = { events: [event(1)], after: true };
     expect([...toJsonPieces(value, 'events')]).toEqual([toJson(value)]);
+  });
+});
+
+describe('days without weekdays', () => {
+  it('writes a day and a range as longDay and dayRange do, less the weekdays', () => {
+    expect(shortDay('2014-10-16')).toBe('16 Oct 2014');
+    expect(shortDayRange('2014-11-03', '2014-11-07')).toBe('3 – 7 Nov 2014');
+    expect(shortDayRange('2014-09-25', '2014-10-15')).toBe('25 Sep – 15 Oct 2014');
+    expect(shortDayRange('2014-12-29', '2015-01-02')).toBe('29 Dec 2014 – 2 Jan 2015');
+    const weekday = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /g;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -350_000, max: 2_900_000 }),
+        fc.integer({ min: 0, max: 800 }),
+        (n, length) => {
+          const [start, end] = [fromDayNumber(n), fromDayNumber(n + length)];
+          expect(shortDay(start)).toBe(longDay(start).replace(weekday, ''));
+          expect(shortDayRange(start, end)).toBe(dayRange(start, end).replace(weekday, ''));
+        },
+      ),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import {
   confidenceMark,
   progressBar,
   relativeDays,
+  shortDayRange,
   timelineName,
   toCsv,
   todayInWeek,
@@ -105,11 +106,9 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
 /** "Thu 25 Sep – Wed 15 Oct 2014 ~", breakable only after the dash; "25 Sep 2014" without weekdays. */
 function dateCell(e: EventView, weekdays: boolean): string {
   const mark = confidenceMark(e.confidence);
-  const range = weekdays ? dayRange(e.start, e.end) : dayRange(e.start, e.end).replace(WEEKDAY, '');
+  const range = weekdays ? dayRange(e.start, e.end) : shortDayRange(e.start, e.end);
   return breakAfterDash(`${range}${mark}`);
 }
-
-const WEEKDAY = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /g;
 
 const HEAD = ['Date', 'Week', 'Event', 'Kind', 'When'];
 /** A date range's second line is indented under its first. */

@@ -3,7 +3,7 @@
 import { longDay } from '../timeline/day.js';
 import type { SeriesStatus } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
-import { type Cell, daysAgo, daysAhead, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import { type Cell, daysAgo, daysAhead, shortDay, toCsv, toJson, toMarkdown, toTsv } from './format.js';
 import type { SeriesAboutFormat, SeriesFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
@@ -35,11 +35,12 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
 /** The version as distro-info writes Ubuntu's LTS: "2026.1 SLURP". */
 const version = (s: SeriesRow) => (s.releaseId === null ? '–' : `${s.releaseId}${s.slurp ? ' SLURP' : ''}`);
 
-/** A date as the table shows it, `~` after it when it is still ahead (planned). */
-const planned = (day: string, ahead: boolean) => `${longDay(day)}${ahead ? ' ~' : ''}`;
-
-/** The dates without weekdays, for a terminal too narrow for them: "21 Oct 2010 ~". */
-const shortDate = (text: string) => text.replace(/^[A-Z][a-z]{2} (?=\d)/, '');
+/**
+ * A date as the table shows it, `~` after it when it is still ahead (planned); without its weekday ("21 Oct 2010
+ * ~") for a terminal too narrow for weekdays.
+ */
+const planned = (day: string, ahead: boolean, weekdays: boolean) =>
+  `${weekdays ? longDay(day) : shortDay(day)}${ahead ? ' ~' : ''}`;
 
 /** On a narrow terminal, Version wraps first, then Status, the dates, and the days. */
 const FIT_STEPS: Fit['steps'] = [
@@ -57,21 +58,23 @@ const FIT_STEPS: Fit['steps'] = [
 function renderTable(view: SeriesListView, { style, width }: RenderOptions): string {
   const head = ['Series', 'Version', 'Released', 'End of life', 'Status'];
   if (view.days) head.push(view.days === 'release' ? 'Days to release' : 'Days to EOL');
-  let rows = view.series.map((s) => {
-    const cells = [
-      s.name,
-      version(s),
-      planned(s.release, s.planned.release),
-      s.eol ? planned(s.eol, s.planned.eol) : '–',
-      s.status,
-    ];
-    if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
-    return cells;
-  });
+  const rowsOf = (weekdays: boolean) =>
+    view.series.map((s) => {
+      const cells = [
+        s.name,
+        version(s),
+        planned(s.release, s.planned.release, weekdays),
+        s.eol ? planned(s.eol, s.planned.eol, weekdays) : '–',
+        s.status,
+      ];
+      if (view.days) cells.push(s.days === null || s.days === undefined ? '–' : String(s.days));
+      return cells;
+    });
+  let rows = rowsOf(true);
   if (width !== null) {
     const { natural, least } = measureColumns(head, rows);
     if (fitWidths(natural, least, [], width).over > 0) {
-      rows = rows.map((r) => r.map((cell, i) => (i === 2 || i === 3 ? shortDate(cell) : cell)));
+      rows = rowsOf(false);
       head[3] = 'EOL';
     }
   }

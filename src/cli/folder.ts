@@ -20,7 +20,7 @@ import { OutputError } from './errors.js';
 import { cleanUpOnSignal } from './interrupt.js';
 
 /** The file that says juno made the folder, and what it wrote there. */
-export const MARKER = '.juno-publish';
+const MARKER = '.juno-publish';
 
 const MARKER_HEAD = [
   '# This folder was written by juno publish, which replaces it whole each time it runs.',
@@ -29,7 +29,7 @@ const MARKER_HEAD = [
 ];
 
 /** The marker's text: a comment, then the files juno wrote, one a line. */
-export function markerText(files: readonly string[]): string {
+function markerText(files: readonly string[]): string {
   return [...MARKER_HEAD, ...[...files].sort(), ''].join('\n');
 }
 

@@ -292,7 +292,7 @@ export async function loadSeriesList(file?: string, env?: NodeJS.ProcessEnv): Pr
 }
 
 /** The bundled schedule of a series, `data/series/<name>.json`. */
-export const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.json`;
+const bundledSeriesFile = (name: string) => `${DATA_DIR}series/${name}.json`;
 
 /**
  * A series' week-by-week schedule: the one `juno update` wrote when it is there and valid, else the bundled one;

@@ -5,7 +5,7 @@ import { KINDS, type Kind } from '../timeline/types.js';
 import { UsageError } from './errors.js';
 
 /** A repeated option's values: pushed, since copying the list for each of thousands of values is quadratic. */
-export const collect = (value: string, previous: string[] = []) => {
+const collect = (value: string, previous: string[] = []) => {
   previous.push(value);
   return previous;
 };

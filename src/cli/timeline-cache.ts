@@ -61,7 +61,7 @@ const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 const MAX_ENTRIES = 16;
 
 /** The stamp of the running bundle (`/*juno-build:…*\/` on its first line); null when run from source. */
-export function programBuild(): string | null {
+function programBuild(): string | null {
   if (typeof __JUNO_BUNDLE__ !== 'boolean') return null;
   let fd: number | undefined;
   try {

@@ -25,7 +25,7 @@ import {
 import { httpMemoryFiles, keptText, readHttpMemory, replaceData } from './store.js';
 
 /** Bytes in one file over HTTP: far above any upstream file (the largest is some 16 kB). */
-export const MAX_REMOTE_BYTES = 4 * 1024 * 1024;
+const MAX_REMOTE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The answers the importer must not take as they come: no series list means the source is not openstack/releases,

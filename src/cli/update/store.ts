@@ -25,9 +25,9 @@ import { type CacheFolder, isPrivateDir, makePrivateDir, readOwnFile } from '../
 import type { RememberedFile } from './sources.js';
 
 /** What a `--url` update remembers of each URL. */
-export const HTTP_MEMORY = 'http.json';
+const HTTP_MEMORY = 'http.json';
 /** Where the files a `--url` update read are kept, at their repository paths. */
-export const KEPT_FILES = 'upstream';
+const KEPT_FILES = 'upstream';
 
 /** Files kept far above any real one (the largest upstream page is some 16 kB). */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;

@@ -485,3 +485,16 @@ describe('a schedule.yaml whose value refers to itself', () => {
     });
   });
 });
+
+describe('the prose of a long section', () => {
+  it('is cut to 1000 characters without halving a character or leaving a space before the ellipsis', () => {
+    const prose = `On 3 April 2030. ${'x'.repeat(980)} \u{1F600}${'y'.repeat(50)}`;
+    const rst = `.. _y-final:\n\nYew release\n-----------\n\n${prose}\n`;
+    const doc = {
+      'release-week': '2030-04-01',
+      cycle: [week('R+0', '2030-04-01', { 'x-project': ['y-final'] })],
+    };
+    const notes = byId(timeline({ doc, rst: { text: rst, file: 'yew/schedule.rst' } }))['y-final']?.notes;
+    expect(notes).toBe(`On 3 April 2030. ${'x'.repeat(980)}…`);
+  });
+});

@@ -3,6 +3,7 @@
 // by its section's prose and its weeks (./days.ts).
 import { addDays, type Day, daysBetween, mondayOf } from '../../day.js';
 import { SERIES_STATUS_LINK, type SeriesRecord } from '../../series.js';
+import { clip } from '../../text.js';
 import type { Confidence } from '../../types.js';
 import { dateRun, splitByNamedDays } from './days.js';
 import { aliasesOf, fallbackName, isReleaseLabel, kindOfLabel, projectOf, splitLabel } from './labels.js';
@@ -228,6 +229,7 @@ function eventOf(
   };
 }
 
+/** `clip`, without the spaces its cut leaves before the ellipsis. */
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return text.length <= max ? text : clip(text, max).replace(/\s+…$/, '…');
 }

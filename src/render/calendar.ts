@@ -3,7 +3,7 @@
 import { addDays, type Day, formatDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
-import { confidenceMark, todayInWeek } from './format.js';
+import { confidenceLegend, confidenceMark, headingParts } from './format.js';
 import type { CalendarFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
@@ -104,13 +104,8 @@ function renderMonth(month: CalendarMonth, view: CalendarView, style: Style, wid
 
 function renderCalendar(view: CalendarView, { style, width }: RenderOptions): string {
   const columns = Math.min(MAX_WIDTH, width ?? MAX_WIDTH);
-  const heading: Part[] = [
-    { text: oneLine(view.title), paint: style.bold },
-    { text: todayInWeek(view.today, view.todayWeek) },
-  ];
-  if (view.phase) heading.push({ text: `phase: ${oneLine(view.phase)}`, paint: style.accent });
   // Piped, the heading stays on one line; a terminal gets it on as many as its width needs.
-  const lines = [...joinParts(heading, ' · ', width), ''];
+  const lines = [...joinParts(headingParts(view, view.phase, style), ' · ', width), ''];
   view.months.forEach((month, i) => {
     if (i > 0) lines.push('');
     for (const line of renderMonth(month, view, style, columns)) lines.push(line);
@@ -120,9 +115,7 @@ function renderCalendar(view: CalendarView, { style, width }: RenderOptions): st
     { text: `${SPAN_MARK} multi-day event` },
     { text: '[ ] today' },
   ];
-  const marks = new Set(view.months.flatMap((m) => m.events.map((e) => e.confidence)));
-  if (marks.has('approximate')) legend.push({ text: '~ approximate date' });
-  if (marks.has('unverified')) legend.push({ text: '? unverified date' });
+  legend.push(...confidenceLegend(view.months.flatMap((m) => m.events.map((e) => e.confidence))));
   lines.push('', ...joinParts(legend, ' · ', columns).map((l) => style.dim(l)));
   return style.text(`${lines.join('\n')}\n`);
 }

@@ -2,10 +2,41 @@
 import { type Day, formatDay, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { Confidence } from '../timeline/types.js';
+import type { Style } from './style.js';
+import type { Part } from './table.js';
+import type { TimelineHeading } from './views/heading.js';
 
 /** What follows an event's name to say how sure its date is: nothing (confirmed), " ~" (approximate), " ?". */
 export function confidenceMark(confidence: Confidence | null): string {
   return confidence === 'approximate' ? ' ~' : confidence === 'unverified' ? ' ?' : '';
+}
+
+/**
+ * The legend of the marks `confidenceMark` gave, for those among `confidences`: "~ approximate date", "? unverified
+ * date" (`noun` is what each is said of).
+ */
+export function confidenceLegend(
+  confidences: Iterable<Confidence | null>,
+  noun = ' date',
+): { confidence: 'approximate' | 'unverified'; text: string }[] {
+  const marks = new Set(confidences);
+  const legend: { confidence: 'approximate' | 'unverified'; text: string }[] = [];
+  if (marks.has('approximate')) legend.push({ confidence: 'approximate', text: `~ approximate${noun}` });
+  if (marks.has('unverified')) legend.push({ confidence: 'unverified', text: `? unverified${noun}` });
+  return legend;
+}
+
+/**
+ * The heading of schedule, weeks and calendar, as parts for `joinParts`: the timeline's name in bold, today and
+ * its week, and the phase of the cycle today when there is one.
+ */
+export function headingParts(view: TimelineHeading, phase: string | null, style: Style): Part[] {
+  const parts: Part[] = [
+    { text: timelineName(view), paint: style.bold },
+    { text: todayInWeek(view.today, view.todayWeek) },
+  ];
+  if (phase !== null) parts.push({ text: `phase: ${oneLine(phase)}`, paint: style.accent });
+  return parts;
 }
 
 /** "in 25 days", "tomorrow", "today", "yesterday", "17 days ago", or "day 2 of 5" while an event runs. */

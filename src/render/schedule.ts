@@ -5,13 +5,13 @@ import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
 import {
   type Cell,
+  confidenceLegend,
   confidenceMark,
+  headingParts,
   progressBar,
   relativeDays,
   shortDayRange,
-  timelineName,
   toCsv,
-  todayInWeek,
   toJsonPieces,
   toMarkdown,
   toTsv,
@@ -62,12 +62,7 @@ function rows(view: ScheduleView): Cell[][] {
 
 /** The lines above the table: series, today and phase (on as many lines as the width needs), then progress. */
 export function scheduleHeading(view: ScheduleView, style: Style, width: number | null = null): string {
-  const parts: Part[] = [
-    { text: timelineName(view), paint: style.bold },
-    { text: todayInWeek(view.today, view.todayWeek) },
-  ];
-  if (view.phase) parts.push({ text: `phase: ${oneLine(view.phase.name)}`, paint: style.accent });
-  const lines = joinParts(parts, ' · ', width);
+  const lines = joinParts(headingParts(view, view.phase?.name ?? null, style), ' · ', width);
   if (view.progress !== null && view.cycle)
     lines.push(...progressLines(view.progress, view.cycle, style, width));
   return lines.join('\n');
@@ -183,10 +178,7 @@ function renderTable(view: ScheduleView, { style, width }: RenderOptions): strin
   const lines = [scheduleHeading(view, style, width), ''];
   if (view.events.length === 0) lines.push('No events.');
   else lines.push(table.trimEnd());
-  const marks = new Set(view.events.map((e) => e.confidence));
-  const legend: Part[] = [];
-  if (marks.has('approximate')) legend.push({ text: '~ approximate date' });
-  if (marks.has('unverified')) legend.push({ text: '? unverified date' });
+  const legend: Part[] = confidenceLegend(view.events.map((e) => e.confidence));
   if (kindLeftOut && view.events.length > 0)
     legend.push({ text: 'Kind hidden to fit: see --format markdown' });
   if (legend.length > 0) lines.push('', ...joinParts(legend, ' · ', width).map((l) => style.dim(l)));

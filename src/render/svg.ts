@@ -6,7 +6,7 @@ import { firstPhaseDay, type PhaseSpan, phaseAt, phaseSpans, releaseEvent } from
 import { oneLine } from '../timeline/text.js';
 import type { Confidence, Kind, Timeline, TimelineEvent } from '../timeline/types.js';
 import { cycleClosing, cycleOpening, weekName } from '../timeline/weeks.js';
-import { confidenceMark, timelineName } from './format.js';
+import { confidenceLegend, confidenceMark, timelineName } from './format.js';
 import { escapeXml } from './markup.js';
 
 export interface SvgOptions {
@@ -480,14 +480,8 @@ function legendEntries(spans: PhaseEntry[], shown: TimelineEvent[], todayShown: 
       ),
     );
   }
-  const marks = new Set(shown.map((e) => e.confidence));
-  for (const [confidence, text] of [
-    ['approximate', '~ approximate date'],
-    ['unverified', '? unverified date'],
-  ] as const) {
-    if (marks.has(confidence))
-      entries.push(legendEntry(text, (x, y) => marker('other', x + 8, y - 4, confidence)));
-  }
+  for (const { confidence, text } of confidenceLegend(shown.map((e) => e.confidence)))
+    entries.push(legendEntry(text, (x, y) => marker('other', x + 8, y - 4, confidence)));
   return entries;
 }
 

@@ -4,11 +4,11 @@ import { oneLine } from '../timeline/text.js';
 import type { EventView } from '../timeline/view.js';
 import {
   type Cell,
+  confidenceLegend,
   confidenceMark,
   escapeMarkdown,
-  timelineName,
+  headingParts,
   toCsv,
-  todayInWeek,
   toJson,
   toMarkdown,
   toTsv,
@@ -68,12 +68,7 @@ const FIT_STEPS: Fit['steps'] = [
 ];
 
 function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
-  const heading: Part[] = [
-    { text: timelineName(view), paint: style.bold },
-    { text: todayInWeek(view.today, view.todayWeek) },
-  ];
-  if (view.phase) heading.push({ text: `phase: ${oneLine(view.phase)}`, paint: style.accent });
-  const lines = [...joinParts(heading, ' · ', width), ''];
+  const lines = [...joinParts(headingParts(view, view.phase, style), ' · ', width), ''];
   if (view.weeks.length === 0)
     return style.text(`${[...lines, 'No weeks: the timeline has no events.'].join('\n')}\n`);
 
@@ -105,9 +100,12 @@ function renderTable(view: WeeksView, { style, width }: RenderOptions): string {
     { text: `${CURRENT} this week` },
     { text: `${style.ascii ? '...' : '…'} began earlier` },
   ];
-  const marks = new Set(view.weeks.flatMap((w) => w.events.map((e) => e.confidence)));
-  if (marks.has('approximate')) legend.push({ text: '~ approximate' });
-  if (marks.has('unverified')) legend.push({ text: '? unverified' });
+  legend.push(
+    ...confidenceLegend(
+      view.weeks.flatMap((w) => w.events.map((e) => e.confidence)),
+      '',
+    ),
+  );
   lines.push('', ...joinParts(legend, ' · ', width).map((l) => style.dim(l)));
   return style.text(`${lines.join('\n')}\n`);
 }

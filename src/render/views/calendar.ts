@@ -4,7 +4,7 @@ import { phaseAt } from '../../timeline/query.js';
 import type { Timeline } from '../../timeline/types.js';
 import { type EventView, viewEvent } from '../../timeline/view.js';
 import { weekName } from '../../timeline/weeks.js';
-import { timelineName } from '../format.js';
+import { type TimelineHeading, timelineHeading } from './heading.js';
 
 export interface CalendarWeek {
   /** The Monday of the grid row (may fall in the previous month). */
@@ -22,11 +22,7 @@ export interface CalendarMonth {
 }
 
 /** The calendar has no JSON form: this view is read by the grid renderer only. */
-export interface CalendarView {
-  title: string;
-  today: Day;
-  /** The name of today's week (see `weekName`). */
-  todayWeek: string;
+export interface CalendarView extends TimelineHeading {
   /** The phase of the cycle today, if the timeline has phases. */
   phase: string | null;
   months: CalendarMonth[];
@@ -46,9 +42,8 @@ export function calendarView(timeline: Timeline, today: Day, first: string, coun
         .map((e) => viewEvent(timeline, e, today)),
     };
   });
-  const title = timelineName(timeline);
   const phase = phaseAt(timeline, today)?.phase.name ?? null;
-  return { title, today, todayWeek: weekName(timeline, today), phase, months };
+  return { ...timelineHeading(timeline, today), phase, months };
 }
 
 /** The grid rows of a month: every Monday from the one on or before the 1st to the one on or before the last day. */

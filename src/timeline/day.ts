@@ -169,8 +169,32 @@ export function formatDay(day: Day, pattern: string): string {
   return format(date, pattern);
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+/** The days of the week by `weekdayOf`, Sunday first. */
+export const WEEKDAY_NAMES = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+] as const;
+const WEEKDAYS = WEEKDAY_NAMES.map((name) => name.slice(0, 3));
+/** The months' short names, January first. */
+export const MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
 const SIMPLE_TOKENS = {
   EEE: (day: Day) => WEEKDAYS[weekdayOf(day)] as string,
   d: (day: Day) => String(dateOf(day)),

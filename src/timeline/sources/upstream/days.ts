@@ -4,7 +4,7 @@
 // Thursday of its week (every schedule.rst says deadlines generally are), feature freeze on the day of the X-3
 // milestone that marks it; anything else keeps its weeks. A day the prose names outside the labelled weeks does
 // not move the event: upstream publishes the weeks, so they are kept and the disagreement is warned of.
-import { addDays, type Day, mondayOf } from '../../day.js';
+import { addDays, type Day, isDay, mondayOf } from '../../day.js';
 import type { Confidence, Kind } from '../../types.js';
 import { splitLabel } from './labels.js';
 import { datesNamedIn, type ProseDate, weekdayIn, weekdayNamedIn } from './prose-dates.js';
@@ -103,7 +103,7 @@ function fromProse(dates: ProseDate[], rows: Row[]): Dating | null {
 /** The same day a year earlier or later; null when there is none (29 February). */
 function shiftYear(day: Day, years: number): Day | null {
   const shifted = `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
-  return shifted.slice(5) === '02-29' && Number(shifted.slice(0, 4)) % 4 !== 0 ? null : shifted;
+  return isDay(shifted) ? shifted : null;
 }
 
 /** Days whose prose gives a year one off the rows' (a slip of the pen), moved into the rows. */

@@ -2,7 +2,7 @@
 // "2024-08-28"), a span ("20-24 February 2017", "October 19-23", "From 12 to 16 October, 2026", "From June 13 to
 // June 15, 2023", "between 2024-08-14 23:45 UTC and 2024-08-28 23:45 UTC"), a week ("The week of 1 March, 2027")
 // and a weekday alone ("by Thursday").
-import { addDays, type Day, dayNumber, isDay, weekdayOf } from '../../day.js';
+import { addDays, type Day, daysBetween, isDay, MONTHS, WEEKDAY_NAMES, weekdayOf } from '../../day.js';
 
 /** A day or span named in prose, read near the weeks it belongs to. */
 export interface ProseDate {
@@ -22,7 +22,6 @@ export interface ProseDate {
   text: string;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const M =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 // A day of the month, not part of a time ("23:59"), an ISO day or a longer number.
@@ -79,7 +78,6 @@ const SINGLES: Wording[] = [
 /** What may stand between the two days of a span: a dash or "to"; after "between", "and" (a time may follow). */
 const JOIN = new RegExp(`^${TO}$`, 'i');
 const BETWEEN_JOIN = /^(?:\s+\d{1,2}:\d{2}(?:\s*UTC)?)?\s+and\s+$/i;
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 interface Found {
   index: number;
@@ -89,7 +87,8 @@ interface Found {
 }
 
 function monthNumber(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
+  const short = name.slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((month) => month.toLowerCase() === short) + 1;
 }
 
 function toDay(year: number, month: number, day: number): Day | null {
@@ -145,7 +144,7 @@ function resolve(parts: Parts, near: Day): Day | null {
   return best;
 }
 
-const distance = (a: Day, b: Day) => Math.abs(dayNumber(a) - dayNumber(b));
+const distance = (a: Day, b: Day) => Math.abs(daysBetween(a, b));
 
 /** The first and last day of a span, the first taking the last's year when it gives none. */
 function resolveSpan(from: Parts, to: Parts, near: Day): { start: Day; end: Day } | null {
@@ -193,15 +192,14 @@ export function datesNamedIn(text: string, near: Day): ProseDate[] {
 export function weekdayNamedIn(text: string): number | null {
   const named = new Set<number>();
   for (const m of text.matchAll(/\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/gi)) {
-    named.add(WEEKDAYS.findIndex((w) => w.startsWith((m[1] as string).toLowerCase())));
+    const stem = (m[1] as string).toLowerCase();
+    named.add(WEEKDAY_NAMES.findIndex((w) => w.toLowerCase().startsWith(stem)));
   }
   return named.size === 1 ? ([...named][0] as number) : null;
 }
 
 /** The first day from `start` to `end` that is `weekday` (0 Sunday to 6), or null when there is none. */
 export function weekdayIn(start: Day, end: Day, weekday: number): Day | null {
-  for (let day = start; day <= end; day = addDays(day, 1)) {
-    if (weekdayOf(day) === weekday) return day;
-  }
-  return null;
+  const day = addDays(start, (weekday - weekdayOf(start) + 7) % 7);
+  return day <= end ? day : null;
 }

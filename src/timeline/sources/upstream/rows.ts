@@ -8,6 +8,7 @@ import {
   isSupportedDay,
   mondayOf,
   unsupportedDay,
+  WEEKDAY_NAMES,
   weekdayOf,
 } from '../../day.js';
 import { describe, isRecord } from '../../fields.js';
@@ -172,9 +173,7 @@ function rowLabels(
 }
 
 function weekdayName(day: Day): string {
-  return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][
-    weekdayOf(day)
-  ] as string;
+  return WEEKDAY_NAMES[weekdayOf(day)] as string;
 }
 
 /** The row upstream names as its release week (`R-0` or `R+0`), if any. */

@@ -176,9 +176,12 @@ function weekdayName(day: Day): string {
   return WEEKDAY_NAMES[weekdayOf(day)] as string;
 }
 
-/** The row upstream names as its release week (`R-0` or `R+0`), if any. */
+/** The name upstream gives its release week: `R-0` or `R+0`. */
+export const RELEASE_WEEK_NAME = /^R[+-]0$/;
+
+/** The row upstream names as its release week, if any. */
 function releaseRow(rows: Row[]): Row | null {
-  return rows.find((row) => row.name !== null && /^R[+-]0$/.test(row.name)) ?? null;
+  return rows.find((row) => row.name !== null && RELEASE_WEEK_NAME.test(row.name)) ?? null;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { addDays, type Day, isDay, mondayOf } from '../../day.js';
 import type { SeriesRecord } from '../../series.js';
 import { slugify } from './labels.js';
+import { LABEL_LISTS, RELEASE_WEEK_NAME } from './rows.js';
 
 /** The series' own milestones, freeze, first release candidate and release: `i-1` … `i-final` (`o-release`). */
 const OWN_LABEL = /^([a-z])-(1|2|3|ff|rc1|final|release)$/;
@@ -35,7 +36,8 @@ export function labelsLetter(doc: unknown, prefer = ''): string | null {
 function countLetters(rows: Record<string, unknown>[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    for (const list of [row['x-project'], row['project-specific']]) {
+    for (const key of LABEL_LISTS) {
+      const list = row[key];
       if (!Array.isArray(list)) continue;
       for (const label of list) {
         const letter =
@@ -64,7 +66,7 @@ function cycleDays(doc: unknown): { first: Day; last: Day; release: Day | null }
     if (!isDay(start) || !isDay(end)) continue;
     if (first === null || start < first) first = start;
     if (last === null || end > last) last = end;
-    if (typeof name === 'string' && /^R[+-]0$/.test(name.trim())) release = mondayOf(start);
+    if (typeof name === 'string' && RELEASE_WEEK_NAME.test(name.trim())) release = mondayOf(start);
   }
   return first === null || last === null
     ? null

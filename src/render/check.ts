@@ -5,7 +5,7 @@ import { escapeMarkdown, plural, toJson, toMarkdown } from './format.js';
 import type { CheckFormat } from './formats.js';
 import { type AnnotationLevel, annotation } from './github.js';
 import type { Render, RenderOptions } from './render.js';
-import { displayWidth, wrapText } from './table.js';
+import { displayWidth, wrapAfterPrefix } from './table.js';
 import { type CheckResult, type CheckView, type TimelineWarning, warningCount } from './views/check.js';
 
 const label = (r: CheckResult) => `--${r.condition} ${r.event}`;
@@ -34,9 +34,13 @@ function verdict(view: CheckView): string {
  */
 function wrapped(prefix: string, text: string, width: number | null, hang: number): string[] {
   if (width === null) return [`${prefix}${text}`];
-  const [first = '', ...rest] = wrapText(text, Math.max(10, width - displayWidth(prefix)));
-  const more = rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(10, width - hang));
-  return [`${prefix}${first}`, ...more.map((l) => ' '.repeat(hang) + l)];
+  return wrapAfterPrefix(
+    prefix,
+    text,
+    Math.max(10, width - displayWidth(prefix)),
+    Math.max(10, width - hang),
+    hang,
+  );
 }
 
 function renderText(view: CheckView, { style, width }: RenderOptions): string {

@@ -86,10 +86,29 @@ export function wrapHanging(text: string, width: number | null, hang = 0): strin
   if (width === null || displayWidth(text) <= width) return [text.replace(/\u00a0/g, ' ')];
   // The line's own indent stays on its first line.
   const indent = (/^ */.exec(text)?.[0] ?? '').length;
-  const [first = '', ...rest] = wrapText(text.slice(indent), Math.max(1, width - indent));
-  const head = ' '.repeat(indent) + first;
-  if (rest.length === 0) return [head];
-  return [head, ...wrapText(rest.join(' '), Math.max(1, width - hang)).map((l) => ' '.repeat(hang) + l)];
+  return wrapAfterPrefix(
+    ' '.repeat(indent),
+    text.slice(indent),
+    Math.max(1, width - indent),
+    Math.max(1, width - hang),
+    hang,
+  );
+}
+
+/**
+ * `prefix` (kept as it is, colour codes and all) then `text` wrapped at spaces: its first line to `firstWidth`
+ * columns, the rest to `restWidth`, indented by `hang` spaces.
+ */
+export function wrapAfterPrefix(
+  prefix: string,
+  text: string,
+  firstWidth: number,
+  restWidth: number,
+  hang: number,
+): string[] {
+  const [first = '', ...rest] = wrapText(text, firstWidth);
+  const more = rest.length === 0 ? [] : wrapText(rest.join(' '), restWidth);
+  return [prefix + first, ...more.map((l) => ' '.repeat(hang) + l)];
 }
 
 /** A piece of a heading line: its plain text, and how it is painted once laid out. */
@@ -263,9 +282,13 @@ export function fitLines(text: string, width: number | null): string {
       if (displayWidth(line) <= width) return [line];
       const indent = (/^ */.exec(line)?.[0] ?? '').length;
       const hang = indent + (line.slice(indent).startsWith('$ ') ? 4 : 0);
-      const [first = '', ...rest] = wrapText(line.slice(indent), Math.max(10, width - indent));
-      const more = rest.length === 0 ? [] : wrapText(rest.join(' '), Math.max(10, width - hang));
-      return [' '.repeat(indent) + first, ...more.map((l) => ' '.repeat(hang) + l)];
+      return wrapAfterPrefix(
+        ' '.repeat(indent),
+        line.slice(indent),
+        Math.max(10, width - indent),
+        Math.max(10, width - hang),
+        hang,
+      );
     })
     .join('\n');
 }

@@ -144,6 +144,16 @@ function readAliases(reader: Reader, raw: Record<string, unknown>, path: string)
   return aliases;
 }
 
+/** Phases one after another, as a source derives them: each opens with its event and lasts until the next one's. */
+export function phaseChain(steps: readonly Omit<PhaseDefinition, 'until'>[]): PhaseDefinition[] {
+  return steps.map((step, i) => ({
+    id: step.id,
+    name: step.name,
+    from: step.from,
+    until: steps[i + 1]?.from ?? null,
+  }));
+}
+
 function readPhases(reader: Reader, raw: unknown, eventIds: Set<string>): PhaseDefinition[] {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) {

@@ -5,7 +5,7 @@
 import { seriesTitle } from '../choose.js';
 import { type Day, isDay, mondayOf } from '../day.js';
 import { isRecord } from '../fields.js';
-import { type ParseResult, parseTimeline } from '../parse.js';
+import { type ParseResult, parseTimeline, phaseChain } from '../parse.js';
 import { byRelease, eolOf, SERIES_STATUS_LINK, type SeriesRecord } from '../series.js';
 import type { NamedWeek, Problem, Timeline, TimelineEvent } from '../types.js';
 import type { TimelineSource } from './source.js';
@@ -165,17 +165,12 @@ export function listedTimeline(list: readonly SeriesRecord[], name: string): Tim
         ]
       : []),
   ];
-  const steps = [
-    ...(before
-      ? [{ id: 'development', name: 'Development', from: before ? `${before.name.charAt(0)}-release` : null }]
-      : []),
+  const phases = phaseChain([
+    { id: 'not-started', name: 'Not started', from: null },
+    ...(before ? [{ id: 'development', name: 'Development', from: `${before.name.charAt(0)}-release` }] : []),
     { id: 'released', name: 'Released', from: own.id as string },
     ...(eol ? [{ id: 'end-of-life', name: 'End of life', from: `${series.name}-eol` }] : []),
-  ];
-  const phases = [
-    { id: 'not-started', name: 'Not started', from: null, until: steps[0]?.from ?? null },
-    ...steps.map((step, i) => ({ ...step, until: steps[i + 1]?.from ?? null })),
-  ];
+  ]);
   const parsed = parseTimeline({
     series: series.name,
     title: `OpenStack ${seriesTitle(series)}`,

@@ -3,7 +3,7 @@
 // goes through `parseTimeline`, so an upstream cycle becomes the same `Timeline` as a juno file. Pure: the
 // caller reads the files and passes their text in.
 import { isRecord } from '../../fields.js';
-import { type ParseResult, parseTimeline } from '../../parse.js';
+import { type ParseResult, parseTimeline, phaseChain } from '../../parse.js';
 import { byRelease, type SeriesRecord } from '../../series.js';
 import { capitalise } from '../../text.js';
 import type { NamedWeek, PhaseDefinition, Problem } from '../../types.js';
@@ -224,10 +224,9 @@ function derivePhases(
     { id: 'release-candidate', name: 'Release candidates', event: `${initial}-rc1` },
     { id: 'released', name: 'Released', event: releases.own },
   ].filter((s, i) => (s.event === null ? i === 0 : ids.has(s.event)));
-  const phases: PhaseDefinition[] = [];
-  if (prevFinal) phases.push({ id: 'not-started', name: 'Not started', from: null, until: prevFinal });
-  steps.forEach((step, i) => {
-    phases.push({ id: step.id, name: step.name, from: step.event, until: steps[i + 1]?.event ?? null });
-  });
-  return phases;
+  // The previous release is an event, so Development (opened by it) is never left out when there is one.
+  return phaseChain([
+    ...(prevFinal ? [{ id: 'not-started', name: 'Not started', from: null }] : []),
+    ...steps.map((step) => ({ id: step.id, name: step.name, from: step.event })),
+  ]);
 }

@@ -14,7 +14,7 @@ import type { CountdownView } from './views/countdown.js';
  * "25 days until Juno 2014.2 release, Thu 16 Oct 2014"; "Feature freeze was 17 days ago, Thu 4 Sep 2014"; spans of
  * 60 days and more in months or years (see `span`).
  */
-export function countdownSentence(event: EventView, style: Style): string {
+function countdownSentence(event: EventView, style: Style): string {
   const name = style.bold(oneLine(event.name));
   const length = lengthInDays(event);
   const when = dayRange(event.start, event.end);

@@ -61,7 +61,7 @@ function rows(view: ScheduleView): Cell[][] {
 }
 
 /** The lines above the table: series, today and phase (on as many lines as the width needs), then progress. */
-export function scheduleHeading(view: ScheduleView, style: Style, width: number | null = null): string {
+function scheduleHeading(view: ScheduleView, style: Style, width: number | null): string {
   const lines = joinParts(headingParts(view, view.phase?.name ?? null, style), ' · ', width);
   if (view.progress !== null && view.cycle)
     lines.push(...progressLines(view.progress, view.cycle, style, width));

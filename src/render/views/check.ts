@@ -37,7 +37,7 @@ export interface CheckResult {
 }
 
 /** Why a condition holds or not, in a sentence. */
-export function checkMessage(outcome: CheckOutcome, today: Day): string {
+function checkMessage(outcome: CheckOutcome, today: Day): string {
   const { event, daysLeft } = outcome;
   const name = event.name;
   switch (outcome.condition) {
@@ -56,7 +56,7 @@ export function checkMessage(outcome: CheckOutcome, today: Day): string {
   }
 }
 
-export function checkResult(outcome: CheckOutcome, today: Day): CheckResult {
+function checkResult(outcome: CheckOutcome, today: Day): CheckResult {
   const { condition, ok, warning, daysLeft } = outcome;
   return { condition, event: outcome.event.id, ok, warning, daysLeft, message: checkMessage(outcome, today) };
 }

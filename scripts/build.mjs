@@ -140,52 +140,52 @@ const yamlApart = {
 };
 
 /**
+ * A plugin that puts a stand-in, `contents`, where the bundle imports a module matching `filter`: every import of
+ * it is the one module `path` in the plugin's namespace. The stand-in's own require of the real module resolves as
+ * usual (from `resolveDir` when given).
+ */
+function lazyModule(name, { filter, path, contents, resolveDir }) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter }, (args) => (args.namespace === name ? undefined : { path, namespace: name }));
+      b.onLoad({ filter: /.*/, namespace: name }, () => ({
+        contents,
+        loader: 'js',
+        ...(resolveDir === undefined ? {} : { resolveDir }),
+      }));
+    },
+  };
+}
+
+/**
  * node:child_process pulls in net, dgram, stream and more when it loads: it is required on first use instead.
  * commander requires it when it loads, for executable subcommands, which juno does not have; `export` imports it
  * for git (src/cli/git.ts), which it runs only when nothing else dates the calendar; `update` for its snapshot.
+ * The stand-in's own require is Node's module.
  */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(b) {
-    // The stand-in's own require is Node's module.
-    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === 'lazy-child-process'
-        ? undefined
-        : { path: 'child_process', namespace: 'lazy-child-process' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
-      contents: [
-        'module.exports = {',
-        "  get spawn() { return require('node:child_process').spawn; },",
-        "  get spawnSync() { return require('node:child_process').spawnSync; },",
-        '};',
-      ].join('\n'),
-      loader: 'js',
-    }));
-  },
-};
+const lazyChildProcess = lazyModule('lazy-child-process', {
+  filter: /^(node:)?child_process$/,
+  path: 'child_process',
+  contents: [
+    'module.exports = {',
+    "  get spawn() { return require('node:child_process').spawn; },",
+    "  get spawnSync() { return require('node:child_process').spawnSync; },",
+    '};',
+  ].join('\n'),
+});
 
 /**
  * date-fns's `format` is initialised on its first call rather than at start-up: the patterns of the commonest
  * commands are written without it (see formatDay in src/timeline/day.ts), and its locale data is a noticeable
  * part of start-up. It stays in the bundle, so the code cache covers it.
  */
-const lazyDateFns = {
-  name: 'lazy-date-fns',
-  setup(b) {
-    b.onResolve({ filter: /^date-fns\/format$/ }, (args) =>
-      args.namespace === 'lazy-date-fns'
-        ? undefined
-        : { path: 'date-fns/format', namespace: 'lazy-date-fns' },
-    );
-    b.onLoad({ filter: /.*/, namespace: 'lazy-date-fns' }, () => ({
-      contents:
-        "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
-      loader: 'js',
-      resolveDir: root('.'),
-    }));
-  },
-};
+const lazyDateFns = lazyModule('lazy-date-fns', {
+  filter: /^date-fns\/format$/,
+  path: 'date-fns/format',
+  contents: "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
+  resolveDir: root('.'),
+});
 
 /**
  * ical-generator 10.x folds lines with a new TextEncoder per character: seconds for ten thousand events.

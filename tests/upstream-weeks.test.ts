@@ -56,6 +56,20 @@ const names = (weeks: Week[]) => weeks.map((w) => w.name);
 const days = (weeks: Week[]) => weeks.map((w) => [w.name, w.start, w.end]);
 const messages = (warnings: Problem[]) => warnings.map((w) => `${w.path}: ${w.message}`);
 
+describe('a release-week or start-week that is not a Monday', () => {
+  it('is warned of under its own key, even when both give the same day', () => {
+    const doc = {
+      'start-week': '2030-04-03',
+      'release-week': '2030-04-03',
+      cycle: [row('R-0', '2030-04-01', { 'x-project': ['y-final'] })],
+    };
+    expect(messages(read(doc).warnings).filter((m) => m.includes('not a Monday'))).toEqual([
+      'release-week: 2030-04-03 is not a Monday; its week is used',
+      'start-week: 2030-04-03 is not a Monday; its week is used',
+    ]);
+  });
+});
+
 describe('the week weeks are counted from', () => {
   // Upstream names R-2 … R-0 from its rows; release-week says three weeks later.
   const doc = {

@@ -61,12 +61,15 @@ export function readCycleWeeks(
 ): { releaseWeek: Day | null; startWeek: Day | null } {
   const releaseWeekGiven = topDay(doc, 'release-week', findings);
   const startWeek = topDay(doc, 'start-week', findings);
-  for (const key of [releaseWeekGiven, startWeek]) {
-    if (key !== null && weekdayOf(key) !== 1) {
-      const which = key === releaseWeekGiven ? 'release-week' : 'start-week';
+  const given = [
+    ['release-week', releaseWeekGiven],
+    ['start-week', startWeek],
+  ] as const;
+  for (const [key, day] of given) {
+    if (day !== null && weekdayOf(day) !== 1) {
       findings.warnings.push({
-        path: findings.at([which]),
-        message: `${key} is not a Monday; its week is used`,
+        path: findings.at([key]),
+        message: `${day} is not a Monday; its week is used`,
       });
     }
   }

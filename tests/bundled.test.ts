@@ -173,7 +173,7 @@ describe('series without a week-by-week schedule answer from the series list', (
   });
 
   it('austin, the first, has no previous release; a name the list lacks is none', async () => {
-    const list = await loadSeriesList(undefined, {});
+    const list = await loadSeriesList({});
     expect(listedTimeline(list, 'austin')?.events.map((e) => e.id)).toEqual(['a-release']);
     expect(listedTimeline(list, 'nosuch')).toBeNull();
     await expect(loadSeries('nosuch', {})).rejects.toThrow('no series "nosuch"');
@@ -220,7 +220,7 @@ describe('the data juno update wrote', () => {
     const { env, data } = updateData();
     expect(await i2(env)).toBe('2027-01-15');
     expect((await loadSeries('indri', env)).file).toBe(join(data, 'series/indri.json'));
-    expect((await loadSeriesList(undefined, env)).map((s) => s.name)).toContain('jacaranda');
+    expect((await loadSeriesList(env)).map((s) => s.name)).toContain('jacaranda');
     expect(releaseEvent((await loadSeries('jacaranda', env)).timeline.events)?.start).toBe('2027-09-29');
     // A series the update has no schedule for is still the bundled one.
     expect((await loadSeries('caracal', env)).file).toBe(`${SERIES_DIR}/caracal.json`);
@@ -230,7 +230,7 @@ describe('the data juno update wrote', () => {
     const { env, data } = updateData();
     chmodSync(data, 0o770);
     expect(await i2(env)).toBe('2027-01-14');
-    expect((await loadSeriesList(undefined, env)).map((s) => s.name)).not.toContain('jacaranda');
+    expect((await loadSeriesList(env)).map((s) => s.name)).not.toContain('jacaranda');
   });
 
   it('is ignored when it is not valid, file by file', async () => {
@@ -238,7 +238,7 @@ describe('the data juno update wrote', () => {
     writeFileSync(join(data, 'series/indri.json'), '{"format":"juno-series","version":1,"timeline":{}}');
     writeFileSync(join(data, 'series.json'), '{"series": 3}');
     expect(await i2(env)).toBe('2027-01-14');
-    expect((await loadSeriesList(undefined, env)).map((s) => s.name)).not.toContain('jacaranda');
+    expect((await loadSeriesList(env)).map((s) => s.name)).not.toContain('jacaranda');
   });
 });
 

@@ -42,7 +42,7 @@ import type { TimelineEvent } from '../src/timeline/types.js';
 
 const TODAY = '2014-09-21';
 const { timeline: juno } = await loadTimeline();
-const series = seriesViews(await loadSeriesList(), TODAY);
+const series = seriesViews(await loadSeriesList({}), TODAY);
 const event = (name: string) => findEvent(juno, name) as TimelineEvent;
 
 interface Case {

@@ -6,7 +6,7 @@ import { firstRunNote, resolveSeries, seriesInDevelopment } from '../src/timelin
 import type { SeriesRecord } from '../src/timeline/series.js';
 import { runMain, tempDir } from './helpers.js';
 
-const list = await loadSeriesList();
+const list = await loadSeriesList({});
 
 function chosen(given: string, today: string): string {
   const choice = resolveSeries(list, given, today);

@@ -530,7 +530,7 @@ function anchorsIn(series: string): Map<string, string | null> {
 }
 
 describe.runIf(REAL.length > 0)('every real cycle', async () => {
-  const list = await loadSeriesList();
+  const list = await loadSeriesList({});
   const ordered = [...list].sort((a, b) => (a.initialRelease < b.initialRelease ? -1 : 1));
   const cycles = REAL.map((series) => {
     const index = ordered.findIndex((s) => s.name === series);

@@ -143,7 +143,7 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
   const style = await makeStyle(decideColor(choice, io.env, io.stdout.isTTY === true), decideUnicode(io.env));
   let data: Promise<SeriesData> | undefined;
   const seriesData = () => {
-    data ??= loadSeriesData(undefined, io.env);
+    data ??= loadSeriesData(io.env);
     return data;
   };
   // --series is checked before the command runs, whatever it is. JUNO_SERIES is a default for the commands that

@@ -109,7 +109,7 @@ function filesAround(
       return { label, text: await asked(join(dirname(folder), series, name), 'neighbour') };
     },
     async seriesList() {
-      const data = await loadSeriesData(undefined, env);
+      const data = await loadSeriesData(env);
       seen.push({ path: data.file, text: data.text, kind: 'series-list' });
       return data.series;
     },
@@ -126,7 +126,7 @@ async function unchangedInput(input: CachedInput, env: NodeJS.ProcessEnv): Promi
     if (input.kind !== 'series-list') return (await importText(input.path, input.kind)) === input.text;
     const choice = updatedSeriesFile(env) ?? BUNDLED_SERIES;
     if (choice === input.path) return (await readText(choice)).text === input.text;
-    const data = await loadSeriesData(undefined, env);
+    const data = await loadSeriesData(env);
     return data.file === input.path && data.text === input.text;
   } catch {
     return false;
@@ -230,7 +230,7 @@ export const DATA_FOLDER = 'data';
  * The folder `juno update` writes its data into: `<cache>/data`, in the code cache's folder; null without one.
  * juno reads it only while it and the cache folder are this user's own and private (`userDataFile`).
  */
-export function userDataFolder(env: NodeJS.ProcessEnv = process.env): string | null {
+export function userDataFolder(env: NodeJS.ProcessEnv): string | null {
   const cache = userCacheFolder(env);
   return cache === null ? null : join(cache.dir, DATA_FOLDER);
 }
@@ -244,8 +244,7 @@ function userDataFile(path: string, env: NodeJS.ProcessEnv): string | null {
 }
 
 /** The series list `juno update` wrote, when it is there in a trusted folder; else null (the bundled one is used). */
-export const updatedSeriesFile = (env: NodeJS.ProcessEnv = process.env): string | null =>
-  userDataFile('series.json', env);
+export const updatedSeriesFile = (env: NodeJS.ProcessEnv): string | null => userDataFile('series.json', env);
 
 /** Reads a series list file with its snapshot. */
 async function readSeriesData(file: string): Promise<SeriesData> {
@@ -266,14 +265,10 @@ async function readSeriesData(file: string): Promise<SeriesData> {
 }
 
 /**
- * The series list in use with its snapshot: the given file; else the one `juno update` wrote when it is there and
- * valid; else the bundled data/series.json.
+ * The series list in use with its snapshot: the one `juno update` wrote when it is there and valid; else the
+ * bundled data/series.json.
  */
-export async function loadSeriesData(
-  file?: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<SeriesData> {
-  if (file !== undefined) return readSeriesData(file);
+export async function loadSeriesData(env: NodeJS.ProcessEnv): Promise<SeriesData> {
   const updated = updatedSeriesFile(env);
   if (updated !== null) {
     try {
@@ -287,8 +282,8 @@ export async function loadSeriesData(
 }
 
 /** The series list in use: the update data's, else the bundled data/series.json. */
-export async function loadSeriesList(file?: string, env?: NodeJS.ProcessEnv): Promise<SeriesRecord[]> {
-  return (await loadSeriesData(file, env)).series;
+export async function loadSeriesList(env: NodeJS.ProcessEnv): Promise<SeriesRecord[]> {
+  return (await loadSeriesData(env)).series;
 }
 
 /** The bundled schedule of a series, `data/series/<name>.json`. */
@@ -322,8 +317,8 @@ export async function loadSchedule(name: string, env: NodeJS.ProcessEnv): Promis
  */
 export async function loadSeries(
   name: string,
-  env: NodeJS.ProcessEnv = process.env,
-  seriesData: () => Promise<SeriesData> = () => loadSeriesData(undefined, env),
+  env: NodeJS.ProcessEnv,
+  seriesData: () => Promise<SeriesData> = () => loadSeriesData(env),
 ): Promise<LoadedTimeline> {
   if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE);
   const schedule = await loadSchedule(name, env);

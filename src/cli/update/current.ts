@@ -14,7 +14,7 @@ export interface CurrentData extends DataSide {
 
 /** The data in use: the series list `loadSeriesData` chooses, and each schedule `loadSchedule` chooses. */
 export async function currentData(env: NodeJS.ProcessEnv): Promise<CurrentData> {
-  const list = await loadSeriesData(undefined, env);
+  const list = await loadSeriesData(env);
   const schedules = new Map<string, Timeline>();
   for (const { name } of list.series) {
     const schedule = await loadSchedule(name, env);

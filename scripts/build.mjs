@@ -262,6 +262,18 @@ function replaceFile(path, content, mode = 0o644) {
 // nor a kept import (src/cli/timeline-cache.ts) is ever used with another build of either.
 // The YAML parser goes first and the boot last, so that a juno starting meanwhile finds what it loads.
 const outputs = results.flatMap((r) => r.outputFiles);
+// The boot reads the program as Latin-1 when it is ASCII, which costs far less than UTF-8 (src/cli/startup/
+// README.md). esbuild escapes everything else except inside a regular expression literal: write `\u2026` there.
+for (const file of outputs) {
+  const at = file.text.search(/[^\x00-\x7f]/);
+  if (at !== -1) {
+    const line = file.text.slice(0, at).split('\n').length;
+    console.error(
+      `build: ${relative(root('.'), file.path)}:${line}: ${JSON.stringify(file.text.slice(Math.max(0, at - 40), at + 10))} is not ASCII; escape it in the source (\\uXXXX)`,
+    );
+    process.exit(1);
+  }
+}
 const yamlText = outputs.find((file) => file.path.endsWith('vendor/yaml.cjs'))?.text ?? '';
 const files = outputs
   .sort((a, b) => rank(a.path) - rank(b.path))

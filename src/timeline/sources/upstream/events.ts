@@ -231,5 +231,5 @@ function eventOf(
 
 /** `clip`, without the spaces its cut leaves before the ellipsis. */
 function truncate(text: string, max: number): string {
-  return text.length <= max ? text : clip(text, max).replace(/\s+…$/, '…');
+  return text.length <= max ? text : clip(text, max).replace(/\s+\u2026$/, '\u2026');
 }

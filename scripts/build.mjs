@@ -3,6 +3,7 @@
 //   dist/bin.cjs          the boot (src/cli/startup/boot.ts), the executable (package.json `bin`): runs
 //                         juno.cjs through the code cache
 //   dist/juno.cjs         the program (src/cli/run.ts); each command's modules are initialised only when it runs
+//   dist/juno-far.cjs     the modules few runs need (FAR_ENTRIES below), loaded by the program on first use
 //   dist/vendor/yaml.cjs  the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
 //   dist/THIRD_PARTY_NOTICES.txt  the licence of every package bundled into the files above, with its text
 //   dist/build-stamp.json a hash of what the build was made from, so that a stale dist/ can be told
@@ -220,23 +221,265 @@ const common = {
   write: false,
 };
 
-const results = await Promise.all([
-  build({
-    ...common,
-    entryPoints: { juno: 'src/cli/run.ts' },
-    outdir: 'dist',
-    outExtension: { '.js': '.cjs' },
-    plugins: [yamlApart, lazyChildProcess, lazyDateFns, patchedIcal],
-    // The bundle finds its files from `__dirname`; `import.meta.url` is only in code for running from source.
-    define: {
-      __JUNO_VERSION__: JSON.stringify(version),
-      __JUNO_BUNDLE__: 'true',
-      // As the text of its JSON: an object defined as such would be a module every other one initialises first.
-      __JUNO_BUNDLED_RECORD__: JSON.stringify(JSON.stringify(junoRecord())),
-      'import.meta.url': 'undefined',
+/**
+ * The modules few runs need, the entries of dist/juno-far.cjs: the commands that write files, fetch or check (and
+ * what only they use: ical-generator, the SVG, the publisher, the updater), and the importer of openstack/releases
+ * schedules, which a kept import spares (src/cli/timeline-cache.ts). The program reaches each only through a dynamic
+ * `import()`, which becomes a load of dist/juno-far.cjs from its own code cache on first use; every other run reads
+ * and deserialises a program some 40 % smaller (src/cli/startup/README.md).
+ */
+const FAR_ENTRIES = [
+  'src/cli/commands/export.ts',
+  'src/cli/commands/publish.ts',
+  'src/cli/commands/update.ts',
+  'src/cli/commands/completion.ts',
+  'src/cli/commands/validate.ts',
+  'src/timeline/sources/upstream/cycle.ts',
+  'src/timeline/sources/upstream/series-guess.ts',
+];
+
+/** A relative import's file as the metafile names it (`src/cli/commands/export.ts`); null for anything else. */
+function sourceKey(resolveDir, path) {
+  if (!/^\.\.?\//.test(path)) return null;
+  const file = relative(root('.'), join(resolveDir, path));
+  return file.endsWith('.js') && existsSync(root(file.replace(/\.js$/, '.ts')))
+    ? file.replace(/\.js$/, '.ts')
+    : file;
+}
+
+/**
+ * In the program, a far entry is a stand-in that loads it from dist/juno-far.cjs (src/cli/startup/far.ts).
+ * Only a dynamic `import()` may reach one: a static import would load dist/juno-far.cjs on every start.
+ */
+const farApart = {
+  name: 'far-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const key = sourceKey(args.resolveDir, args.path);
+      if (!FAR_ENTRIES.includes(key)) return undefined;
+      if (args.kind !== 'dynamic-import')
+        return {
+          errors: [{ text: `${key} is in dist/juno-far.cjs: import it with import(), not statically` }],
+        };
+      return { path: key, namespace: 'far-entry' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'far-entry' }, (args) => ({
+      contents: `module.exports = require('./src/cli/startup/far.ts').farModule(${JSON.stringify(args.path)}, require('juno:table').table);`,
+      resolveDir: root('.'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * In dist/juno-far.cjs, every module of the program's own files that the program also holds is the program's
+ * instance (`juno:core`), never a second copy: one `UsageError` class for `instanceof`, one commander, one of each
+ * module's state. With `external`, such a module is left as an import (to learn what is imported of it), else it
+ * becomes a stand-in asking the program for it. `shared` collects the modules asked for.
+ */
+function coreModules(inProgram, shared, external = false) {
+  return {
+    name: 'core-modules',
+    setup(b) {
+      b.onResolve({ filter: /^juno:core$/ }, () => ({ path: 'core', namespace: 'juno-core' }));
+      b.onLoad({ filter: /.*/, namespace: 'juno-core' }, () => ({
+        contents: [
+          '// The modules of the program, as the program handed them over with the first far module it asked for.',
+          'let table;',
+          'module.exports = { set: (given) => { table ??= given; }, get: (key) => table[key]() };',
+        ].join('\n'),
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        // The lazy stand-ins load their module by `require` on first use: they stay copies, and so does it.
+        const ownImport = args.namespace === 'file' || args.namespace === 'commander-direct';
+        if (args.pluginData === 'core-modules' || args.kind === 'entry-point' || !ownImport) return undefined;
+        const found = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          namespace: args.namespace,
+          resolveDir: args.resolveDir,
+          pluginData: 'core-modules',
+        });
+        if (found.errors.length > 0 || found.external || found.namespace !== 'file') return undefined;
+        const key = relative(root('.'), found.path);
+        if (!inProgram.has(key)) return undefined;
+        shared.add(key);
+        if (external) return { path: key, external: true };
+        // Named .cjs: a stand-in for an .mjs file is CommonJS all the same.
+        return { path: `${key}.cjs`, namespace: 'core-module' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'core-module' }, (args) => ({
+        contents: `module.exports = require('juno:core').get(${JSON.stringify(args.path.replace(/\.cjs$/, ''))});`,
+        loader: 'js',
+      }));
     },
-    banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
-  }),
+  };
+}
+
+/**
+ * What dist/juno-far.cjs imports of each module of the program, from the imports esbuild writes for external
+ * modules in an ES module: `import { a, b as c } from "src/x.ts";`. A namespace or a default import is refused:
+ * the program gives named bindings only.
+ */
+function importedNames(text, keys) {
+  const names = new Map([...keys].map((key) => [key, new Set()]));
+  for (const match of text.matchAll(/^import\s+(.*?)\s+from\s+"([^"]+)";$/gms)) {
+    const [, clause, key] = match;
+    if (!names.has(key)) continue;
+    const list = /^\{([^}]*)\}$/.exec(clause.trim());
+    if (!list)
+      throw new Error(`build: dist/juno-far.cjs imports ${clause} of ${key}; import named bindings only`);
+    for (const item of list[1].split(',')) {
+      const name = item.trim().split(/\s+as\s+/)[0];
+      if (name) names.get(key).add(name);
+    }
+  }
+  for (const match of text.matchAll(/\b(?:import|require)\(\s*"([^"]+)"\s*\)/g))
+    if (names.has(match[1]))
+      throw new Error(`build: dist/juno-far.cjs loads ${match[1]} dynamically; import named bindings only`);
+  return names;
+}
+
+/**
+ * `juno:table` in the program: the bindings dist/juno-far.cjs uses of the program's modules, an object per module
+ * made when asked for, handed over with the first far module the program asks for. Required by the far modules'
+ * stand-ins only, it is initialised with the first of them, and with it the modules it imports: nothing of it runs
+ * at start-up. Named imports, not namespaces: a namespace object costs a getter per export.
+ */
+function coreTable(names) {
+  const imports = [];
+  const rows = [];
+  [...names]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .forEach(([key, used], i) => {
+      const list = [...used].sort();
+      if (list.length === 0) return;
+      imports.push(
+        `import { ${list.map((name) => `${name} as m${i}_${name}`).join(', ')} } from ${JSON.stringify(`./${key}`)};`,
+      );
+      rows.push(
+        `  ${JSON.stringify(key)}: () => ({ ${list.map((name) => `${name}: m${i}_${name}`).join(', ')} }),`,
+      );
+    });
+  return {
+    name: 'core-table',
+    setup(b) {
+      b.onResolve({ filter: /^juno:table$/ }, () => ({ path: 'table', namespace: 'juno-table' }));
+      b.onLoad({ filter: /.*/, namespace: 'juno-table' }, () => ({
+        contents: [...imports, 'export const table = {', ...rows, '};'].join('\n'),
+        resolveDir: root('.'),
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Where the build's stamp goes, inside the program; the stamp is a hash of the program with this in it. */
+const BUILD_ID_PLACEHOLDER = 'juno-build-id-to-be-stamped';
+
+/**
+ * commander's own modules, without its package entry and that of @commander-js/extra-typings (whose classes are
+ * commander's; the rest is types): each entry makes a global program juno never uses, two `new Command()` at
+ * every start.
+ */
+const commanderDirect = {
+  name: 'commander-direct',
+  setup(b) {
+    b.onResolve({ filter: /^@commander-js\/extra-typings$/ }, () => ({
+      path: 'commander',
+      namespace: 'commander-direct',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'commander-direct' }, () => ({
+      contents: [
+        "export { Argument } from './node_modules/commander/lib/argument.js';",
+        "export { Command } from './node_modules/commander/lib/command.js';",
+        "export { CommanderError, InvalidArgumentError } from './node_modules/commander/lib/error.js';",
+        "export { Option } from './node_modules/commander/lib/option.js';",
+      ].join('\n'),
+      resolveDir: root('.'),
+      loader: 'js',
+    }));
+  },
+};
+
+const program = (names, metafileOnly = false) => ({
+  ...common,
+  entryPoints: { juno: 'src/cli/run.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+  plugins: [
+    coreTable(names),
+    farApart,
+    commanderDirect,
+    yamlApart,
+    lazyChildProcess,
+    lazyDateFns,
+    patchedIcal,
+  ],
+  // The bundle finds its files from `__dirname`; `import.meta.url` is only in code for running from source.
+  define: {
+    __JUNO_VERSION__: JSON.stringify(version),
+    __JUNO_BUNDLE__: 'true',
+    // The build's stamp, written in with the one on the first line (`buildId` below).
+    __JUNO_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER),
+    // As the text of its JSON: an object defined as such would be a module every other one initialises first.
+    __JUNO_BUNDLED_RECORD__: JSON.stringify(JSON.stringify(junoRecord())),
+    'import.meta.url': 'undefined',
+  },
+  banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
+  ...(metafileOnly ? { minify: false } : {}),
+});
+
+// The program without the far modules, to learn which modules it holds; the far modules with those left as
+// imports, to learn what they use of them; the far modules asking the program for them; the program exposing them.
+const first = await build(program(new Map(), true));
+const inProgram = new Set(Object.keys(first.metafile.inputs));
+const shared = new Set();
+const farOptions = (plugin) => ({
+  ...common,
+  stdin: {
+    contents: [
+      'const entries = {',
+      ...FAR_ENTRIES.map((key) => `  ${JSON.stringify(key)}: () => require(${JSON.stringify(`./${key}`)}),`),
+      '};',
+      "const core = require('juno:core');",
+      'module.exports = (key, table) => {',
+      '  core.set(table);',
+      '  return entries[key]();',
+      '};',
+    ].join('\n'),
+    resolveDir: root('.'),
+    sourcefile: 'juno-far.js',
+    loader: 'js',
+  },
+  outfile: 'dist/juno-far.cjs',
+  plugins: [plugin, commanderDirect, yamlApart, lazyChildProcess, lazyDateFns, patchedIcal],
+  define: program(new Map()).define,
+  banner: program(new Map()).banner,
+});
+const farImports = await build({
+  ...farOptions(coreModules(inProgram, shared, true)),
+  format: 'esm',
+  minify: false,
+});
+let names;
+try {
+  names = importedNames(farImports.outputFiles[0].text, shared);
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+const farBuild = await build(farOptions(coreModules(inProgram, new Set())));
+// The build's stand-ins (`vendor:yaml`, `lazy-date-fns:…`) may be in both: they hold no state of their own.
+for (const key of Object.keys(farBuild.metafile.inputs))
+  if (inProgram.has(key) && !key.includes(':')) {
+    console.error(`build: ${key} is in both dist/juno.cjs and dist/juno-far.cjs`);
+    process.exit(1);
+  }
+
+const results = await Promise.all([
+  build(program(names)),
   build({
     ...common,
     entryPoints: { bin: 'src/cli/startup/boot.ts' },
@@ -249,6 +492,7 @@ const results = await Promise.all([
     outfile: 'dist/vendor/yaml.cjs',
   }),
 ]);
+results.push(farBuild);
 
 /** Writes a file aside and renames it into place, so that nobody reading it sees a missing or half file. */
 function replaceFile(path, content, mode = 0o644) {
@@ -274,22 +518,28 @@ for (const file of outputs) {
     process.exit(1);
   }
 }
-const yamlText = outputs.find((file) => file.path.endsWith('vendor/yaml.cjs'))?.text ?? '';
+// One stamp for the program, its far modules and the YAML parser they load: the boot refuses far modules of
+// another build.
+const stampHash = createHash('sha256');
+for (const file of [...outputs].sort((a, b) => (a.path < b.path ? -1 : 1)))
+  if (file.text.startsWith('/*juno-build:') || file.path.endsWith('vendor/yaml.cjs'))
+    stampHash.update(file.text);
+const buildId = stampHash.digest('hex').slice(0, 16);
 const files = outputs
   .sort((a, b) => rank(a.path) - rank(b.path))
   .map((file) => {
     let text = file.text;
-    if (text.startsWith('/*juno-build:')) {
-      const id = createHash('sha256').update(text).update(yamlText).digest('hex').slice(0, 16);
-      text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${id}*/`);
-    }
+    if (text.startsWith('/*juno-build:'))
+      text = text
+        .replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${buildId}*/`)
+        .replaceAll(BUILD_ID_PLACEHOLDER, buildId);
     // The boot keeps a shebang and the executable bit, so that it can also be run directly.
     if (file.path.endsWith('bin.cjs')) replaceFile(file.path, `#!/usr/bin/env node\n${text}`, 0o755);
     else replaceFile(file.path, text);
     return relative(root('.'), file.path);
   });
 function rank(path) {
-  return path.endsWith('bin.cjs') ? 2 : path.endsWith('juno.cjs') ? 1 : 0;
+  return path.endsWith('bin.cjs') ? 3 : path.endsWith('juno.cjs') ? 2 : path.endsWith('juno-far.cjs') ? 1 : 0;
 }
 
 /**
@@ -300,6 +550,7 @@ function rank(path) {
 function thirdPartyNotices() {
   const packages = new Map();
   for (const input of results.flatMap((r) => Object.keys(r.metafile.inputs))) {
+    if (input.includes(':')) continue; // a stand-in the build made
     const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (match && !packages.has(match[1])) packages.set(match[1], root(match[1]));
   }

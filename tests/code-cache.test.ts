@@ -18,7 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../src/cli/commands/index.js';
-import { type CacheFolder, loadWithCodeCache, userCacheFolder } from '../src/cli/startup/code-cache.js';
+import {
+  buildStamp,
+  type CacheFolder,
+  loadWithCodeCache,
+  saveCodeCache,
+  userCacheFolder,
+} from '../src/cli/startup/code-cache.js';
 import { cacheVariant } from '../src/cli/startup/variant.js';
 
 function bundle(dir: string, id: string, body: string): string {
@@ -32,14 +38,20 @@ const isRoot = process.getuid?.() === 0;
 /** The account that plays another user of the machine: root can give it files. */
 const OTHER_UID = 65534;
 
-/** As the boot loads the program: with a `require` that resolves from the bundle's folder. */
-const load = (file: string, cacheDir: string | CacheFolder | null, variant?: string) =>
-  loadWithCodeCache(
+/**
+ * As the boot loads the program: with a `require` that resolves from the bundle's folder; `save` writes its cache
+ * as the program does at exit.
+ */
+const load = (file: string, cacheDir: string | CacheFolder | null, variant?: string, build?: string) => {
+  const loaded = loadWithCodeCache(
     file,
     createRequire(file),
     typeof cacheDir === 'string' ? { dir: cacheDir } : cacheDir,
     variant,
+    build,
   );
+  return Object.assign(loaded, { save: () => saveCodeCache(loaded) });
+};
 
 const made: string[] = [];
 afterAll(() => {
@@ -167,6 +179,33 @@ describe('the code cache', () => {
     const unstamped = load(plain, join(dir, 'cache'));
     expect(unstamped.exports).toEqual({ answer: 42, here: plain, path: '/' });
     expect(unstamped.save()).toBeNull();
+  });
+
+  it('reads the stamp of a bundle only in its exact form', () => {
+    expect(buildStamp('/*juno-build:0123456789abcdef*/\nrest')).toBe('0123456789abcdef');
+    for (const source of [
+      '',
+      '/*juno-build:0123456789abcde*/',
+      '/*juno-build:0123456789abcdeF*/',
+      '/*juno-build:0123456789abcdefa*/',
+      ' /*juno-build:0123456789abcdef*/',
+      '/*juno-build:0123456789abcdef */',
+      '/*juno-build:0123456789abcdeg*/',
+    ])
+      expect(buildStamp(source), source).toBeUndefined();
+  });
+
+  it('refuses a bundle of another build than the one named, before running any of it', () => {
+    const dir = tempDir();
+    const file = bundle(dir, '0123456789abcdef', 'globalThis.ranOtherBuild = true;\n');
+    expect(() => load(file, join(dir, 'cache'), 'next', 'fedcba9876543210')).toThrow(
+      `${file} is not of the same build of juno as the program that loads it; install juno again`,
+    );
+    expect((globalThis as { ranOtherBuild?: boolean }).ranOtherBuild).toBeUndefined();
+    const plain = join(dir, 'plain.cjs');
+    writeFileSync(plain, BODY);
+    expect(() => load(plain, null, 'next', 'fedcba9876543210')).toThrow('is not of the same build');
+    expect(load(file, join(dir, 'cache'), 'next', '0123456789abcdef').build).toBe('0123456789abcdef');
   });
 
   it('neither reads nor writes a folder others could have written to, or a symlink', () => {

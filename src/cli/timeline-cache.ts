@@ -5,11 +5,10 @@
 // only when every one of those files still holds exactly that text, read and compared as the importer would read
 // it, and only with the same build of juno. Anything else (a changed or missing file, another build, a damaged
 // or foreign cache file) reads the schedule as usual. Only upstream schedules that read without problems are kept.
-import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseResult } from '../timeline/parse.js';
 import {
-  BUILD_ID,
   type CacheFolder,
   checksum,
   isPrivateDir,
@@ -19,8 +18,8 @@ import {
   writeOwnFile,
 } from './startup/code-cache.js';
 
-/** True in the bundle (scripts/build.mjs defines it), whose first line carries the build's stamp. */
-declare const __JUNO_BUNDLE__: boolean | undefined;
+/** The build's stamp, which scripts/build.mjs writes into the bundle; undefined when run from source. */
+declare const __JUNO_BUILD_ID__: string | undefined;
 
 /** A file the import read, and the text it had: null when it was looked for and not there. */
 export interface CachedInput {
@@ -60,20 +59,9 @@ const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 /** Entries kept per build; the least recently written go first. */
 const MAX_ENTRIES = 16;
 
-/** The stamp of the running bundle (`/*juno-build:…*\/` on its first line); null when run from source. */
+/** The stamp of the running bundle (its first line, `/*juno-build:…*\/`, also has it); null when run from source. */
 function programBuild(): string | null {
-  if (typeof __JUNO_BUNDLE__ !== 'boolean') return null;
-  let fd: number | undefined;
-  try {
-    fd = openSync(__filename, 'r');
-    const head = Buffer.alloc(40);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return BUILD_ID.exec(head.toString('latin1', 0, n))?.[1] ?? null;
-  } catch {
-    return null;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  return typeof __JUNO_BUILD_ID__ === 'string' ? __JUNO_BUILD_ID__ : null;
 }
 
 /**

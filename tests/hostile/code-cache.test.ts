@@ -182,14 +182,28 @@ describe('a damaged cache file', () => {
 });
 
 /**
- * A cache another user plants: made by juno itself from a malicious program under the real build's stamp, of
- * the same length, so that V8 takes it for the real program's. Returns the cache file, named as the victim's.
+ * A cache another user plants: made through juno's boot from a malicious program under the real build's stamp, of
+ * the same length, so that V8 takes it for the real program's; the program writes its cache itself, in juno's
+ * format, as the real one does at exit. Returns the cache file, named as the victim's.
  */
 function plantedCache(): string {
   const evil = folder();
   const real = readFileSync(join(ROOT, 'dist', 'juno.cjs'), 'utf8');
   const stamp = (real.split('\n', 1)[0] as string).slice(0, '/*juno-build:0123456789abcdef*/'.length);
-  const program = `${stamp}\nprocess.stdout.write(${JSON.stringify(`${PLANTED}\n`)});`;
+  const program = `${stamp}
+exports.start = (loaded) => {
+  process.stdout.write(${JSON.stringify(`${PLANTED}\n`)});
+  const fs = require('node:fs');
+  const data = loaded.script.createCachedData();
+  const line = 'juno-code-cache 2 ' + loaded.key;
+  const header = Buffer.alloc(Math.ceil((line.length + 9) / 8) * 8, ' ');
+  header.write(line, 0, 'latin1');
+  header[header.length - 9] = 10;
+  header.writeUInt32LE(data.length, header.length - 8);
+  header.writeUInt32LE(require('node:zlib').crc32(data), header.length - 4);
+  fs.mkdirSync(require('node:path').dirname(loaded.cacheFile), { recursive: true, mode: 0o700 });
+  fs.writeFileSync(loaded.cacheFile, Buffer.concat([header, data]), { mode: 0o600 });
+};`;
   expect(program.length).toBeLessThan(real.length);
   writeFileSync(join(evil, 'juno.cjs'), program.padEnd(real.length, ' '));
   copyFileSync(join(ROOT, 'dist', 'bin.cjs'), join(evil, 'bin.cjs'));

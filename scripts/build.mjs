@@ -2,8 +2,9 @@
 // cache (the start-up machinery and what each trick saves: src/cli/startup/README.md):
 //   dist/bin.cjs          the boot (src/cli/startup/boot.ts), the executable (package.json `bin`): runs
 //                         juno.cjs through the code cache
-//   dist/juno.cjs         the program (src/cli/run.ts); each command's modules are initialised only when it runs
-//   dist/juno-far.cjs     the modules few runs need (FAR_ENTRIES below), loaded by the program on first use
+//   dist/juno.cjs         the everyday program (src/cli/run.ts without the commands that write files, fetch or
+//                         check); each command's modules are initialised only when it runs
+//   dist/juno-full.cjs    the program with every command, which the boot runs for any other command line
 //   dist/vendor/yaml.cjs  the YAML parser, read from disk only for YAML files (and for JSON syntax errors)
 //   dist/THIRD_PARTY_NOTICES.txt  the licence of every package bundled into the files above, with its text
 //   dist/build-stamp.json a hash of what the build was made from, so that a stale dist/ can be told
@@ -222,158 +223,51 @@ const common = {
 };
 
 /**
- * The modules few runs need, the entries of dist/juno-far.cjs: the commands that write files, fetch or check (and
- * what only they use: ical-generator, the SVG, the publisher, the updater), and the importer of openstack/releases
- * schedules, which a kept import spares (src/cli/timeline-cache.ts). The program reaches each only through a dynamic
- * `import()`, which becomes a load of dist/juno-far.cjs from its own code cache on first use; every other run reads
- * and deserialises a program some 40 % smaller (src/cli/startup/README.md).
+ * The commands of the everyday program, dist/juno.cjs, from src/cli/startup/argv.ts (which the boot reads to choose
+ * between the two programs): the source compiled on the fly, so that the list is written once.
  */
-const FAR_ENTRIES = [
-  'src/cli/commands/export.ts',
-  'src/cli/commands/publish.ts',
-  'src/cli/commands/update.ts',
-  'src/cli/commands/completion.ts',
-  'src/cli/commands/validate.ts',
-  'src/timeline/sources/upstream/cycle.ts',
-  'src/timeline/sources/upstream/series-guess.ts',
-];
-
-/** A relative import's file as the metafile names it (`src/cli/commands/export.ts`); null for anything else. */
-function sourceKey(resolveDir, path) {
-  if (!/^\.\.?\//.test(path)) return null;
-  const file = relative(root('.'), join(resolveDir, path));
-  return file.endsWith('.js') && existsSync(root(file.replace(/\.js$/, '.ts')))
-    ? file.replace(/\.js$/, '.ts')
-    : file;
+async function everydayCommands() {
+  const { outputFiles } = await build({
+    entryPoints: [root('src/cli/startup/argv.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    logLevel: 'warning',
+  });
+  const text = outputFiles[0].text;
+  const { EVERYDAY_COMMANDS } = await import(
+    `data:text/javascript;base64,${Buffer.from(text).toString('base64')}`
+  );
+  return EVERYDAY_COMMANDS;
 }
+const EVERYDAY = await everydayCommands();
 
 /**
- * In the program, a far entry is a stand-in that loads it from dist/juno-far.cjs (src/cli/startup/far.ts).
- * Only a dynamic `import()` may reach one: a static import would load dist/juno-far.cjs on every start.
+ * In the everyday program, a command the boot never runs it for (src/cli/startup/argv.ts) is a stand-in that says
+ * so: the command's modules (ical-generator and the SVG for export, the publisher, the updater) stay out of it.
  */
-const farApart = {
-  name: 'far-apart',
+const everydayOnly = {
+  name: 'everyday-only',
   setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const key = sourceKey(args.resolveDir, args.path);
-      if (!FAR_ENTRIES.includes(key)) return undefined;
+    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/ }, (args) => {
+      if (!args.importer.endsWith(join('src', 'cli', 'commands', 'index.ts'))) return undefined;
+      const name = args.path.slice(2, -3);
+      if (EVERYDAY.has(name)) return undefined;
       if (args.kind !== 'dynamic-import')
         return {
-          errors: [{ text: `${key} is in dist/juno-far.cjs: import it with import(), not statically` }],
+          errors: [
+            { text: `commands/${name}.ts is imported statically; the registry loads commands with import()` },
+          ],
         };
-      return { path: key, namespace: 'far-entry' };
+      return { path: name, namespace: 'not-everyday' };
     });
-    b.onLoad({ filter: /.*/, namespace: 'far-entry' }, (args) => ({
-      contents: `module.exports = require('./src/cli/startup/far.ts').farModule(${JSON.stringify(args.path)}, require('juno:table').table);`,
-      resolveDir: root('.'),
+    b.onLoad({ filter: /.*/, namespace: 'not-everyday' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`juno ${args.path} is in dist/juno-full.cjs, not in the everyday program`)});`,
       loader: 'js',
     }));
   },
 };
-
-/**
- * In dist/juno-far.cjs, every module of the program's own files that the program also holds is the program's
- * instance (`juno:core`), never a second copy: one `UsageError` class for `instanceof`, one commander, one of each
- * module's state. With `external`, such a module is left as an import (to learn what is imported of it), else it
- * becomes a stand-in asking the program for it. `shared` collects the modules asked for.
- */
-function coreModules(inProgram, shared, external = false) {
-  return {
-    name: 'core-modules',
-    setup(b) {
-      b.onResolve({ filter: /^juno:core$/ }, () => ({ path: 'core', namespace: 'juno-core' }));
-      b.onLoad({ filter: /.*/, namespace: 'juno-core' }, () => ({
-        contents: [
-          '// The modules of the program, as the program handed them over with the first far module it asked for.',
-          'let table;',
-          'module.exports = { set: (given) => { table ??= given; }, get: (key) => table[key]() };',
-        ].join('\n'),
-        loader: 'js',
-      }));
-      b.onResolve({ filter: /.*/ }, async (args) => {
-        // The lazy stand-ins load their module by `require` on first use: they stay copies, and so does it.
-        const ownImport = args.namespace === 'file' || args.namespace === 'commander-direct';
-        if (args.pluginData === 'core-modules' || args.kind === 'entry-point' || !ownImport) return undefined;
-        const found = await b.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          namespace: args.namespace,
-          resolveDir: args.resolveDir,
-          pluginData: 'core-modules',
-        });
-        if (found.errors.length > 0 || found.external || found.namespace !== 'file') return undefined;
-        const key = relative(root('.'), found.path);
-        if (!inProgram.has(key)) return undefined;
-        shared.add(key);
-        if (external) return { path: key, external: true };
-        // Named .cjs: a stand-in for an .mjs file is CommonJS all the same.
-        return { path: `${key}.cjs`, namespace: 'core-module' };
-      });
-      b.onLoad({ filter: /.*/, namespace: 'core-module' }, (args) => ({
-        contents: `module.exports = require('juno:core').get(${JSON.stringify(args.path.replace(/\.cjs$/, ''))});`,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-/**
- * What dist/juno-far.cjs imports of each module of the program, from the imports esbuild writes for external
- * modules in an ES module: `import { a, b as c } from "src/x.ts";`. A namespace or a default import is refused:
- * the program gives named bindings only.
- */
-function importedNames(text, keys) {
-  const names = new Map([...keys].map((key) => [key, new Set()]));
-  for (const match of text.matchAll(/^import\s+(.*?)\s+from\s+"([^"]+)";$/gms)) {
-    const [, clause, key] = match;
-    if (!names.has(key)) continue;
-    const list = /^\{([^}]*)\}$/.exec(clause.trim());
-    if (!list)
-      throw new Error(`build: dist/juno-far.cjs imports ${clause} of ${key}; import named bindings only`);
-    for (const item of list[1].split(',')) {
-      const name = item.trim().split(/\s+as\s+/)[0];
-      if (name) names.get(key).add(name);
-    }
-  }
-  for (const match of text.matchAll(/\b(?:import|require)\(\s*"([^"]+)"\s*\)/g))
-    if (names.has(match[1]))
-      throw new Error(`build: dist/juno-far.cjs loads ${match[1]} dynamically; import named bindings only`);
-  return names;
-}
-
-/**
- * `juno:table` in the program: the bindings dist/juno-far.cjs uses of the program's modules, an object per module
- * made when asked for, handed over with the first far module the program asks for. Required by the far modules'
- * stand-ins only, it is initialised with the first of them, and with it the modules it imports: nothing of it runs
- * at start-up. Named imports, not namespaces: a namespace object costs a getter per export.
- */
-function coreTable(names) {
-  const imports = [];
-  const rows = [];
-  [...names]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .forEach(([key, used], i) => {
-      const list = [...used].sort();
-      if (list.length === 0) return;
-      imports.push(
-        `import { ${list.map((name) => `${name} as m${i}_${name}`).join(', ')} } from ${JSON.stringify(`./${key}`)};`,
-      );
-      rows.push(
-        `  ${JSON.stringify(key)}: () => ({ ${list.map((name) => `${name}: m${i}_${name}`).join(', ')} }),`,
-      );
-    });
-  return {
-    name: 'core-table',
-    setup(b) {
-      b.onResolve({ filter: /^juno:table$/ }, () => ({ path: 'table', namespace: 'juno-table' }));
-      b.onLoad({ filter: /.*/, namespace: 'juno-table' }, () => ({
-        contents: [...imports, 'export const table = {', ...rows, '};'].join('\n'),
-        resolveDir: root('.'),
-        loader: 'js',
-      }));
-    },
-  };
-}
 
 /** Where the build's stamp goes, inside the program; the stamp is a hash of the program with this in it. */
 const BUILD_ID_PLACEHOLDER = 'juno-build-id-to-be-stamped';
@@ -403,14 +297,14 @@ const commanderDirect = {
   },
 };
 
-const program = (names, metafileOnly = false) => ({
+/** A program: `everyday` is dist/juno.cjs, else dist/juno-full.cjs with every command. */
+const program = (everyday) => ({
   ...common,
-  entryPoints: { juno: 'src/cli/run.ts' },
+  entryPoints: { [everyday ? 'juno' : 'juno-full']: 'src/cli/run.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   plugins: [
-    coreTable(names),
-    farApart,
+    ...(everyday ? [everydayOnly] : []),
     commanderDirect,
     yamlApart,
     lazyChildProcess,
@@ -428,58 +322,11 @@ const program = (names, metafileOnly = false) => ({
     'import.meta.url': 'undefined',
   },
   banner: { js: `/*juno-build:${'0'.repeat(16)}*/` },
-  ...(metafileOnly ? { minify: false } : {}),
 });
-
-// The program without the far modules, to learn which modules it holds; the far modules with those left as
-// imports, to learn what they use of them; the far modules asking the program for them; the program exposing them.
-const first = await build(program(new Map(), true));
-const inProgram = new Set(Object.keys(first.metafile.inputs));
-const shared = new Set();
-const farOptions = (plugin) => ({
-  ...common,
-  stdin: {
-    contents: [
-      'const entries = {',
-      ...FAR_ENTRIES.map((key) => `  ${JSON.stringify(key)}: () => require(${JSON.stringify(`./${key}`)}),`),
-      '};',
-      "const core = require('juno:core');",
-      'module.exports = (key, table) => {',
-      '  core.set(table);',
-      '  return entries[key]();',
-      '};',
-    ].join('\n'),
-    resolveDir: root('.'),
-    sourcefile: 'juno-far.js',
-    loader: 'js',
-  },
-  outfile: 'dist/juno-far.cjs',
-  plugins: [plugin, commanderDirect, yamlApart, lazyChildProcess, lazyDateFns, patchedIcal],
-  define: program(new Map()).define,
-  banner: program(new Map()).banner,
-});
-const farImports = await build({
-  ...farOptions(coreModules(inProgram, shared, true)),
-  format: 'esm',
-  minify: false,
-});
-let names;
-try {
-  names = importedNames(farImports.outputFiles[0].text, shared);
-} catch (error) {
-  console.error(error.message);
-  process.exit(1);
-}
-const farBuild = await build(farOptions(coreModules(inProgram, new Set())));
-// The build's stand-ins (`vendor:yaml`, `lazy-date-fns:…`) may be in both: they hold no state of their own.
-for (const key of Object.keys(farBuild.metafile.inputs))
-  if (inProgram.has(key) && !key.includes(':')) {
-    console.error(`build: ${key} is in both dist/juno.cjs and dist/juno-far.cjs`);
-    process.exit(1);
-  }
 
 const results = await Promise.all([
-  build(program(names)),
+  build(program(true)),
+  build(program(false)),
   build({
     ...common,
     entryPoints: { bin: 'src/cli/startup/boot.ts' },
@@ -492,7 +339,6 @@ const results = await Promise.all([
     outfile: 'dist/vendor/yaml.cjs',
   }),
 ]);
-results.push(farBuild);
 
 /** Writes a file aside and renames it into place, so that nobody reading it sees a missing or half file. */
 function replaceFile(path, content, mode = 0o644) {
@@ -518,8 +364,7 @@ for (const file of outputs) {
     process.exit(1);
   }
 }
-// One stamp for the program, its far modules and the YAML parser they load: the boot refuses far modules of
-// another build.
+// One stamp for both programs and the YAML parser they load.
 const stampHash = createHash('sha256');
 for (const file of [...outputs].sort((a, b) => (a.path < b.path ? -1 : 1)))
   if (file.text.startsWith('/*juno-build:') || file.path.endsWith('vendor/yaml.cjs'))
@@ -539,7 +384,7 @@ const files = outputs
     return relative(root('.'), file.path);
   });
 function rank(path) {
-  return path.endsWith('bin.cjs') ? 3 : path.endsWith('juno.cjs') ? 2 : path.endsWith('juno-far.cjs') ? 1 : 0;
+  return path.endsWith('bin.cjs') ? 2 : path.endsWith('.cjs') && !path.includes('vendor') ? 1 : 0;
 }
 
 /**

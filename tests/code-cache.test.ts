@@ -17,7 +17,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../src/cli/commands/index.js';
+import { COMMANDS, commandsToDefine } from '../src/cli/commands/index.js';
+import { EVERYDAY_COMMANDS, runsEveryday } from '../src/cli/startup/argv.js';
 import {
   buildStamp,
   type CacheFolder,
@@ -42,13 +43,12 @@ const OTHER_UID = 65534;
  * As the boot loads the program: with a `require` that resolves from the bundle's folder; `save` writes its cache
  * as the program does at exit.
  */
-const load = (file: string, cacheDir: string | CacheFolder | null, variant?: string, build?: string) => {
+const load = (file: string, cacheDir: string | CacheFolder | null, variant?: string) => {
   const loaded = loadWithCodeCache(
     file,
     createRequire(file),
     typeof cacheDir === 'string' ? { dir: cacheDir } : cacheDir,
     variant,
-    build,
   );
   return Object.assign(loaded, { save: () => saveCodeCache(loaded) });
 };
@@ -195,19 +195,6 @@ describe('the code cache', () => {
       expect(buildStamp(source), source).toBeUndefined();
   });
 
-  it('refuses a bundle of another build than the one named, before running any of it', () => {
-    const dir = tempDir();
-    const file = bundle(dir, '0123456789abcdef', 'globalThis.ranOtherBuild = true;\n');
-    expect(() => load(file, join(dir, 'cache'), 'next', 'fedcba9876543210')).toThrow(
-      `${file} is not of the same build of juno as the program that loads it; install juno again`,
-    );
-    expect((globalThis as { ranOtherBuild?: boolean }).ranOtherBuild).toBeUndefined();
-    const plain = join(dir, 'plain.cjs');
-    writeFileSync(plain, BODY);
-    expect(() => load(plain, null, 'next', 'fedcba9876543210')).toThrow('is not of the same build');
-    expect(load(file, join(dir, 'cache'), 'next', '0123456789abcdef').build).toBe('0123456789abcdef');
-  });
-
   it('neither reads nor writes a folder others could have written to, or a symlink', () => {
     const dir = tempDir();
     const file = fresh(dir);
@@ -323,6 +310,39 @@ describe('the code cache', () => {
   it.each(Object.keys(COMMANDS))('gives juno %s caches of its own', (name) => {
     expect(cacheVariant([name])).toBe(name);
     expect(cacheVariant([name, '--format', 'json'])).toBe(`${name}.format-json`);
+  });
+
+  // The boot chooses the everyday program only where the program will define that one command.
+  it.each([
+    [['next', '--date', '2014-09-21'], true],
+    [[], true],
+    [['--date', '2014-09-21'], true],
+    [['--series', 'indri', 'next'], true],
+    [['--timeline=x.yaml', '--no-color', 'schedule', '-f', 'json'], true],
+    [['completion-ids'], true],
+    [['--series', 'indri', 'completion-ids'], true],
+    [['export'], false],
+    [['--series', 'indri', 'publish', 'site'], false],
+    [['update'], false],
+    [['validate', 'x.yaml'], false],
+    [['completion', 'bash'], false],
+    [['help', 'next'], false],
+    [['--help'], false],
+    [['--version'], false],
+    [['schedle'], false],
+    [['-x', 'next'], false],
+  ])('runs %j with the everyday program: %s', (argv, everyday) => {
+    expect(runsEveryday(argv)).toBe(everyday);
+    const defined = Object.keys(COMMANDS).filter(commandsToDefine(argv));
+    if (everyday) {
+      expect(defined).toHaveLength(1);
+      expect(EVERYDAY_COMMANDS.has(defined[0] as string)).toBe(true);
+    }
+  });
+
+  it('has every command in one program or the other, and the everyday ones in the registry', () => {
+    for (const name of EVERYDAY_COMMANDS) expect(Object.keys(COMMANDS)).toContain(name);
+    for (const name of Object.keys(COMMANDS)) expect(runsEveryday([name])).toBe(EVERYDAY_COMMANDS.has(name));
   });
 
   it('keeps line numbers in stack traces', () => {

@@ -2,22 +2,17 @@
 // wires the real process to `main`, sets the exit code once, and writes the code caches at exit.
 import { main } from './main.js';
 import { type CachedModule, saveCodeCache } from './startup/code-cache.js';
-import { loadedFar, rememberProgram } from './startup/far.js';
 import { exitWhenWritten, standardError, standardOutput } from './startup/streams.js';
 import { codeCacheWanted } from './startup/typical.js';
 
 /**
- * Runs juno. A cache holds what its first run compiled, so the program's (and that of dist/juno-far.cjs, when
- * this run loaded it) is written after a run that ended normally (exit 0, or 1 for a check that failed or nothing
- * that matched), never after an error, and not after a run that was not a typical one of its shape.
+ * Runs juno. A cache holds what its first run compiled, so the program's is written after a run that ended
+ * normally (exit 0, or 1 for a check that failed or nothing that matched), never after an error, and not after a
+ * run that was not a typical one of its shape.
  */
 export function start(loaded: CachedModule): void {
-  rememberProgram(loaded);
   process.once('exit', (code) => {
-    if ((code !== 0 && code !== 1) || !codeCacheWanted()) return;
-    saveCodeCache(loaded);
-    const far = loadedFar();
-    if (far) saveCodeCache(far);
+    if ((code === 0 || code === 1) && codeCacheWanted()) saveCodeCache(loaded);
   });
   void main(process.argv.slice(2), {
     env: process.env,

@@ -28,3 +28,32 @@ export function commandIndex(argv: readonly string[], pastOtherOptions = false):
   }
   return undefined;
 }
+
+/**
+ * The commands of the everyday program, dist/juno.cjs; the program with every command, dist/juno-full.cjs, holds
+ * the others too (ical-generator and the SVG for `export`, the publisher, the updater, completion scripts,
+ * `validate`). scripts/build.mjs reads this list. Each run loads one of the two.
+ */
+export const EVERYDAY_COMMANDS: ReadonlySet<string> = new Set([
+  'schedule',
+  'next',
+  'weeks',
+  'calendar',
+  'info',
+  'countdown',
+  'phase',
+  'check',
+  'series',
+  'completion-ids',
+]);
+
+/**
+ * Whether the everyday program can run this command line: it names an everyday command, or none (the default
+ * command), after nothing but global options. These are exactly the command lines for which the program defines
+ * that one command (`commandsToDefine` in ../commands/index.ts); help, a mistyped command and the rest, which
+ * define every command, run the full program.
+ */
+export function runsEveryday(argv: readonly string[]): boolean {
+  const at = commandIndex(argv);
+  return at === undefined || (at !== null && EVERYDAY_COMMANDS.has(argv[at] as string));
+}

@@ -251,6 +251,8 @@ export function writeOwnFile(file: string, data: Uint8Array | readonly Uint8Arra
 
 /** A program run through `loadWithCodeCache`, with what writing its cache later needs. */
 export interface CachedModule {
+  /** The bundle, and what it exports. */
+  file: string;
   exports: unknown;
   /** The build stamp of the bundle; undefined for one without. */
   build: string | undefined;
@@ -259,34 +261,28 @@ export interface CachedModule {
   /** The cache folder, and the file of this bundle, build, Node and variant in it; null without either. */
   folder: CacheFolder | null;
   cacheFile: string | null;
-  /** The header's key (`<build>-<node>-<arch>-<variant>`) and the variant alone. */
+  /** The header's key: `<build>-<node>-<arch>-<variant>`. */
   key: string;
-  variant: string;
   script: Script;
 }
 
 /**
  * Runs a CommonJS bundle like `require(file)` would, with V8's code cache kept in `folder`; the bundle's own
  * `require` is `requireFrom`, which must resolve as a `require` in the bundle's folder would. A bundle without
- * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably; one whose
- * stamp is not `build`, when given, is refused. This is the boot's work at every start: what only writing a cache
- * needs is in `saveCodeCache`, which the program calls (the boot is compiled at every start, the program is not).
+ * a build stamp is run without a cache, since nothing else tells two of its versions apart reliably. This is the
+ * boot's work at every start: what only writing a cache needs is in `saveCodeCache`, which the program calls (the
+ * boot is compiled at every start, the program is not).
  */
 export function loadWithCodeCache(
   file: string,
   requireFrom: NodeJS.Require,
   folder: CacheFolder | null = userCacheFolder(),
   variant = '',
-  build?: string,
 ): CachedModule {
   const { bytes, scratch } = readProgram(file);
   // The build writes ASCII only (esbuild escapes the rest): read as Latin-1, the same text is made faster.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const buildId = buildStamp(source);
-  if (build !== undefined && buildId !== build)
-    throw new Error(
-      `${file} is not of the same build of juno as the program that loads it; install juno again`,
-    );
   const key = `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}`;
   const cacheFile = buildId && folder ? join(folder.dir, `${key}.bin`) : null;
   // The source is a string now: its buffer takes in the cache.
@@ -302,7 +298,7 @@ export function loadWithCodeCache(
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run.call(module.exports, module.exports, requireFrom, module, file, dirname(file));
-  return { exports: module.exports, build: buildId, cacheUsed, folder, cacheFile, key, variant, script };
+  return { file, exports: module.exports, build: buildId, cacheUsed, folder, cacheFile, key, script };
 }
 
 /**

@@ -478,7 +478,8 @@ describe('line folding (ical-generator, patched for speed)', () => {
     lines.push(line);
   }
   // ASCII lines, cut without a loop over their characters, of every length up to 300 and of several pieces.
-  for (let length = 0; length <= 300; length++) lines.push(`DESCRIPTION:${'ascii '.repeat(60)}`.slice(0, length));
+  for (let length = 0; length <= 300; length++)
+    lines.push(`DESCRIPTION:${'ascii '.repeat(60)}`.slice(0, length));
   lines.push(`X:${'0123456789'.repeat(500)}`);
   lines.push(
     `DESCRIPTION:${'x'.repeat(73)}é${'y'.repeat(80)}`,

@@ -11,7 +11,8 @@ import { codeCacheWanted } from './startup/typical.js';
  * run that was not a typical one of its shape.
  */
 export function start(loaded: CachedModule): void {
-  process.once('exit', (code) => {
+  // `on`, not `once`: the process exits once, and `once` costs its wrapper's compiling at every start.
+  process.on('exit', (code) => {
     if ((code === 0 || code === 1) && codeCacheWanted()) saveCodeCache(loaded);
   });
   void main(process.argv.slice(2), {

@@ -110,16 +110,19 @@ export function makePrivateDir({ dir, within }: CacheFolder): boolean {
  * the data's length and its CRC-32 as little-endian 32-bit numbers. A file whose header or checksum does not
  * match is not given to V8: a few damaged bytes in V8's data can crash the process rather than be rejected.
  */
-function cacheHeader(key: string, data?: Uint8Array): Buffer {
-  const line = `juno-code-cache 2 ${key}`;
-  const length = Math.ceil((line.length + 1 + 8) / 8) * 8;
+function headerLine(key: string): { text: string; length: number } {
+  const text = `juno-code-cache 2 ${key}`;
+  return { text, length: Math.ceil((text.length + 1 + 8) / 8) * 8 };
+}
+
+/** The header of a cache file for `key` holding `data`. */
+function cacheHeader(key: string, data: Uint8Array): Buffer {
+  const { text, length } = headerLine(key);
   const header = Buffer.alloc(length, ' ');
-  header.write(line, 0, 'latin1');
+  header.write(text, 0, 'latin1');
   header[length - 9] = 0x0a;
-  if (data) {
-    header.writeUInt32LE(data.length, length - 8);
-    header.writeUInt32LE(checksum(data), length - 4);
-  }
+  header.writeUInt32LE(data.length, length - 8);
+  header.writeUInt32LE(checksum(data), length - 4);
   return header;
 }
 
@@ -182,14 +185,36 @@ const SCRATCH_BYTES = 1024 * 1024;
  * `scratch` when it is large enough.
  */
 function readCache(file: string, key: string, scratch?: Buffer): Buffer | undefined {
-  const header = cacheHeader(key);
+  const { text, length } = headerLine(key);
   const content = readOwnFile(file, MAX_CACHE_BYTES, scratch);
-  if (content === undefined || content.length <= header.length) return undefined;
-  const data = content.subarray(header.length);
-  const line = header.length - 8;
-  if (!content.subarray(0, line).equals(header.subarray(0, line))) return undefined;
-  if (content.readUInt32LE(line) !== data.length) return undefined;
-  return content.readUInt32LE(line + 4) === checksum(data) ? data : undefined;
+  if (content === undefined || content.length <= length) return undefined;
+  // Read with Buffer's own Latin-1 slice and byte arithmetic: the boot compiles each helper it calls at every
+  // start, and Buffer's JavaScript methods are compiled on first use too.
+  const line = latin1(content, length - 8);
+  if (line !== `${text}${' '.repeat(length - 9 - text.length)}\n`) return undefined;
+  const data = content.subarray(length);
+  if (uint32At(content, length - 8) !== data.length) return undefined;
+  return uint32At(content, length - 4) === checksum(data) ? data : undefined;
+}
+
+/**
+ * The first `end` bytes as Latin-1 text: with the Latin-1 slice Node gives every Buffer (what `toString('latin1')`
+ * ends in, without the three JavaScript functions before it, compiled on first use), or `toString` without one.
+ */
+function latin1(bytes: Buffer, end: number): string {
+  const slice = (bytes as Buffer & { latin1Slice?: (start: number, end: number) => string }).latin1Slice;
+  return typeof slice === 'function' ? slice.call(bytes, 0, end) : bytes.toString('latin1', 0, end);
+}
+
+/** The little-endian 32-bit number at `offset`. */
+function uint32At(bytes: Uint8Array, offset: number): number {
+  return (
+    ((bytes[offset] as number) |
+      ((bytes[offset + 1] as number) << 8) |
+      ((bytes[offset + 2] as number) << 16) |
+      ((bytes[offset + 3] as number) << 24)) >>>
+    0
+  );
 }
 
 /**
@@ -281,7 +306,7 @@ export function loadWithCodeCache(
 ): CachedModule {
   const { bytes, scratch } = readProgram(file);
   // The build writes ASCII only (esbuild escapes the rest): read as Latin-1, the same text is made faster.
-  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+  const source = isAscii(bytes) ? latin1(bytes, bytes.length) : bytes.toString('utf8');
   const buildId = buildStamp(source);
   const key = `${buildId}-${process.version}-${process.arch}${variant ? `-${variant}` : ''}`;
   const cacheFile = buildId && folder ? join(folder.dir, `${key}.bin`) : null;

@@ -156,8 +156,26 @@ const STAGING_BYTES = 128 * 1024;
  */
 export function standardError(): OutputStream {
   const stream = processStream('stderr');
-  // A terminal's width too: `juno update` fits its progress line to it.
-  if (!isFileOrPipe(2)) return streamOutput(stream);
+  // Most runs write nothing on stderr: what it is (a terminal, a file, a pipe) is asked on first use.
+  let chosen: OutputStream | undefined;
+  const choose = () => {
+    // A terminal's width too: `juno update` fits its progress line to it.
+    chosen ??= isFileOrPipe(2) ? descriptorError(stream) : streamOutput(stream);
+    return chosen;
+  };
+  return {
+    get isTTY() {
+      return choose().isTTY;
+    },
+    get columns() {
+      return choose().columns;
+    },
+    write: (text) => choose().write(text),
+  };
+}
+
+/** stderr when it is a file, a pipe or a socket: each message goes straight to the descriptor (see stdout's). */
+function descriptorError(stream: () => NodeJS.WriteStream): OutputStream {
   let direct = true;
   return {
     isTTY: false,

@@ -1,12 +1,12 @@
-// The cache of imported upstream schedules (src/cli/timeline-cache.ts): what a kept import gives is what reading
-// the files again gives, on every real cycle; any change to any file the import read, to the series list in use
+// The cache of imported upstream schedules and of juno's own data checked (src/cli/timeline-cache.ts): what a kept
+// import gives is what reading the files again gives, on every real cycle and every bundled file; any change to any file the import read, to the series list in use
 // or to the build means reading again; a damaged, foreign or misplaced entry is never used. In-process, with the
 // build given (a run from source has none); the spawned runs are in tests/e2e/timeline-cache.test.ts.
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTimeline, importCache } from '../src/cli/load.js';
-import { BUNDLED_SERIES } from '../src/cli/read.js';
+import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR } from '../src/cli/read.js';
 import type { TimelineCache } from '../src/cli/timeline-cache.js';
 import { hasReleases, RELEASES } from './external.js';
 import { tempDir } from './helpers.js';
@@ -54,6 +54,40 @@ function copyOfIndri(): { root: string; schedule: string; rst: string; neighbour
     neighbour: join(root, 'hibiscus/schedule.rst'),
   };
 }
+
+describe("juno's own data, checked once", () => {
+  const files = [
+    BUNDLED_TIMELINE,
+    ...readdirSync(join(DATA_DIR, 'series'))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => join(DATA_DIR, 'series', name)),
+  ];
+
+  it('holds the Juno timeline and every bundled schedule', () => {
+    expect(files.length).toBeGreaterThan(20);
+  });
+
+  it.each(files)('%s: the second read is a hit and equals a fresh read, format and all', async (file) => {
+    const cache = cacheIn(tempDir());
+    const fresh = await read(file, null);
+    const first = await read(file, cache);
+    const second = await read(file, cache);
+    expect(fresh.checked.result.ok).toBe(true);
+    expect([first.hit, second.hit]).toEqual([false, true]);
+    expect(second.checked).toStrictEqual(fresh.checked);
+    expect(first.checked).toStrictEqual(fresh.checked);
+  });
+
+  it("leaves a timeline of the user's own to be checked at every read, and keeps nothing of it", async () => {
+    const dir = tempDir();
+    const own = join(dir, 'mine.json');
+    writeFileSync(own, readFileSync(BUNDLED_TIMELINE));
+    const cache = cacheIn(dir);
+    expect((await read(own, cache)).hit).toBe(false);
+    expect((await read(own, cache)).hit).toBe(false);
+    expect(readdirSync(dir)).toEqual(['mine.json']);
+  });
+});
 
 describe.runIf(hasReleases())('a kept import is the import (every real series)', () => {
   const series = readdirSync(join(RELEASES, 'doc/source'), { withFileTypes: true })
@@ -197,7 +231,7 @@ describe.runIf(hasReleases())('an entry that is not trusted or not whole is not 
     const fresh = (await read(schedule, null)).checked;
     const bad = [
       good.slice(0, good.length / 2),
-      good.replace('"version":1', '"version":2'),
+      good.replace('"version":2', '"version":1'),
       good.replace('"format":"juno-timeline-cache"', '"format":"other"'),
       good.replace('"ok":true', '"ok":false'),
       good.replace(/"text":"[^"]{20}/, '"text":"changed text, not the file\'s'),
@@ -222,6 +256,9 @@ describe.runIf(hasReleases())('an entry that is not trusted or not whole is not 
         },
         (e: Entry) => {
           e.inputs[0].kind = 'other';
+        },
+        (e: Entry) => {
+          e.source = 'yaml';
         },
       ].map((spoil) => {
         const entry = JSON.parse(good);

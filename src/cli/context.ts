@@ -169,16 +169,13 @@ export async function makeContext(io: Io, options: GlobalOptions): Promise<Conte
     width: outputWidth(io),
     timelineFile: options.timeline,
     load: () => {
-      // loadSeries reads juno's own hand-curated timeline for juno.
-      // A schedule given with --timeline is read through the cache of imports: reading upstream's costs more
-      // than the rest of the run.
+      // loadSeries reads juno's own hand-curated timeline for juno. Every timeline is read through the cache of
+      // imports: importing upstream's costs more than the rest of the run, checking juno's own data a fifth of it.
       loaded ??= chooseWanted().then((series) => {
         bundledByDefault = series === null && options.timeline === undefined;
         return series !== null
           ? loadSeries(series.name, io.env, seriesData)
-          : options.timeline === undefined
-            ? loadTimeline()
-            : loadTimeline(options.timeline, io.env, importCache(io.env));
+          : loadTimeline(options.timeline, io.env, importCache(io.env));
       });
       return loaded;
     },

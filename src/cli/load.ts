@@ -139,8 +139,8 @@ export const importCache = (env: NodeJS.ProcessEnv, build?: string): TimelineCac
 
 /**
  * Reads a timeline in any format and checks it, returning problems rather than throwing them; only a file that
- * cannot be read or parsed at all (including a duplicate YAML key) throws a `DataError`. With a `cache`, an
- * upstream schedule read before from the same files is not read again.
+ * cannot be read or parsed at all (including a duplicate YAML key) throws a `DataError`. With a `cache`, what it
+ * keeps (`keeps`) is not read and checked again while its files read the same.
  */
 export async function checkTimeline(
   given: string = BUNDLED_TIMELINE,
@@ -151,16 +151,35 @@ export async function checkTimeline(
   const read = await readDocument(file, given, cache);
   const { modified } = read;
   if (read.kept)
-    return { file, format: 'upstream', result: read.kept.result, modified, inputs: read.kept.read };
+    return { file, format: read.kept.source, result: read.kept.result, modified, inputs: read.kept.read };
   const source = sourceOf(read.document.value);
   const inputs = [file];
   const seen: CachedInput[] = [];
   const result = await source.read(read.document, filesAround(file, inputs, seen, env));
-  // Kept, this import is work the next runs skip: this run is no model for their code cache.
-  if (cache !== null && read.text !== null && source.format === 'upstream' && result.ok) {
-    if (cache.keep({ given, file, text: read.text, inputs: seen, read: inputs, result })) markAtypical();
+  // An import, or juno's own data checked (`keeps`). Kept, it is work the next runs skip: this run is no model
+  // for their code cache.
+  if (cache !== null && read.text !== null && keeps(file, source.format) && result.ok) {
+    const record = {
+      given,
+      file,
+      text: read.text,
+      inputs: seen,
+      read: inputs,
+      source: source.format,
+      result,
+    };
+    if (cache.keep(record)) markAtypical();
   }
   return { file, format: source.format, result, modified, inputs };
+}
+
+/**
+ * What the cache keeps: an import of an upstream schedule (a YAML parser, the page beside it, and matching the two:
+ * some 20 ms), and a timeline of juno's own data folder checked (reading and checking the bundled Juno timeline or a
+ * series' schedule is about a fifth of `juno next`). A timeline of the user's own is checked at every read.
+ */
+function keeps(file: string, format: TimelineFormat): boolean {
+  return format === 'upstream' || file.startsWith(DATA_DIR);
 }
 
 /**
@@ -173,7 +192,12 @@ async function readDocument(
   given: string,
   cache: TimelineCache | null,
 ): Promise<
-  | { kept: { result: ParseResult; read: string[] }; modified: Date; document?: never; text?: never }
+  | {
+      kept: { result: ParseResult; read: string[]; source: TimelineFormat };
+      modified: Date;
+      document?: never;
+      text?: never;
+    }
   | { kept?: never; document: ParsedDocument; modified: Date; text: string | null }
 > {
   const { text, modified } = await readText(file);
@@ -191,7 +215,7 @@ export function problemLine(file: string, problem: Problem, severity = ''): stri
 
 /**
  * Reads and validates a timeline; every problem found becomes one line of the error. With a `cache`, an upstream
- * schedule read before from the same files is not read again.
+ * schedule imported before, or juno's own data checked before, is not read again while its files read the same.
  */
 export async function loadTimeline(
   file: string = BUNDLED_TIMELINE,
@@ -305,7 +329,8 @@ export async function loadSchedule(name: string, env: NodeJS.ProcessEnv): Promis
       if (!(error instanceof DataError)) throw error;
     }
   }
-  return existsSync(bundledSeriesFile(name)) ? loadTimeline(bundledSeriesFile(name)) : null;
+  const bundled = bundledSeriesFile(name);
+  return existsSync(bundled) ? loadTimeline(bundled, env, importCache(env)) : null;
 }
 
 /**
@@ -320,7 +345,7 @@ export async function loadSeries(
   env: NodeJS.ProcessEnv,
   seriesData: () => Promise<SeriesData> = () => loadSeriesData(env),
 ): Promise<LoadedTimeline> {
-  if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE);
+  if (name === BUNDLED_SERIES_NAME) return loadTimeline(BUNDLED_TIMELINE, env, importCache(env));
   const schedule = await loadSchedule(name, env);
   if (schedule !== null) return schedule;
   const data = await seriesData();

@@ -1,13 +1,16 @@
-// Imported schedules kept for the next run. Reading an openstack/releases schedule.yaml means loading a YAML
-// parser, parsing the YAML and the schedule.rst beside it, and matching the two: some 20 ms of a start that is
-// otherwise about 25 ms. The result is kept in the user's private cache folder (the code cache's, see
-// ./startup/code-cache.ts), with the text of every file it was made from; the next read of the same path uses it
-// only when every one of those files still holds exactly that text, read and compared as the importer would read
-// it, and only with the same build of juno. Anything else (a changed or missing file, another build, a damaged
-// or foreign cache file) reads the schedule as usual. Only upstream schedules that read without problems are kept.
+// Imported schedules kept for the next run, and juno's own data once checked. Reading an openstack/releases
+// schedule.yaml means loading a YAML parser, parsing the YAML and the schedule.rst beside it, and matching the
+// two: some 20 ms of a start that is otherwise about 25 ms; checking the bundled Juno timeline or a series'
+// schedule is about a fifth of `juno next` (which files are kept: `keeps` in ./load.ts). The result is kept in
+// the user's private cache folder (the code cache's, see ./startup/code-cache.ts), with the text of every file it
+// was made from; the next read of the same path uses it only when every one of those files still holds exactly
+// that text, read and compared as the importer would read it, and only with the same build of juno. Anything else
+// (a changed or missing file, another build, a damaged or foreign cache file) reads the file as usual. Only files
+// that read without problems are kept.
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseResult } from '../timeline/parse.js';
+import type { TimelineFormat } from '../timeline/sources/index.js';
 import {
   type CacheFolder,
   checksum,
@@ -40,18 +43,24 @@ export interface ImportRecord {
   inputs: CachedInput[];
   /** The files read, the schedule first: `CheckedTimeline.inputs`. */
   read: string[];
+  /** The format the file was read as. */
+  source: TimelineFormat;
   result: Extract<ParseResult, { ok: true }>;
 }
 
 export interface TimelineCache {
   /** The kept result for this schedule when nothing it was made from has changed; else null. */
-  find(given: string, file: string, text: string): Promise<{ result: ParseResult; read: string[] } | null>;
+  find(
+    given: string,
+    file: string,
+    text: string,
+  ): Promise<{ result: ParseResult; read: string[]; source: TimelineFormat } | null>;
   /** Keeps a result; false when it could not (failing to is not an error). */
   keep(record: ImportRecord): boolean;
 }
 
 const FORMAT = 'juno-timeline-cache';
-const VERSION = 1;
+const VERSION = 2;
 /** Schedules larger than this are read each time: the cache is for start-up, and real ones are some 10 kB. */
 export const CACHEABLE_TEXT = 1024 * 1024;
 /** Far above an entry for a schedule of `CACHEABLE_TEXT`. */
@@ -96,7 +105,7 @@ export function timelineCache(
       }
       if (!isEntry(entry, { build, cwd, given, file, text })) return null;
       for (const input of entry.inputs) if (!isInput(input) || !(await unchanged(input))) return null;
-      return { result: entry.result, read: entry.read };
+      return { result: entry.result, read: entry.read, source: entry.source };
     },
     keep(record) {
       const size = record.inputs.reduce((sum, input) => sum + (input.text?.length ?? 0), record.text.length);
@@ -118,6 +127,7 @@ export function timelineCache(
 interface Entry {
   inputs: CachedInput[];
   read: string[];
+  source: TimelineFormat;
   result: ParseResult;
 }
 
@@ -133,6 +143,7 @@ function isEntry(value: unknown, expected: Record<string, string>): value is Ent
   return (
     Array.isArray(entry.inputs) &&
     Array.isArray(entry.read) &&
+    (entry.source === 'juno' || entry.source === 'upstream' || entry.source === 'bundled') &&
     entry.read.every((path) => typeof path === 'string') &&
     result?.ok === true &&
     Array.isArray(result.warnings) &&

@@ -97,9 +97,13 @@ describe('the two programs', SPAWN_GUARD, () => {
     const pkg = copyPackage();
     const cache = tempDir();
     const folder = join(cache, 'juno');
+    // A first run keeps its check of juno's data (and writes no code cache: later runs skip that work).
+    juno(pkg, ['phase', '--date', '2014-09-21'], cache);
     const exported = juno(pkg, ['export'], cache);
     const next = juno(pkg, ['next', '--date', '2014-09-21'], cache);
-    const files = readdirSync(folder).sort();
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.bin'))
+      .sort();
     expect(files).toEqual([
       expect.stringMatching(/^[0-9a-f]{16}-v[\d.]+-\w+-export\.bin$/),
       expect.stringMatching(/^[0-9a-f]{16}-v[\d.]+-\w+-next\.date\.bin$/),

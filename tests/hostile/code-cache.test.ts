@@ -20,7 +20,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, type RunResult, runJuno } from '../helpers.js';
+import { BIN, ROOT, type RunResult, runJuno } from '../helpers.js';
 
 const NEXT = ['next', '--date', '2014-09-21'];
 const PLANTED = 'PLANTED CODE RAN';
@@ -47,7 +47,13 @@ function folder(mode = 0o700): string {
   chmodSync(dir, mode);
   return dir;
 }
-const list = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+/** The code cache files of a folder; juno's kept readings (`…-timeline-….json`) are left out. */
+const list = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => !/-timeline-[0-9a-f]{8}\.json$/.test(name))
+        .sort()
+    : [];
 /** Runs juno with only the cache settings given (none of the test run's own). */
 const run = (env: Record<string, string | undefined>, args = NEXT, cwd?: string) =>
   runJuno(args, { env: { HOME: undefined, XDG_CACHE_HOME: undefined, ...env }, ...(cwd ? { cwd } : {}) });
@@ -59,9 +65,12 @@ describe('the code cache folder', () => {
     expect((await run({ XDG_CACHE_HOME: xdg }, ['next', '--bogus'])).code).toBe(2);
     expect((await run({ XDG_CACHE_HOME: xdg }, ['next', '--date', '2014-02-30'])).code).toBe(2);
     expect(list(cache)).toEqual([]);
-    // Nothing ahead is exit 1, a normal outcome: its cache is written.
-    const none = await run({ XDG_CACHE_HOME: xdg }, ['next', '--date', '2030-01-01']);
-    expect(none.code).toBe(1);
+    // Nothing ahead is exit 1, a normal outcome. The first run checks juno's data and keeps the check, work later
+    // runs skip: it writes no code cache. The next writes it.
+    const nothing = ['next', '--date', '2030-01-01'];
+    expect((await run({ XDG_CACHE_HOME: xdg }, nothing)).code).toBe(1);
+    expect(readdirSync(cache)).toEqual([expect.stringMatching(/^[0-9a-f]{16}-timeline-[0-9a-f]{8}\.json$/)]);
+    expect((await run({ XDG_CACHE_HOME: xdg }, nothing)).code).toBe(1);
     expect(list(cache)).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.[\d.]+-\w+-next\.date\.bin$/)]);
     const file = join(cache, list(cache)[0] as string);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
@@ -78,6 +87,8 @@ describe('the code cache folder', () => {
   it('is $HOME/.cache/juno without XDG_CACHE_HOME, made private, and never in the temp folder', async () => {
     const home = folder(0o755);
     const temp = folder(0o1777);
+    // The first run keeps its check of juno's data; the second writes the code cache.
+    expect(await run({ HOME: home, TMPDIR: temp })).toEqual(expected);
     expect(await run({ HOME: home, TMPDIR: temp })).toEqual(expected);
     expect(statSync(join(home, '.cache')).mode & 0o777).toBe(0o700);
     expect(list(join(home, '.cache', 'juno'))).toHaveLength(1);
@@ -88,11 +99,12 @@ describe('the code cache folder', () => {
     const cwd = folder();
     expect(await run({ XDG_CACHE_HOME: 'cache', HOME: 'home' }, NEXT, cwd)).toEqual(expected);
     expect(await run({ XDG_CACHE_HOME: '.', HOME: '.' }, NEXT, cwd)).toEqual(expected);
-    expect(list(cwd)).toEqual([]);
+    expect(readdirSync(cwd)).toEqual([]);
     // A relative XDG_CACHE_HOME is ignored, as the XDG specification asks: $HOME/.cache it is.
     const home = folder();
     expect(await run({ XDG_CACHE_HOME: 'cache', HOME: home }, NEXT, cwd)).toEqual(expected);
-    expect(list(cwd)).toEqual([]);
+    expect(await run({ XDG_CACHE_HOME: 'cache', HOME: home }, NEXT, cwd)).toEqual(expected);
+    expect(readdirSync(cwd)).toEqual([]);
     expect(list(join(home, '.cache', 'juno'))).toHaveLength(1);
   });
 
@@ -117,7 +129,7 @@ describe('the code cache folder', () => {
 
   // Permissions do not stop root, so this runs juno as another account, when that account can run it here.
   it.skipIf(!isRoot)('that cannot be written (a read-only home) only means no cache', async (ctx) => {
-    const probe = spawnSync(process.execPath, [join(ROOT, 'bin', 'juno.js'), '--version'], {
+    const probe = spawnSync(process.execPath, [BIN, '--version'], {
       uid: ATTACKER,
       gid: ATTACKER,
       cwd: tmpdir(),
@@ -137,6 +149,8 @@ describe('the checksum', () => {
     const cache = join(xdg, 'juno');
     // CRC-32 from Node's zlib binding through the deprecated process.binding (DEP0111), which warns only then.
     const env = { XDG_CACHE_HOME: xdg, NODE_OPTIONS: '--pending-deprecation --throw-deprecation' };
+    // The first run keeps its check of juno's data; the second writes the code cache, the third checks it.
+    expect(await run(env)).toEqual(expected);
     expect(await run(env)).toEqual(expected);
     const [name] = list(cache);
     const written = statSync(join(cache, name as string)).ino;
@@ -149,6 +163,8 @@ describe('a damaged cache file', () => {
   it('is never used: 40 changed bytes in turn, header and data, each run prints the same and rewrites it', async () => {
     const xdg = folder();
     const cache = join(xdg, 'juno');
+    // The first run keeps its check of juno's data; the second writes the code cache.
+    expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
     const [name] = list(cache);
     const file = join(cache, name as string);
@@ -225,11 +241,15 @@ describe('a cache planted by another user', () => {
     name = planted.slice(planted.lastIndexOf('/') + 1);
   });
 
-  /** A cache folder of the victim's own, as juno makes it, holding the planted file as `mode`. */
-  function victimFolder(mode = 0o600): { xdg: string; cache: string; file: string } {
+  /**
+   * A cache folder of the victim's own, as juno makes it (after a first run, which keeps its check of juno's data),
+   * holding the planted file as `mode`.
+   */
+  async function victimFolder(mode = 0o600): Promise<{ xdg: string; cache: string; file: string }> {
     const xdg = folder();
     const cache = join(xdg, 'juno');
-    mkdirSync(cache, { mode: 0o700 });
+    expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
+    expect(list(cache)).toEqual([]);
     const file = join(cache, name);
     copyFileSync(planted, file);
     chmodSync(file, mode);
@@ -237,13 +257,13 @@ describe('a cache planted by another user', () => {
   }
 
   it('runs when it is in the victim’s private folder, owned by the victim (the test plants a working cache)', async () => {
-    const { xdg } = victimFolder();
+    const { xdg } = await victimFolder();
     const result = await run({ XDG_CACHE_HOME: xdg });
     expect(result.stdout).toBe(`${PLANTED}\n`);
   });
 
   it('in a folder others may write to is ignored, and nothing is written there', async () => {
-    const { xdg, cache, file } = victimFolder();
+    const { xdg, cache, file } = await victimFolder();
     chmodSync(cache, 0o777);
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
     chmodSync(cache, 0o770);
@@ -253,7 +273,7 @@ describe('a cache planted by another user', () => {
   });
 
   it('behind a symlink in place of the folder is ignored, and nothing is written there', async () => {
-    const { cache } = victimFolder();
+    const { cache } = await victimFolder();
     const xdg = folder();
     symlinkSync(cache, join(xdg, 'juno'));
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
@@ -264,14 +284,14 @@ describe('a cache planted by another user', () => {
     ['writable by others', 0o666],
     ['writable by the group', 0o620],
   ])('%s is ignored and replaced by the victim’s own', async (_, mode) => {
-    const { xdg, file } = victimFolder(mode);
+    const { xdg, file } = await victimFolder(mode);
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
   });
 
   it('reached through a symlink is ignored and replaced by the victim’s own', async () => {
-    const { xdg, file } = victimFolder();
+    const { xdg, file } = await victimFolder();
     const elsewhere = join(folder(), name);
     copyFileSync(planted, elsewhere);
     rmSync(file);
@@ -282,7 +302,7 @@ describe('a cache planted by another user', () => {
   });
 
   it.skipIf(!isRoot)('owned by another user, in the victim’s folder, is ignored and replaced', async () => {
-    const { xdg, file } = victimFolder();
+    const { xdg, file } = await victimFolder();
     chownSync(file, ATTACKER, ATTACKER);
     expect(await run({ XDG_CACHE_HOME: xdg })).toEqual(expected);
     expect(statSync(file).uid).toBe(process.getuid?.());

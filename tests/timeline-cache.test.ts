@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTimeline, importCache } from '../src/cli/load.js';
 import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR } from '../src/cli/read.js';
 import type { TimelineCache } from '../src/cli/timeline-cache.js';
+import { parseSeriesList } from '../src/timeline/series.js';
 import { hasReleases, RELEASES } from './external.js';
 import { tempDir } from './helpers.js';
 
@@ -35,6 +36,8 @@ async function read(given: string, cache: TimelineCache | null, env: NodeJS.Proc
             return found;
           },
           keep: (record) => cache.keep(record),
+          findList: (file, text) => cache.findList(file, text),
+          keepList: (file, text, list) => cache.keepList(file, text, list),
         };
   const checked = await checkTimeline(given, env, spied);
   return { checked, hit };
@@ -76,6 +79,24 @@ describe("juno's own data, checked once", () => {
     expect([first.hit, second.hit]).toEqual([false, true]);
     expect(second.checked).toStrictEqual(fresh.checked);
     expect(first.checked).toStrictEqual(fresh.checked);
+  });
+
+  it('keeps the bundled series list as checked, and gives it back only for the same text', async () => {
+    const text = readFileSync(BUNDLED_SERIES, 'utf8');
+    const checked = parseSeriesList(JSON.parse(text));
+    if (!checked.ok) throw new Error('the bundled list does not read');
+    const cache = cacheIn(tempDir());
+    expect(await cache.findList(BUNDLED_SERIES, text)).toBeNull();
+    expect(cache.keepList(BUNDLED_SERIES, text, { series: checked.series, snapshot: checked.snapshot })).toBe(
+      true,
+    );
+    expect(await cache.findList(BUNDLED_SERIES, text)).toStrictEqual({
+      series: checked.series,
+      snapshot: checked.snapshot,
+    });
+    expect(await cache.findList(BUNDLED_SERIES, `${text}\n`)).toBeNull();
+    // A timeline's read of the same file never takes the list's entry for its own.
+    expect(await cache.find(BUNDLED_SERIES, BUNDLED_SERIES, text)).toBeNull();
   });
 
   it("leaves a timeline of the user's own to be checked at every read, and keeps nothing of it", async () => {

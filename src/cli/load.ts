@@ -271,21 +271,21 @@ function userDataFile(path: string, env: NodeJS.ProcessEnv): string | null {
 export const updatedSeriesFile = (env: NodeJS.ProcessEnv): string | null => userDataFile('series.json', env);
 
 /** Reads a series list file with its snapshot. */
-async function readSeriesData(file: string): Promise<SeriesData> {
+async function readSeriesData(file: string, env: NodeJS.ProcessEnv): Promise<SeriesData> {
   const { text, modified } = await readText(file);
+  const found = { file, updated: file !== BUNDLED_SERIES, modified, text };
+  // The bundled list is checked once and kept, like juno's other data (`keeps`).
+  const cache = file.startsWith(DATA_DIR) ? importCache(env) : null;
+  const kept = cache === null ? null : await cache.findList(file, text);
+  if (kept !== null) return { ...kept, ...found };
   const result = parseSeriesList(await parseDocumentText(text, file));
   if (!result.ok) {
     const details = result.problems.map((p) => problemLine(file, p));
     throw new DataError(details[0] as string, details.slice(1));
   }
-  return {
-    series: result.series,
-    snapshot: result.snapshot,
-    file,
-    updated: file !== BUNDLED_SERIES,
-    modified,
-    text,
-  };
+  const { series, snapshot } = result;
+  if (cache?.keepList(file, text, { series, snapshot })) markAtypical();
+  return { series, snapshot, ...found };
 }
 
 /**
@@ -296,13 +296,13 @@ export async function loadSeriesData(env: NodeJS.ProcessEnv): Promise<SeriesData
   const updated = updatedSeriesFile(env);
   if (updated !== null) {
     try {
-      return await readSeriesData(updated);
+      return await readSeriesData(updated, env);
     } catch (error) {
       // Damaged update data is not used: the bundled list answers.
       if (!(error instanceof DataError)) throw error;
     }
   }
-  return readSeriesData(BUNDLED_SERIES);
+  return readSeriesData(BUNDLED_SERIES, env);
 }
 
 /** The series list in use: the update data's, else the bundled data/series.json. */

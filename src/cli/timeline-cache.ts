@@ -10,6 +10,7 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseResult } from '../timeline/parse.js';
+import type { SeriesRecord, SeriesSnapshot } from '../timeline/series.js';
 import type { TimelineFormat } from '../timeline/sources/index.js';
 import {
   type CacheFolder,
@@ -48,6 +49,12 @@ export interface ImportRecord {
   result: Extract<ParseResult, { ok: true }>;
 }
 
+/** A series list as read and checked. */
+export interface KeptList {
+  series: SeriesRecord[];
+  snapshot: SeriesSnapshot | null;
+}
+
 export interface TimelineCache {
   /** The kept result for this schedule when nothing it was made from has changed; else null. */
   find(
@@ -57,6 +64,10 @@ export interface TimelineCache {
   ): Promise<{ result: ParseResult; read: string[]; source: TimelineFormat } | null>;
   /** Keeps a result; false when it could not (failing to is not an error). */
   keep(record: ImportRecord): boolean;
+  /** The series list kept for this file while it reads the same (its text is `text`); else null. */
+  findList(file: string, text: string): Promise<KeptList | null>;
+  /** Keeps a series list read from `file`; false when it could not. */
+  keepList(file: string, text: string, list: KeptList): boolean;
 }
 
 const FORMAT = 'juno-timeline-cache';
@@ -92,34 +103,54 @@ export function timelineCache(
       .padStart(8, '0');
     return join(folder.dir, `${build}-timeline-${name}.json`);
   };
+  /** The entry kept for this path and text, of this format and build; undefined without one. */
+  const entryOf = (given: string, file: string, text: string): Record<string, unknown> | undefined => {
+    if (text.length > CACHEABLE_TEXT || !isPrivateDir(folder.dir)) return undefined;
+    const bytes = readOwnFile(entryFile(given, file), MAX_ENTRY_BYTES);
+    if (bytes === undefined) return undefined;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    return isEntry(entry, { build, cwd, given, file, text }) ? entry : undefined;
+  };
+  const write = (given: string, file: string, fields: Record<string, unknown>): boolean => {
+    try {
+      if (!makePrivateDir(folder)) return false;
+      const entry = { format: FORMAT, version: VERSION, build, cwd, given, file, ...fields };
+      writeOwnFile(entryFile(given, file), Buffer.from(JSON.stringify(entry)));
+      pruneEntries(folder.dir, build);
+      return true;
+    } catch {
+      // A cache that cannot be written is no cache: the next run reads the file again.
+      return false;
+    }
+  };
   return {
     async find(given, file, text) {
-      if (text.length > CACHEABLE_TEXT || !isPrivateDir(folder.dir)) return null;
-      const bytes = readOwnFile(entryFile(given, file), MAX_ENTRY_BYTES);
-      if (bytes === undefined) return null;
-      let entry: unknown;
-      try {
-        entry = JSON.parse(bytes.toString('utf8'));
-      } catch {
-        return null;
-      }
-      if (!isEntry(entry, { build, cwd, given, file, text })) return null;
+      const entry = entryOf(given, file, text);
+      if (entry === undefined || !isTimelineEntry(entry)) return null;
       for (const input of entry.inputs) if (!isInput(input) || !(await unchanged(input))) return null;
       return { result: entry.result, read: entry.read, source: entry.source };
     },
     keep(record) {
       const size = record.inputs.reduce((sum, input) => sum + (input.text?.length ?? 0), record.text.length);
       if (size > CACHEABLE_TEXT) return false;
-      try {
-        if (!makePrivateDir(folder)) return false;
-        const entry = { format: FORMAT, version: VERSION, build, cwd, ...record };
-        writeOwnFile(entryFile(record.given, record.file), Buffer.from(JSON.stringify(entry)));
-        pruneEntries(folder.dir, build);
-        return true;
-      } catch {
-        // A cache that cannot be written is no cache: the next run reads the schedule again.
-        return false;
-      }
+      const { given, file, ...fields } = record;
+      return write(given, file, fields);
+    },
+    async findList(file, text) {
+      const entry = entryOf(file, file, text);
+      return entry !== undefined && isListEntry(entry)
+        ? { series: entry.result.series, snapshot: entry.result.snapshot }
+        : null;
+    },
+    keepList(file, text, { series, snapshot }) {
+      if (text.length > CACHEABLE_TEXT) return false;
+      const result = { ok: true, series, snapshot };
+      return write(file, file, { text, inputs: [], read: [file], source: 'series-list', result });
     },
   };
 }
@@ -132,25 +163,44 @@ interface Entry {
 }
 
 /** An entry of this format and build, made from this path and this text. */
-function isEntry(value: unknown, expected: Record<string, string>): value is Entry {
+function isEntry(value: unknown, expected: Record<string, string>): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   if (entry.format !== FORMAT || entry.version !== VERSION) return false;
   if (Object.entries(expected).some(([key, wanted]) => entry[key] !== wanted)) return false;
-  // Only this user can write the folder; the shape is checked all the same, so that a damaged entry is a miss.
-  const result = entry.result as { ok?: unknown; timeline?: unknown; warnings?: unknown } | null;
-  const timeline = result?.timeline as { events?: unknown; phases?: unknown } | null | undefined;
   return (
     Array.isArray(entry.inputs) &&
     Array.isArray(entry.read) &&
+    entry.read.every((path) => typeof path === 'string')
+  );
+}
+
+/**
+ * A timeline's entry (an import, or juno's data checked). Only this user can write the folder; the shape is
+ * checked all the same, so that a damaged entry is a miss.
+ */
+function isTimelineEntry(entry: Record<string, unknown>): entry is Record<string, unknown> & Entry {
+  const result = entry.result as { ok?: unknown; timeline?: unknown; warnings?: unknown } | null;
+  const timeline = result?.timeline as { events?: unknown; phases?: unknown } | null | undefined;
+  return (
     (entry.source === 'juno' || entry.source === 'upstream' || entry.source === 'bundled') &&
-    entry.read.every((path) => typeof path === 'string') &&
     result?.ok === true &&
     Array.isArray(result.warnings) &&
     typeof timeline === 'object' &&
     timeline !== null &&
     Array.isArray(timeline.events) &&
     Array.isArray(timeline.phases)
+  );
+}
+
+/** A series list's entry. */
+function isListEntry(entry: Record<string, unknown>): entry is { result: { ok: true } & KeptList } {
+  const result = entry.result as { ok?: unknown; series?: unknown; snapshot?: unknown } | null;
+  return (
+    entry.source === 'series-list' &&
+    result?.ok === true &&
+    Array.isArray(result.series) &&
+    (result.snapshot === null || (typeof result.snapshot === 'object' && result.snapshot !== undefined))
   );
 }
 

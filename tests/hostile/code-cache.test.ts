@@ -69,7 +69,10 @@ describe('the code cache folder', () => {
     // runs skip: it writes no code cache. The next writes it.
     const nothing = ['next', '--date', '2030-01-01'];
     expect((await run({ XDG_CACHE_HOME: xdg }, nothing)).code).toBe(1);
-    expect(readdirSync(cache)).toEqual([expect.stringMatching(/^[0-9a-f]{16}-timeline-[0-9a-f]{8}\.json$/)]);
+    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    expect(readdirSync(cache).every((name) => /^[0-9a-f]{16}-timeline-[0-9a-f]{8}\.json$/.test(name))).toBe(
+      true,
+    );
     expect((await run({ XDG_CACHE_HOME: xdg }, nothing)).code).toBe(1);
     expect(list(cache)).toEqual([expect.stringMatching(/^[0-9a-f]{16}-v\d+\.[\d.]+-\w+-next\.date\.bin$/)]);
     const file = join(cache, list(cache)[0] as string);

@@ -146,7 +146,7 @@ const yamlApart = {
  * it is the one module `path` in the plugin's namespace. The stand-in's own require of the real module resolves as
  * usual (from `resolveDir` when given).
  */
-function lazyModule(name, { filter, path, contents, resolveDir }) {
+function standIn(name, { filter, path, contents, resolveDir }) {
   return {
     name,
     setup(b) {
@@ -166,7 +166,7 @@ function lazyModule(name, { filter, path, contents, resolveDir }) {
  * for git (src/cli/git.ts), which it runs only when nothing else dates the calendar; `update` for its snapshot.
  * The stand-in's own require is Node's module.
  */
-const lazyChildProcess = lazyModule('lazy-child-process', {
+const lazyChildProcess = standIn('lazy-child-process', {
   filter: /^(node:)?child_process$/,
   path: 'child_process',
   contents: [
@@ -182,7 +182,7 @@ const lazyChildProcess = lazyModule('lazy-child-process', {
  * commands are written without it (see formatDay in src/timeline/day.ts), and its locale data is a noticeable
  * part of start-up. It stays in the bundle, so the code cache covers it.
  */
-const lazyDateFns = lazyModule('lazy-date-fns', {
+const lazyDateFns = standIn('lazy-date-fns', {
   filter: /^date-fns\/format$/,
   path: 'date-fns/format',
   contents: "let m; module.exports = { get format() { return (m ??= require('date-fns/format')).format; } };",
@@ -269,33 +269,22 @@ const everydayOnly = {
   },
 };
 
-/** Where the build's stamp goes, inside the program; the stamp is a hash of the program with this in it. */
-const BUILD_ID_PLACEHOLDER = 'juno-build-id-to-be-stamped';
-
 /**
  * commander's own modules, without its package entry and that of @commander-js/extra-typings (whose classes are
  * commander's; the rest is types): each entry makes a global program juno never uses, two `new Command()` at
  * every start.
  */
-const commanderDirect = {
-  name: 'commander-direct',
-  setup(b) {
-    b.onResolve({ filter: /^@commander-js\/extra-typings$/ }, () => ({
-      path: 'commander',
-      namespace: 'commander-direct',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'commander-direct' }, () => ({
-      contents: [
-        "export { Argument } from './node_modules/commander/lib/argument.js';",
-        "export { Command } from './node_modules/commander/lib/command.js';",
-        "export { CommanderError, InvalidArgumentError } from './node_modules/commander/lib/error.js';",
-        "export { Option } from './node_modules/commander/lib/option.js';",
-      ].join('\n'),
-      resolveDir: root('.'),
-      loader: 'js',
-    }));
-  },
-};
+const commanderDirect = standIn('commander-direct', {
+  filter: /^@commander-js\/extra-typings$/,
+  path: 'commander',
+  contents: [
+    "export { Argument } from './node_modules/commander/lib/argument.js';",
+    "export { Command } from './node_modules/commander/lib/command.js';",
+    "export { CommanderError, InvalidArgumentError } from './node_modules/commander/lib/error.js';",
+    "export { Option } from './node_modules/commander/lib/option.js';",
+  ].join('\n'),
+  resolveDir: root('.'),
+});
 
 /** A program: `everyday` is dist/juno.cjs, else dist/juno-full.cjs with every command. */
 const program = (everyday) => ({
@@ -315,8 +304,6 @@ const program = (everyday) => ({
   define: {
     __JUNO_VERSION__: JSON.stringify(version),
     __JUNO_BUNDLE__: 'true',
-    // The build's stamp, written in with the one on the first line (`buildId` below).
-    __JUNO_BUILD_ID__: JSON.stringify(BUILD_ID_PLACEHOLDER),
     // As the text of its JSON: an object defined as such would be a module every other one initialises first.
     __JUNO_BUNDLED_RECORD__: JSON.stringify(JSON.stringify(junoRecord())),
     'import.meta.url': 'undefined',
@@ -381,9 +368,7 @@ const files = outputs
   .map((file) => {
     let text = texts.get(file.path);
     if (text.startsWith('/*juno-build:'))
-      text = text
-        .replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${buildId}*/`)
-        .replaceAll(BUILD_ID_PLACEHOLDER, buildId);
+      text = text.replace(/^\/\*juno-build:0{16}\*\//, `/*juno-build:${buildId}*/`);
     // The boot keeps a shebang and the executable bit, so that it can also be run directly.
     if (file.path.endsWith('bin.cjs')) replaceFile(file.path, `#!/usr/bin/env node\n${text}`, 0o755);
     else replaceFile(file.path, text);

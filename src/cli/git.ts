@@ -3,7 +3,7 @@
 // committed edit. Spawning git costs milliseconds, so only `export`, `publish` and `juno update --from` ask.
 import { spawnSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
-import { DATA_DIR } from './read.js';
+import { isJunoData } from './read.js';
 
 /** Long enough for a large repository on a slow disk; a git that hangs is given up on. */
 const GIT_TIMEOUT_MS = 10_000;
@@ -49,7 +49,7 @@ export function lastCommitDate(files: readonly string[], env: NodeJS.ProcessEnv)
   const first = files[0];
   // juno's own data is dated by what it says (its `updated`, its snapshot), the same in a checkout of juno as in
   // an installed package, which has no history.
-  if (first === undefined || files.every((file) => file.startsWith(DATA_DIR))) return null;
+  if (first === undefined || files.every(isJunoData)) return null;
   const folder = dirname(resolve(first));
   const paths = files.map((file) => relative(folder, resolve(file)) || '.');
   const text = gitLog(folder, '%cI', paths, env);

@@ -12,7 +12,15 @@ import { type SourceFiles, sourceOf, type TimelineFormat } from '../timeline/sou
 import { oneLine } from '../timeline/text.js';
 import type { Problem, Timeline } from '../timeline/types.js';
 import { DataError, UsageError } from './errors.js';
-import { BUNDLED_SERIES, BUNDLED_TIMELINE, DATA_DIR, fileLabel, readText, timelinePath } from './read.js';
+import {
+  BUNDLED_SERIES,
+  BUNDLED_TIMELINE,
+  DATA_DIR,
+  fileLabel,
+  isJunoData,
+  readText,
+  timelinePath,
+} from './read.js';
 import { isPrivateDir, userCacheFolder } from './startup/code-cache.js';
 import { markAtypical } from './startup/typical.js';
 import { CACHEABLE_TEXT, type CachedInput, type TimelineCache, timelineCache } from './timeline-cache.js';
@@ -37,7 +45,7 @@ async function parseFileText(text: string, file: string): Promise<ParsedDocument
     return await parseDocument(text, {
       label: fileLabel(file),
       extension: extname(file).toLowerCase(),
-      trusted: file.startsWith(DATA_DIR),
+      trusted: isJunoData(file),
     });
   } catch (error) {
     if (error instanceof DocumentError) throw new DataError(error.message, error.details, error.hint);
@@ -179,7 +187,7 @@ export async function checkTimeline(
  * series' schedule is about a fifth of `juno next`). A timeline of the user's own is checked at every read.
  */
 function keeps(file: string, format: TimelineFormat): boolean {
-  return format === 'upstream' || file.startsWith(DATA_DIR);
+  return format === 'upstream' || isJunoData(file);
 }
 
 /**
@@ -275,7 +283,7 @@ async function readSeriesData(file: string, env: NodeJS.ProcessEnv): Promise<Ser
   const { text, modified } = await readText(file);
   const found = { file, updated: file !== BUNDLED_SERIES, modified, text };
   // The bundled list is checked once and kept, like juno's other data (`keeps`).
-  const cache = file.startsWith(DATA_DIR) ? importCache(env) : null;
+  const cache = isJunoData(file) ? importCache(env) : null;
   const kept = cache === null ? null : await cache.findList(file, text);
   if (kept !== null) return { ...kept, ...found };
   const result = parseSeriesList(await parseDocumentText(text, file));

@@ -20,6 +20,9 @@ export const DATA_DIR =
   typeof __JUNO_BUNDLE__ === 'boolean'
     ? `${resolve(__dirname, '..', 'data')}/`
     : fileURLToPath(new URL('../../data/', import.meta.url));
+
+/** Whether `file` is in juno's own data folder: shipped with juno, checked by its tests, named by its base name. */
+export const isJunoData = (file: string): boolean => file.startsWith(DATA_DIR);
 export const BUNDLED_TIMELINE = `${DATA_DIR}juno.json`;
 export const BUNDLED_SERIES = `${DATA_DIR}series.json`;
 
@@ -28,7 +31,7 @@ export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 /** Where in a file a problem is, for messages: "juno.json: events[3].start". */
 export function fileLabel(file: string): string {
-  return oneLine(file.startsWith(DATA_DIR) ? basename(file) : file);
+  return oneLine(isJunoData(file) ? basename(file) : file);
 }
 
 /** Why a file cannot be opened, in words (errno messages repeat the path and the system call). */
@@ -134,7 +137,7 @@ const UPSTREAM_SCHEDULE = 'schedule.yaml';
  * parser would give a screenful.
  */
 export function timelinePath(file: string): string {
-  if (file.startsWith(DATA_DIR)) return file;
+  if (isJunoData(file)) return file;
   if (extname(file).toLowerCase() === '.rst' && existsSync(file)) {
     const beside = join(dirname(file), UPSTREAM_SCHEDULE);
     throw new DataError(

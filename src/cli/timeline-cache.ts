@@ -13,7 +13,6 @@ import type { ParseResult } from '../timeline/parse.js';
 import type { SeriesRecord, SeriesSnapshot } from '../timeline/series.js';
 import type { TimelineFormat } from '../timeline/sources/index.js';
 import {
-  type CacheFolder,
   checksum,
   isPrivateDir,
   makePrivateDir,
@@ -21,9 +20,6 @@ import {
   userCacheFolder,
   writeOwnFile,
 } from './startup/code-cache.js';
-
-/** The build's stamp, which scripts/build.mjs writes into the bundle; undefined when run from source. */
-declare const __JUNO_BUILD_ID__: string | undefined;
 
 /** A file the import read, and the text it had: null when it was looked for and not there. */
 export interface CachedInput {
@@ -79,9 +75,12 @@ const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 /** Entries kept per build; the least recently written go first. */
 const MAX_ENTRIES = 16;
 
-/** The stamp of the running bundle (its first line, `/*juno-build:…*\/`, also has it); null when run from source. */
-function programBuild(): string | null {
-  return typeof __JUNO_BUILD_ID__ === 'string' ? __JUNO_BUILD_ID__ : null;
+/** The stamp of the running bundle, as the boot read it from its first line; null when run from source. */
+let programBuild: string | null = null;
+
+/** Called once at start (../run.ts) with the stamp the boot read. */
+export function useBuild(build: string | undefined): void {
+  programBuild = build ?? null;
 }
 
 /**
@@ -92,10 +91,10 @@ function programBuild(): string | null {
 export function timelineCache(
   env: NodeJS.ProcessEnv,
   unchanged: (input: CachedInput) => Promise<boolean>,
-  build: string | null = programBuild(),
-  folder: CacheFolder | null = userCacheFolder(env),
-  cwd: string | null = workingFolder(),
+  build: string | null = programBuild,
 ): TimelineCache | null {
+  const folder = userCacheFolder(env);
+  const cwd = workingFolder();
   if (build === null || folder === null || cwd === null) return null;
   const entryFile = (given: string, file: string) => {
     const name = checksum(Buffer.from(`${cwd}\0${given}\0${file}`))
@@ -150,7 +149,7 @@ export function timelineCache(
     keepList(file, text, { series, snapshot }) {
       if (text.length > CACHEABLE_TEXT) return false;
       const result = { ok: true, series, snapshot };
-      return write(file, file, { text, inputs: [], read: [file], source: 'series-list', result });
+      return write(file, file, { text, source: 'series-list', result });
     },
   };
 }
@@ -167,12 +166,7 @@ function isEntry(value: unknown, expected: Record<string, string>): value is Rec
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   if (entry.format !== FORMAT || entry.version !== VERSION) return false;
-  if (Object.entries(expected).some(([key, wanted]) => entry[key] !== wanted)) return false;
-  return (
-    Array.isArray(entry.inputs) &&
-    Array.isArray(entry.read) &&
-    entry.read.every((path) => typeof path === 'string')
-  );
+  return !Object.entries(expected).some(([key, wanted]) => entry[key] !== wanted);
 }
 
 /**
@@ -184,6 +178,9 @@ function isTimelineEntry(entry: Record<string, unknown>): entry is Record<string
   const timeline = result?.timeline as { events?: unknown; phases?: unknown } | null | undefined;
   return (
     (entry.source === 'juno' || entry.source === 'upstream' || entry.source === 'bundled') &&
+    Array.isArray(entry.inputs) &&
+    Array.isArray(entry.read) &&
+    entry.read.every((path) => typeof path === 'string') &&
     result?.ok === true &&
     Array.isArray(result.warnings) &&
     typeof timeline === 'object' &&

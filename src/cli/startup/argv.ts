@@ -53,7 +53,6 @@ export const EVERYDAY_COMMANDS: ReadonlySet<string> = new Set([
  * that one command (`commandsToDefine` in ../commands/index.ts); help, a mistyped command and the rest, which
  * define every command, run the full program.
  */
-export function runsEveryday(argv: readonly string[]): boolean {
-  const at = commandIndex(argv);
+export function runsEveryday(argv: readonly string[], at = commandIndex(argv)): boolean {
   return at === undefined || (at !== null && EVERYDAY_COMMANDS.has(argv[at] as string));
 }

@@ -166,16 +166,20 @@ function readProgram(file: string): { bytes: Buffer; scratch: Buffer } {
   try {
     const size = fstatSync(fd).size;
     const scratch = Buffer.allocUnsafeSlow(Math.max(size, SCRATCH_BYTES));
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, scratch, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: scratch.subarray(0, read), scratch };
+    return { bytes: scratch.subarray(0, readInto(fd, scratch, size)), scratch };
   } finally {
     closeSync(fd);
   }
+}
+/** Reads up to `size` bytes of `fd` into the start of `buffer`; how many it read (fewer at the file's end). */
+function readInto(fd: number, buffer: Buffer, size: number): number {
+  let read = 0;
+  while (read < size) {
+    const n = readSync(fd, buffer, read, size - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
 }
 /** Room for the source or the cache of a program (some 200 to 300 KB each); pages never touched cost nothing. */
 const SCRATCH_BYTES = 1024 * 1024;
@@ -235,13 +239,7 @@ export function readOwnFile(file: string, max: number, scratch?: Buffer): Buffer
       scratch !== undefined && scratch.length >= info.size
         ? scratch.subarray(0, info.size)
         : Buffer.allocUnsafeSlow(info.size);
-    let read = 0;
-    while (read < content.length) {
-      const n = readSync(fd, content, read, content.length - read, read);
-      if (n === 0) return undefined;
-      read += n;
-    }
-    return content;
+    return readInto(fd, content, content.length) === content.length ? content : undefined;
   } catch {
     return undefined;
   } finally {

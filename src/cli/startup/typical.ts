@@ -9,5 +9,5 @@ export function markAtypical(): void {
   typical = false;
 }
 
-/** False after `markAtypical`; the boot asks it before writing the code cache. */
+/** False after `markAtypical`; the program's `start` (../run.ts) asks it before writing the code cache. */
 export const codeCacheWanted = (): boolean => typical;

@@ -12,8 +12,7 @@ import { commandIndex, DEFAULT_COMMAND } from './argv.js';
  * `schedule.date`). Anything unusual shares `other`. Read with plain string tests: this runs at every start in code
  * compiled from scratch, where each regular expression costs as much as the rest of the function.
  */
-export function cacheVariant(argv: readonly string[]): string {
-  const at = commandIndex(argv);
+export function cacheVariant(argv: readonly string[], at = commandIndex(argv)): string {
   if (at === null) return 'other';
   const command = at === undefined ? DEFAULT_COMMAND : (argv[at] as string);
   const rest = at === undefined ? argv : [...argv.slice(0, at), ...argv.slice(at + 1)];

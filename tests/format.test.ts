@@ -3,8 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   escapeMarkdown,
   safeCell,
-  shortDay,
-  shortDayRange,
   toCsv,
   toJson,
   toJsonPieces,
@@ -12,7 +10,7 @@ import {
   toTsv,
 } from '../src/render/format.js';
 import { displayWidth, renderColumns, wrapText } from '../src/render/table.js';
-import { dayRange, fromDayNumber, longDay } from '../src/timeline/day.js';
+import { dayRange, fromDayNumber, longDay, shortDay } from '../src/timeline/day.js';
 import { cleanText, oneLine } from '../src/timeline/text.js';
 
 describe('JSON in pieces', () => {
@@ -60,9 +58,9 @@ describe('JSON in pieces', () => {
 describe('days without weekdays', () => {
   it('writes a day and a range as longDay and dayRange do, less the weekdays', () => {
     expect(shortDay('2014-10-16')).toBe('16 Oct 2014');
-    expect(shortDayRange('2014-11-03', '2014-11-07')).toBe('3 – 7 Nov 2014');
-    expect(shortDayRange('2014-09-25', '2014-10-15')).toBe('25 Sep – 15 Oct 2014');
-    expect(shortDayRange('2014-12-29', '2015-01-02')).toBe('29 Dec 2014 – 2 Jan 2015');
+    expect(dayRange('2014-11-03', '2014-11-07', false)).toBe('3 – 7 Nov 2014');
+    expect(dayRange('2014-09-25', '2014-10-15', false)).toBe('25 Sep – 15 Oct 2014');
+    expect(dayRange('2014-12-29', '2015-01-02', false)).toBe('29 Dec 2014 – 2 Jan 2015');
     const weekday = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /g;
     fc.assert(
       fc.property(
@@ -71,7 +69,7 @@ describe('days without weekdays', () => {
         (n, length) => {
           const [start, end] = [fromDayNumber(n), fromDayNumber(n + length)];
           expect(shortDay(start)).toBe(longDay(start).replace(weekday, ''));
-          expect(shortDayRange(start, end)).toBe(dayRange(start, end).replace(weekday, ''));
+          expect(dayRange(start, end, false)).toBe(dayRange(start, end).replace(weekday, ''));
         },
       ),
     );

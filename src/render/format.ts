@@ -1,5 +1,5 @@
 // Small pieces of text shared by the presenters.
-import { type Day, formatDay, longDay } from '../timeline/day.js';
+import { type Day, longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
 import type { Confidence } from '../timeline/types.js';
 import type { Style } from './style.js';
@@ -84,22 +84,13 @@ export function daysAhead(count: number): string {
 }
 
 /** "today Sun 21 Sep 2014 (R-4)": the day and its week, as the headings of schedule, weeks and calendar say it. */
-export function todayInWeek(today: Day, week: string): string {
+function todayInWeek(today: Day, week: string): string {
   return `today ${longDay(today)} (${oneLine(week)})`;
 }
 
-/** "16 Oct 2014": a day without its weekday, for a terminal too narrow for it. */
-export function shortDay(day: Day): string {
-  return formatDay(day, 'd MMM yyyy');
-}
-
-/** `dayRange` without weekdays: "16 Oct 2014", "3 – 7 Nov 2014", "25 Sep – 15 Oct 2014". */
-export function shortDayRange(start: Day, end: Day): string {
-  if (start === end) return shortDay(start);
-  const sameYear = start.slice(0, 4) === end.slice(0, 4);
-  const sameMonth = sameYear && start.slice(5, 7) === end.slice(5, 7);
-  return `${formatDay(start, sameMonth ? 'd' : sameYear ? 'd MMM' : 'd MMM yyyy')} – ${shortDay(end)}`;
-}
+/** The version as distro-info writes Ubuntu's LTS: "2026.1 SLURP"; "–" for a series without one. */
+export const versionText = (s: { releaseId: string | null; slurp: boolean }): string =>
+  s.releaseId === null ? '–' : `${s.releaseId}${s.slurp ? ' SLURP' : ''}`;
 
 /** True when `text` holds `id` as a word of its own: "2027.1 Indri Release Schedule" holds 2027.1, not 2027.11. */
 function mentions(text: string, id: string): boolean {

@@ -4,7 +4,7 @@
 // none of it becomes markup.
 import { longDay } from '../timeline/day.js';
 import { oneLine } from '../timeline/text.js';
-import { toJson } from './format.js';
+import { toJson, versionText } from './format.js';
 import type { TextOrJson } from './formats.js';
 import { escapeXml } from './markup.js';
 import type { Render } from './render.js';
@@ -50,12 +50,11 @@ function feedLinks(feed: PublishedFile): string {
 }
 
 function feedRow(feed: PublishedFeed): string {
-  const version = feed.releaseId === null ? '–' : `${escapeXml(feed.releaseId)}${feed.slurp ? ' SLURP' : ''}`;
   const planned = feed.planned ? ' <span class="planned">(planned)</span>' : '';
   return [
     '<tr>',
     `<th scope="row">${escapeXml(feed.series)}<span class="name">${escapeXml(feed.name)}</span></th>`,
-    `<td>${version}</td>`,
+    `<td>${escapeXml(versionText(feed))}</td>`,
     `<td>${day(feed.release)}${planned}</td>`,
     `<td>${escapeXml(feed.status)}</td>`,
     `<td>${feedLinks(feed)}</td>`,

@@ -10,7 +10,6 @@ import {
   headingParts,
   progressBar,
   relativeDays,
-  shortDayRange,
   toCsv,
   toJsonPieces,
   toMarkdown,
@@ -101,7 +100,7 @@ function rowPaint(e: EventView, isNext: boolean, style: Style): (text: string) =
 /** "Thu 25 Sep – Wed 15 Oct 2014 ~", breakable only after the dash; "25 Sep 2014" without weekdays. */
 function dateCell(e: EventView, weekdays: boolean): string {
   const mark = confidenceMark(e.confidence);
-  const range = weekdays ? dayRange(e.start, e.end) : shortDayRange(e.start, e.end);
+  const range = dayRange(e.start, e.end, weekdays);
   return breakAfterDash(`${range}${mark}`);
 }
 

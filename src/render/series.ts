@@ -1,9 +1,9 @@
 // `juno series`: every OpenStack series with its release id, dates and status on a given day; `--about`: where
 // that data came from.
-import { longDay } from '../timeline/day.js';
+import { longDay, shortDay } from '../timeline/day.js';
 import type { SeriesStatus } from '../timeline/series.js';
 import { oneLine } from '../timeline/text.js';
-import { type Cell, daysAgo, daysAhead, shortDay, toCsv, toJson, toMarkdown, toTsv } from './format.js';
+import { type Cell, daysAgo, daysAhead, toCsv, toJson, toMarkdown, toTsv, versionText } from './format.js';
 import type { SeriesAboutFormat, SeriesFormat } from './formats.js';
 import type { Render, RenderOptions } from './render.js';
 import type { Style } from './style.js';
@@ -32,9 +32,6 @@ function paint(status: SeriesStatus, style: Style): (text: string) => string {
   return (text) => text;
 }
 
-/** The version as distro-info writes Ubuntu's LTS: "2026.1 SLURP". */
-const version = (s: SeriesRow) => (s.releaseId === null ? '–' : `${s.releaseId}${s.slurp ? ' SLURP' : ''}`);
-
 /**
  * A date as the table shows it, `~` after it when it is still ahead (planned); without its weekday ("21 Oct 2010
  * ~") for a terminal too narrow for weekdays.
@@ -62,7 +59,7 @@ function renderTable(view: SeriesListView, { style, width }: RenderOptions): str
     view.series.map((s) => {
       const cells = [
         s.name,
-        version(s),
+        versionText(s),
         planned(s.release, s.planned.release, weekdays),
         s.eol ? planned(s.eol, s.planned.eol, weekdays) : '–',
         s.status,

@@ -220,12 +220,22 @@ export function longDay(day: Day): string {
   return formatDay(day, 'EEE d MMM yyyy');
 }
 
-/** "Thu 16 Oct 2014"; a range: "Mon 3 – Fri 7 Nov 2014", "Thu 25 Sep – Wed 15 Oct 2014". */
-export function dayRange(start: Day, end: Day): string {
-  if (start === end) return longDay(start);
+/** "16 Oct 2014": a day without its weekday, for a terminal too narrow for it. */
+export function shortDay(day: Day): string {
+  return formatDay(day, 'd MMM yyyy');
+}
+
+/**
+ * "Thu 16 Oct 2014"; a range: "Mon 3 – Fri 7 Nov 2014", "Thu 25 Sep – Wed 15 Oct 2014". Without weekdays:
+ * "16 Oct 2014", "3 – 7 Nov 2014", "25 Sep – 15 Oct 2014".
+ */
+export function dayRange(start: Day, end: Day, weekdays = true): string {
+  const whole = weekdays ? longDay : shortDay;
+  if (start === end) return whole(start);
   const sameYear = start.slice(0, 4) === end.slice(0, 4);
   const sameMonth = sameYear && start.slice(5, 7) === end.slice(5, 7);
-  return `${formatDay(start, sameMonth ? 'EEE d' : sameYear ? 'EEE d MMM' : 'EEE d MMM yyyy')} – ${longDay(end)}`;
+  const first = sameMonth ? 'd' : sameYear ? 'd MMM' : 'd MMM yyyy';
+  return `${formatDay(start, weekdays ? `EEE ${first}` : first)} – ${whole(end)}`;
 }
 
 /**

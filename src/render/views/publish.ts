@@ -94,12 +94,10 @@ export interface PublishInput {
   list: readonly SeriesRecord[];
   snapshot: SeriesSnapshot | null;
   feeds: readonly FeedInput[];
-  /** How many entries all.ics holds. */
-  allEvents: number;
   version: string;
 }
 
-export const PUBLISH_TITLE = 'OpenStack release schedules';
+const PUBLISH_TITLE = 'OpenStack release schedules';
 
 /** A file of the folder: its path, its link, and with a base address (http(s), ending in `/`) its URLs. */
 function placed(folder: string, base: string | null, file: string): PublishedFile {
@@ -174,7 +172,7 @@ export function publishView(input: PublishInput): PublishView {
       ...placed(folder, url, ALL_FEED),
       name: PUBLISH_TITLE,
       description: allDescription(feeds, snapshot),
-      events: input.allEvents,
+      events: input.feeds.reduce((sum, feed) => sum + feed.events, 0),
     },
     index: placed(folder, url, INDEX_PAGE),
     title: PUBLISH_TITLE,

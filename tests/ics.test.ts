@@ -290,7 +290,7 @@ describe('DTSTAMP and the revision (LAST-MODIFIED)', () => {
   const committed = new Date(Date.UTC(2019, 5, 6, 7, 8, 9));
   const epoch = { SOURCE_DATE_EPOCH: '1413417600' };
   const stamps = (env: NodeJS.ProcessEnv, updated: string | null, commit: Date | null) =>
-    exportStamps(env, updated, () => commit, modified, 'f');
+    exportStamps(env, updated, commit, modified, 'f');
   it('DTSTAMP comes from SOURCE_DATE_EPOCH first; the revision from the data, never from it', () => {
     const { stamp, revision } = stamps(epoch, '2014-01-01', null);
     expect(stamp.toISOString()).toBe('2014-10-16T00:00:00.000Z');

@@ -2,6 +2,8 @@
 // the files of `juno update` and `juno publish`, the GitHub step summary). Each caller adds what it knows better
 // (a missing folder, a hint) and falls back on the code itself.
 
+import { oneLine } from '../timeline/text.js';
+
 const WRITE_FAILURES: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
@@ -19,4 +21,9 @@ const WRITE_FAILURES: Record<string, string> = {
 export function writeFailureWords(error: unknown): string | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   return code === undefined ? null : (WRITE_FAILURES[code] ?? null);
+}
+
+/** `writeFailureWords`, else the error's own message on one line: for a message that must say something. */
+export function writeFailureText(error: unknown): string {
+  return writeFailureWords(error) ?? oneLine((error as Error).message ?? String(error));
 }

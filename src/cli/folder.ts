@@ -15,7 +15,7 @@ import {
 import { chmod, type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
-import { writeFailureWords } from './errno.js';
+import { writeFailureText } from './errno.js';
 import { OutputError } from './errors.js';
 import { cleanUpOnSignal } from './interrupt.js';
 
@@ -84,9 +84,7 @@ function describe(error: unknown, dir: string, where: string, before: Before): O
     case 'ENAMETOOLONG':
       return fail(`the name is too long; ${kept}`);
     default:
-      return fail(
-        `${writeFailureWords(error) ?? oneLine((error as Error).message ?? String(error))}; ${kept}`,
-      );
+      return fail(`${writeFailureText(error)}; ${kept}`);
   }
 }
 

@@ -5,7 +5,7 @@ import { constants, existsSync, type Stats, unlinkSync } from 'node:fs';
 import { access, type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { oneLine } from '../timeline/text.js';
-import { writeFailureWords } from './errno.js';
+import { writeFailureText } from './errno.js';
 import { OutputError, UsageError } from './errors.js';
 import { cleanUpOnSignal } from './interrupt.js';
 
@@ -50,9 +50,7 @@ export function describeWriteError(error: unknown, file: string): OutputError {
     case 'EISDIR':
       return new OutputError(`${label}: cannot write: is a folder`, 'give a file name to -o');
     default:
-      return new OutputError(
-        `${label}: cannot write: ${writeFailureWords(error) ?? oneLine((error as Error).message ?? String(error))}`,
-      );
+      return new OutputError(`${label}: cannot write: ${writeFailureText(error)}`);
   }
 }
 

@@ -136,18 +136,17 @@ export interface ExportStamps {
 
 /**
  * The stamps of a calendar made from a timeline (`updated`) read from files that were last committed at
- * `committed()` (null outside a git checkout; asked only when needed) and modified at `modified`.
+ * `commit` (null outside a git checkout) and modified at `modified`.
  */
 export function exportStamps(
   env: NodeJS.ProcessEnv,
   updated: string | null,
-  committed: () => Date | null,
+  commit: Date | null,
   modified: Date,
   label: string,
 ): ExportStamps {
   const epoch = sourceDateEpoch(env);
   const declared = updated === null ? null : parseUpdated(updated, label);
-  const commit = committed();
   const latest = declared !== null && commit !== null && commit > declared ? commit : (declared ?? commit);
   const revision = latest ?? epoch ?? modified;
   return { stamp: epoch ?? revision, revision };
@@ -170,7 +169,7 @@ export function calendarView(
   const { timeline, file, inputs, modified } = loaded;
   return exportView(selection, ctx.today, {
     name: choices.name,
-    ...exportStamps(ctx.io.env, timeline.updated, () => committed(inputs), modified, fileLabel(file)),
+    ...exportStamps(ctx.io.env, timeline.updated, committed(inputs), modified, fileLabel(file)),
     method: choices.method,
     alarmSeconds: choices.alarmSeconds,
     version: VERSION,

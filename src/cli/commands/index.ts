@@ -31,11 +31,6 @@ export type Registry = Record<string, () => Promise<{ command: AnyDefinition }>>
 /** The command that runs when the arguments name none. */
 export const DEFAULT_COMMAND: keyof typeof COMMANDS = DEFAULT_NAME;
 
-/** The first argument after the global options when it is a word; null or undefined as for commandIndex. */
-export function commandWord(argv: readonly string[], at = commandIndex(argv)): string | null | undefined {
-  return typeof at === 'number' ? argv[at] : at;
-}
-
 /**
  * Which commands to define for these arguments: only the one that runs when the arguments name it after nothing
  * but global options (or name none: the default command), and all of them otherwise, for help, completion, and
@@ -46,7 +41,8 @@ export function commandsToDefine(
   names: readonly string[] = Object.keys(COMMANDS),
   at = commandIndex(argv),
 ): (name: string) => boolean {
-  const word = commandWord(argv, at);
+  // The first argument after the global options when it is a word; null or undefined as for commandIndex.
+  const word = typeof at === 'number' ? argv[at] : at;
   if (word === undefined) return (name) => name === DEFAULT_COMMAND;
   if (word !== null && names.includes(word) && word !== 'completion') return (name) => name === word;
   return () => true;

@@ -174,7 +174,6 @@ export async function publishCommand(
     list: data.series,
     snapshot: data.snapshot,
     feeds,
-    allEvents: feeds.reduce((sum, feed) => sum + feed.events, 0),
     version: VERSION,
   });
   const head = { name: view.all.name, description: view.all.description, version: VERSION, method: null };

@@ -3,6 +3,7 @@
 // committed edit. Spawning git costs milliseconds, so only `export`, `publish` and `juno update --from` ask.
 import { spawnSync } from 'node:child_process';
 import { dirname, relative, resolve } from 'node:path';
+import { userDataFolder } from './load.js';
 import { isJunoData } from './read.js';
 
 /** Long enough for a large repository on a slow disk; a git that hangs is given up on. */
@@ -47,9 +48,11 @@ export function gitLog(
  */
 export function lastCommitDate(files: readonly string[], env: NodeJS.ProcessEnv): Date | null {
   const first = files[0];
-  // juno's own data is dated by what it says (its `updated`, its snapshot), the same in a checkout of juno as in
-  // an installed package, which has no history.
-  if (first === undefined || files.every(isJunoData)) return null;
+  // juno's own data, bundled or written by `juno update`, is dated by what it says (its `updated`, its snapshot),
+  // the same in a checkout of juno as in an installed package, which has no history.
+  const updates = userDataFolder(env);
+  const own = (file: string) => isJunoData(file) || (updates !== null && file.startsWith(`${updates}/`));
+  if (first === undefined || files.every(own)) return null;
   const folder = dirname(resolve(first));
   const paths = files.map((file) => relative(folder, resolve(file)) || '.');
   const text = gitLog(folder, '%cI', paths, env);

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lastCommitDate } from '../../src/cli/git.js';
 import type { SeriesRecord } from '../../src/timeline/series.js';
 import { guessSeries, labelsLetter } from '../../src/timeline/sources/upstream/series-guess.js';
 import { parseIcs } from '../calendar.js';
@@ -352,6 +353,21 @@ describe.runIf(hasProgram('git'))('the DTSTAMP of a calendar made from a git che
       ['a@mine.juno.openstack', '2030-06-12', '2030-05-06T07:08:09Z', '2030-05-06T07:08:09Z'],
       ['release@mine.juno.openstack', '2030-09-05', '2030-05-06T07:08:09Z', '2030-05-06T07:08:09Z'],
     ]);
+  });
+
+  it("never asks git of juno's own data: bundled, or written by juno update into the cache folder", () => {
+    const repo = tempDir();
+    const env = { ...withGit, XDG_CACHE_HOME: join(repo, 'cache') };
+    const update = join(repo, 'cache/juno/data/series/mine.json');
+    const other = join(repo, 'mine.json');
+    mkdirSync(join(repo, 'cache/juno/data/series'), { recursive: true });
+    for (const file of [update, other]) writeFileSync(file, '{}');
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-q', '-m', 'both'], '2030-02-03T04:05:06Z');
+    expect(lastCommitDate([other], env)?.toISOString()).toBe('2030-02-03T04:05:06.000Z');
+    expect(lastCommitDate([update], env)).toBeNull();
+    expect(lastCommitDate([join(ROOT, 'data/juno.json')], env)).toBeNull();
   });
 
   it('gives way to SOURCE_DATE_EPOCH', async () => {

@@ -157,19 +157,24 @@ export type CalendarChoices = Pick<ExportSettings, 'name' | 'method' | 'alarmSec
 
 /**
  * The calendar `juno export` makes of a loaded timeline, narrowed to `selection`, with its stamps: in a git checkout,
- * the last commit of the files read (`committed`), the same in every clone, as upstream's own calendar.
+ * the last commit of the files read, the same in every clone, as upstream's own calendar.
  */
 export function calendarView(
   ctx: Context,
   loaded: LoadedTimeline,
   selection: ExportSelection,
   choices: CalendarChoices,
-  committed: (inputs: string[]) => Date | null = (inputs) => lastCommitDate(inputs, ctx.io.env),
 ): ExportView {
   const { timeline, file, inputs, modified } = loaded;
   return exportView(selection, ctx.today, {
     name: choices.name,
-    ...exportStamps(ctx.io.env, timeline.updated, committed(inputs), modified, fileLabel(file)),
+    ...exportStamps(
+      ctx.io.env,
+      timeline.updated,
+      lastCommitDate(inputs, ctx.io.env),
+      modified,
+      fileLabel(file),
+    ),
     method: choices.method,
     alarmSeconds: choices.alarmSeconds,
     version: VERSION,

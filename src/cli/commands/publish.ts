@@ -12,7 +12,6 @@ import { byRelease } from '../../timeline/series.js';
 import { type CommandResult, type Context, defineCommand } from '../command.js';
 import { DataError, UsageError } from '../errors.js';
 import type { FolderFile } from '../folder.js';
-import { lastCommitDate } from '../git.js';
 import { loadSeries } from '../load.js';
 import { present } from '../present.js';
 import { fileLabel } from '../read.js';
@@ -134,14 +133,10 @@ export function parseBase(text: string): string {
 }
 
 /** One series' feed: what `juno --series NAME export` writes, with the same stamps. */
-async function seriesFeed(
-  ctx: Context,
-  name: string,
-  committed: (inputs: string[]) => Date | null,
-): Promise<ExportView> {
+async function seriesFeed(ctx: Context, name: string): Promise<ExportView> {
   const loaded = await loadSeries(name, ctx.io.env, ctx.seriesData);
   const choices = { name: null, method: null, alarmSeconds: null, weeks: false };
-  return calendarView(ctx, loaded, exportSelection(loaded.timeline, []), choices, committed);
+  return calendarView(ctx, loaded, exportSelection(loaded.timeline, []), choices);
 }
 
 export async function publishCommand(
@@ -150,20 +145,13 @@ export async function publishCommand(
   options: PublishOptions,
 ): Promise<CommandResult> {
   const data = await ctx.seriesData();
-  // The series without a schedule of their own are all read from the series list: git is asked once for it.
-  const commits = new Map<string, Date | null>();
-  const committed = (inputs: string[]) => {
-    const key = inputs.join('\0');
-    if (!commits.has(key)) commits.set(key, lastCommitDate(inputs, ctx.io.env));
-    return commits.get(key) ?? null;
-  };
   const views: ExportView[] = [];
   const feeds: FeedInput[] = [];
   const files: FolderFile[] = [];
   for (const record of byRelease(data.series)) {
     if (`${record.name}.ics` === ALL_FEED)
       throw new DataError(`${fileLabel(data.file)}: a series named "${record.name}" would be ${ALL_FEED}`);
-    const view = await seriesFeed(ctx, record.name, committed);
+    const view = await seriesFeed(ctx, record.name);
     views.push(view);
     feeds.push({ series: record.name, name: exportHead(view).name, events: view.timeline.events.length });
     files.push({ name: `${record.name}.ics`, content: renderIcs(view) });

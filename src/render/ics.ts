@@ -238,11 +238,8 @@ export function renderIcsPieces(input: ExportView): Generator<string> {
   return icsPieces(exportHead(input), [input]);
 }
 
-/**
- * A calendar of one or more timelines' entries (`juno publish` puts every series in one), each as its view says
- * (events or weeks, its stamps and alarm), in pieces as `renderIcsPieces` makes them.
- */
-export function* icsPieces(head: IcsHead, views: readonly ExportView[]): Generator<string> {
+/** A calendar without its entries, `start` and `end`, and the calendar object its entries are made in. */
+function calendarFrame(head: IcsHead): { calendar: ICalCalendar; start: string; end: string } {
   const calendar = new ICalCalendar({
     prodId: `//juno//juno ${oneLine(head.version)}//EN`,
     ...(head.method === 'publish' ? { method: ICalCalendarMethod.PUBLISH } : {}),
@@ -254,35 +251,67 @@ export function* icsPieces(head: IcsHead, views: readonly ExportView[]): Generat
     // Subscribers refresh daily (REFRESH-INTERVAL, X-PUBLISHED-TTL).
     ttl: 86_400,
   });
-  // The calendar is written one event at a time (each as ical-generator writes and folds it inside a
-  // calendar), rather than by the calendar's toString(), which holds every event and the whole text at once
-  // and folds it in one piece: for a hundred thousand events that was most of the time and memory.
   const empty = calendar.toString();
   const end = empty.lastIndexOf('END:VCALENDAR');
-  let piece = empty.slice(0, end);
-  // Each event's data is made when its turn comes, not all of them first.
-  // An entry, and whether it may have a reminder: an empty week has nothing to remind of.
-  const entries = function* (view: ExportView): Generator<[ICalEventData, boolean]> {
-    const { timeline } = view;
-    if (view.weeks)
-      for (const week of weekEntries(timeline, view.today))
-        yield [weekData(timeline.series, week, view), week.events.length > 0];
-    else for (const event of timeline.events) yield [eventData(timeline, event, view), true];
+  return { calendar, start: empty.slice(0, end), end: `${empty.slice(end)}\r\n` };
+}
+
+/**
+ * A view's entries (events or weeks, its stamps and alarm), each as ical-generator writes and folds it inside
+ * `calendar`, rather than by the calendar's toString(), which holds every event and the whole text at once and
+ * folds it in one piece: for a hundred thousand events that was most of the time and memory. Each entry's data is
+ * made when its turn comes. An entry's text owes nothing to the calendar's head (it has no time zone).
+ */
+function* viewEntries(calendar: ICalCalendar, view: ExportView): Generator<string> {
+  const { timeline } = view;
+  const write = (data: ICalEventData, remind: boolean): string => {
+    const created = new ICalEvent(data, calendar);
+    if (view.alarmSeconds !== null && remind) {
+      created.createAlarm({ type: ICalAlarmType.display, trigger: view.alarmSeconds });
+    }
+    return foldLines(created.toString());
   };
+  // An empty week has nothing to remind of.
+  if (view.weeks)
+    for (const week of weekEntries(timeline, view.today))
+      yield write(weekData(timeline.series, week, view), week.events.length > 0);
+  else for (const event of timeline.events) yield write(eventData(timeline, event, view), true);
+}
+
+/**
+ * A calendar of one or more timelines' entries, in pieces as `renderIcsPieces` makes them: a large calendar is
+ * never held whole.
+ */
+export function* icsPieces(head: IcsHead, views: readonly ExportView[]): Generator<string> {
+  const { calendar, start, end } = calendarFrame(head);
+  let piece = start;
   for (const view of views) {
-    for (const [entry, remind] of entries(view)) {
-      const created = new ICalEvent(entry, calendar);
-      if (view.alarmSeconds !== null && remind) {
-        created.createAlarm({ type: ICalAlarmType.display, trigger: view.alarmSeconds });
-      }
-      piece += foldLines(created.toString());
+    for (const entry of viewEntries(calendar, view)) {
+      piece += entry;
       if (piece.length > PIECE_LENGTH) {
         yield piece;
         piece = '';
       }
     }
   }
-  yield `${piece}${empty.slice(end)}\r\n`;
+  yield `${piece}${end}`;
+}
+
+/**
+ * What `juno publish` writes: each view's own calendar (its head as `juno export` makes it) and one calendar of
+ * them all under `allHead`, each entry made once for both.
+ */
+export function icsCalendars(
+  views: readonly ExportView[],
+  allHead: IcsHead,
+): { each: string[]; all: string } {
+  const whole = calendarFrame(allHead);
+  const entries = views.map((view) => [...viewEntries(whole.calendar, view)].join(''));
+  const each = views.map((view, i) => {
+    const { start, end } = calendarFrame(exportHead(view));
+    return `${start}${entries[i]}${end}`;
+  });
+  return { each, all: `${whole.start}${entries.join('')}${whole.end}` };
 }
 
 /** The calendar as one string (see renderIcsPieces). */

@@ -4,7 +4,7 @@
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { Option } from '@commander-js/extra-typings';
 import { TEXT_OR_JSON, type TextOrJson } from '../../render/formats.js';
-import { exportHead, icsPieces, renderIcs } from '../../render/ics.js';
+import { exportHead, icsCalendars } from '../../render/ics.js';
 import { publishRenderers, renderPublishIndex } from '../../render/publish.js';
 import { type ExportView, exportSelection } from '../../render/views/export.js';
 import { ALL_FEED, type FeedInput, INDEX_PAGE, publishView } from '../../render/views/publish.js';
@@ -154,7 +154,6 @@ export async function publishCommand(
     const view = await seriesFeed(ctx, record.name);
     views.push(view);
     feeds.push({ series: record.name, name: exportHead(view).name, events: view.timeline.events.length });
-    files.push({ name: `${record.name}.ics`, content: renderIcs(view) });
   }
   const view = publishView({
     folder: dir,
@@ -165,7 +164,12 @@ export async function publishCommand(
     version: VERSION,
   });
   const head = { name: view.all.name, description: view.all.description, version: VERSION, method: null };
-  files.push({ name: ALL_FEED, content: [...icsPieces(head, views)].join('') });
+  // Each series' entries are made once, for its own file and for all.ics.
+  const calendars = icsCalendars(views, head);
+  feeds.forEach(({ series }, i) => {
+    files.push({ name: `${series}.ics`, content: calendars.each[i] as string });
+  });
+  files.push({ name: ALL_FEED, content: calendars.all });
   files.push({ name: INDEX_PAGE, content: renderPublishIndex(view) });
   // Loaded only here: writing needs node:fs/promises.
   const { writeFolder } = await import('../folder.js');

@@ -290,10 +290,19 @@ export async function writeFolder(dir: string, files: readonly FolderFile[]): Pr
 }
 
 /** The process id in the name of a folder juno made: decimal, as `process.pid` writes it, within what kill(2) takes. */
-export function pidOf(text: string): number | null {
+function pidOf(text: string): number | null {
   if (!/^[1-9][0-9]{0,9}$/.test(text)) return null;
   const pid = Number(text);
   return pid <= 0x7fffffff ? pid : null;
+}
+
+/**
+ * Whether a name's process id (`text`, as written into the names of folders on their way) is of another process
+ * that no longer runs: what it left is a leftover.
+ */
+export function leftByGoneProcess(text: string): boolean {
+  const pid = pidOf(text);
+  return pid !== null && pid !== process.pid && !running(pid);
 }
 
 /** Whether a process runs with this id: one this user may not signal (EPERM) runs all the same. */
@@ -325,8 +334,7 @@ function leftovers(parent: string, name: string): string[] {
       const rest = entry.name.slice(prefix.length);
       const suffix = ['.partial', '.old'].find((end) => rest.endsWith(end));
       if (suffix === undefined) return false;
-      const pid = pidOf(rest.slice(0, -suffix.length));
-      return pid !== null && pid !== process.pid && !running(pid);
+      return leftByGoneProcess(rest.slice(0, -suffix.length));
     })
     .map((entry) => resolve(parent, entry.name));
 }

@@ -19,7 +19,7 @@ import {
 import { dirname, join } from 'node:path';
 import { writeFailureWords } from '../errno.js';
 import { OutputError } from '../errors.js';
-import { pidOf, running, syncFolder } from '../folder.js';
+import { leftByGoneProcess, syncFolder } from '../folder.js';
 import { DATA_FOLDER } from '../load.js';
 import { type CacheFolder, isPrivateDir, makePrivateDir, readOwnFile } from '../startup/code-cache.js';
 import type { RememberedFile } from './sources.js';
@@ -38,8 +38,7 @@ const PARTIAL = /^data\.(?:new|old)-(.+)$/;
 /** Partial folders left by an update that was interrupted (their process is gone). */
 function removeLeftovers(dir: string): void {
   for (const name of readdirSync(dir)) {
-    const pid = pidOf(PARTIAL.exec(name)?.[1] ?? '');
-    if (pid !== null && pid !== process.pid && !running(pid))
+    if (leftByGoneProcess(PARTIAL.exec(name)?.[1] ?? ''))
       rmSync(join(dir, name), { recursive: true, force: true });
   }
 }

@@ -229,10 +229,15 @@ export function cycleClosing(timeline: Timeline, opening: Day): Day {
   return last;
 }
 
+/** The Monday of the last calendar week of the week of `monday`: a later one for a row running two weeks. */
+function lastMonday(timeline: Timeline, monday: Day): Day {
+  return sourceNames(timeline).days.get(monday)?.last ?? monday;
+}
+
 /** The week of `monday` with the days the source gives it, and the Monday of its last calendar week. */
 function weekAt(timeline: Timeline, monday: Day, today: Day): { week: Week; last: Day } {
   const days = sourceNames(timeline).days.get(monday);
-  const last = days?.last ?? monday;
+  const last = lastMonday(timeline, monday);
   const todayMonday = mondayOf(today);
   const week = {
     name: weekName(timeline, monday),
@@ -280,14 +285,13 @@ function cycleMondays(timeline: Timeline, options: WeekOptions = {}): Day[] {
     for (const monday of outside) mondays.push(monday);
     mondays.sort();
   }
-  const days = sourceNames(timeline).days;
   const weeks: Day[] = [];
   let through: Day | null = null;
   for (const monday of mondays) {
     // A later week of a row running two weeks is part of that row's week.
     if (through !== null && monday <= through) continue;
     weeks.push(monday);
-    through = days.get(monday)?.last ?? monday;
+    through = lastMonday(timeline, monday);
   }
   return weeks;
 }
